@@ -1,0 +1,28 @@
+import { notFound, redirect } from "next/navigation";
+import { WorkspaceNav } from "@/components/layout/workspace-nav";
+import { getViewer } from "@/lib/auth/session";
+import { findTeamAccess, listUserTeams } from "@/lib/teams/access";
+
+export const dynamic = "force-dynamic";
+
+export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/t/${team}/today`)}`);
+  const access = await findTeamAccess(viewer.id, team);
+  if (!access) notFound();
+  const teams = await listUserTeams(viewer.id);
+  return (
+    <div className="min-h-screen">
+      <WorkspaceNav
+        team={{ slug: access.slug, name: access.name }}
+        role={access.role}
+        viewer={{ name: viewer.name, email: viewer.email }}
+        teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
+      />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

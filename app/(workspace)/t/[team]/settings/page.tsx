@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { InviteForm, MemberRow } from "@/components/settings/team-forms";
+import { getViewer } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { findTeamAccess, hasTeamRole } from "@/lib/teams/access";
+import { INVITE_TTL_HOURS } from "@/lib/teams/mutations";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access || !hasTeamRole(access, "admin")) notFound();
+  const t = await getTranslations("settings");
+  const members = await prisma.membership.findMany({
+    where: { teamId: access.teamId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return (
+    <div className="space-y-8">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <section className="space-y-3">
+        <h2 className="font-medium">{t("invite")}</h2>
+        <InviteForm teamSlug={access.slug} hours={INVITE_TTL_HOURS} />
+      </section>
+      <section className="space-y-3">
+        <h2 className="font-medium">{t("members")}</h2>
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+          {members.map((m) => (
+            <MemberRow key={m.user.id} teamSlug={access.slug} member={{ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }} isSelf={m.user.id === viewer.id} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

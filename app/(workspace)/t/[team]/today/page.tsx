@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { TodayLogger } from "@/components/activities/today-logger";
+import { listActivities } from "@/lib/activities/queries";
+import { todayIn } from "@/lib/activities/rules";
+import { getViewer } from "@/lib/auth/session";
+import { findTeamAccess } from "@/lib/teams/access";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("today"))("title") };
+}
+
+export default async function TodayPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access) notFound();
+  const today = todayIn(access.timeZone);
+  const { activities } = await listActivities(access, { member: viewer.id, from: today, to: today, limit: 200 });
+  const t = await getTranslations("today");
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="mb-4 text-xl font-semibold">
+        {t("title")} <span className="text-sm font-normal text-slate-500">{today}</span>
+      </h1>
+      <TodayLogger teamSlug={access.slug} today={today} initial={activities} />
+    </div>
+  );
+}

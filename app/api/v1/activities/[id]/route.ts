@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { deleteActivity, updateActivity } from "@/lib/activities/mutations";
+import { getActivity } from "@/lib/activities/queries";
+import { apiHandler, readJsonBody } from "@/lib/http/api";
+import { Invalid } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = apiHandler<Params>(async ({ team }, { id }) => {
+  return NextResponse.json({ activity: await getActivity(await team(), id) });
+});
+
+export const PATCH = apiHandler<Params>(async ({ request, team }, { id }) => {
+  const access = await team();
+  const body = await readJsonBody(request);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Invalid();
+  const { version, text, role, stage, date, minutes } = body as Record<string, unknown>;
+  const activity = await updateActivity(access, id, { version, text, role, stage, date, minutes });
+  return NextResponse.json({ activity });
+});
+
+export const DELETE = apiHandler<Params>(async ({ team }, { id }) => {
+  await deleteActivity(await team(), id);
+  return new NextResponse(null, { status: 204 });
+});

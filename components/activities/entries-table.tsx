@@ -1,0 +1,116 @@
+"use client";
+// The manager's table of team entries: select rows, confirm or re-tag them in bulk, or re-tag one inline.
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { bulkRetagAction, updateActivityAction } from "@/lib/activities/actions";
+import type { ActivityDto } from "@/lib/activities/serialize";
+import type { MessageRef } from "@/lib/forms";
+import { ROLE_ORDER, STAGE_ORDER } from "./colors";
+import { TagChips } from "./tag-chips";
+
+export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activities: ActivityDto[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [rows, setRows] = useState(activities);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<MessageRef | null>(null);
+  const [pending, startTransition] = useTransition();
+
+
+  function bulk(tags: { role?: string; stage?: string; confirm?: boolean }) {
+    const items = rows.filter((row) => selected.has(row.id)).map((row) => ({ id: row.id, version: row.version }));
+    startTransition(async () => {
+      const result = await bulkRetagAction(teamSlug, items, tags);
+      setMessage(result.ok && result.data ? { key: "entries.bulkDone", values: result.data } : result.error ?? null);
+      setSelected(new Set());
+      router.refresh();
+    });
+  }
+
+  async function retagOne(activity: ActivityDto, patch: { role?: string; stage?: string }) {
+    const result = await updateActivityAction(teamSlug, activity.id, { version: activity.version, ...patch });
+    if (result.ok && result.data) setRows((current) => current.map((row) => (row.id === activity.id ? result.data! : row)));
+    else setMessage(result.error ?? null);
+  }
+
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">{t("entries.selected", { count: selected.size })}</span>
+        <button type="button" disabled={!selected.size || pending} onClick={() => bulk({ confirm: true })} className="rounded-md border border-emerald-300 px-2 py-1 text-emerald-700 disabled:opacity-40">
+          {t("entries.bulkConfirm")}
+        </button>
+        <select aria-label={t("entries.bulkRole")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && bulk({ role: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
+          <option value="">{t("entries.bulkRole")}</option>
+          {ROLE_ORDER.map((key) => (
+            <option key={key} value={key}>
+              {t(`taxonomy.roles.${key}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t("entries.bulkStage")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && bulk({ stage: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
+          <option value="">{t("entries.bulkStage")}</option>
+          {STAGE_ORDER.map((key) => (
+            <option key={key} value={key}>
+              {t(`taxonomy.stages.${key}`)}
+            </option>
+          ))}
+        </select>
+        {message ? <span role="status" className="text-slate-700">{t(message.key, message.values)}</span> : null}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label={t("entries.selectAll")}
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+                />
+              </th>
+              <th className="px-3 py-2">{t("entries.date")}</th>
+              <th className="px-3 py-2">{t("entries.member")}</th>
+              <th className="px-3 py-2">{t("entries.text")}</th>
+              <th className="px-3 py-2">{t("entries.role")} / {t("entries.stage")}</th>
+              <th className="px-3 py-2">{t("entries.minutes")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} data-testid="entry-row">
+                <td className="px-3 py-2 align-top">
+                  <input
+                    type="checkbox"
+                    aria-label={t("entries.select")}
+                    checked={selected.has(row.id)}
+                    onChange={() =>
+                      setSelected((current) => {
+                        const next = new Set(current);
+                        if (next.has(row.id)) next.delete(row.id);
+                        else next.add(row.id);
+                        return next;
+                      })
+                    }
+                  />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 align-top text-slate-600">{row.date}</td>
+                <td className="whitespace-nowrap px-3 py-2 align-top">{row.author.name}</td>
+                <td className="max-w-md break-words px-3 py-2 align-top" data-testid="entry-text">
+                  {row.text}
+                </td>
+                <td className="px-3 py-2 align-top">
+                  <TagChips activity={row} canRetag onRetag={(patch) => retagOne(row, patch)} />
+                </td>
+                <td className="px-3 py-2 align-top text-slate-600">{row.minutes ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

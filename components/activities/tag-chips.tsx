@@ -1,0 +1,109 @@
+"use client";
+// Role and stage chips of one entry: one click (or keyboard) changes a tag, "why" shows the explanation.
+import { useTranslations } from "next-intl";
+import type { ActivityDto } from "@/lib/activities/serialize";
+import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "./colors";
+
+export function TagChips({
+  activity,
+  canRetag,
+  onRetag,
+  busy,
+}: {
+  activity: ActivityDto;
+  canRetag: boolean;
+  onRetag: (patch: { role?: string; stage?: string }) => void;
+  busy?: boolean;
+}) {
+  const t = useTranslations("taxonomy");
+  const tToday = useTranslations("today");
+  if (!activity.role || !activity.stage) {
+    return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-500">{tToday("untagged")}</span>;
+  }
+  const roleChip = ROLE_COLORS[activity.role]?.chip ?? "";
+  const stageChip = STAGE_COLORS[activity.stage]?.chip ?? "";
+  const chipClass = "cursor-pointer appearance-none rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset disabled:cursor-default";
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      <select
+        aria-label={t("changeRole")}
+        data-testid="role-chip"
+        className={`${chipClass} ${roleChip}`}
+        value={activity.role}
+        disabled={!canRetag || busy}
+        onChange={(event) => onRetag({ role: event.target.value })}
+      >
+        {ROLE_ORDER.map((key) => (
+          <option key={key} value={key}>
+            {t(`roles.${key}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t("changeStage")}
+        data-testid="stage-chip"
+        className={`${chipClass} ${stageChip}`}
+        value={activity.stage}
+        disabled={!canRetag || busy}
+        onChange={(event) => onRetag({ stage: event.target.value })}
+      >
+        {STAGE_ORDER.map((key) => (
+          <option key={key} value={key}>
+            {t(`stages.${key}`)}
+          </option>
+        ))}
+      </select>
+      {activity.tagSource === "auto" ? (
+        <span className="text-xs text-slate-400" title={tToday("confidence", { value: Math.round((activity.confidence.role ?? 0) * 100) })}>
+          {Math.round(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0) * 100)}%
+        </span>
+      ) : (
+        <span className="text-xs text-emerald-700" data-testid="tag-source">
+          ✓ {tToday(activity.tagSource)}
+        </span>
+      )}
+      {activity.needsReview && activity.tagSource === "auto" ? (
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800" data-testid="needs-review">
+          {tToday("needsReview")}
+        </span>
+      ) : null}
+      <Why activity={activity} />
+    </div>
+  );
+}
+
+function Why({ activity }: { activity: ActivityDto }) {
+  const t = useTranslations("taxonomy");
+  const tToday = useTranslations("today");
+  const explanation = activity.explanation;
+  if (!explanation) return null;
+  return (
+    <details className="relative text-xs">
+      <summary className="cursor-pointer list-none rounded px-1 text-indigo-600 hover:underline">{tToday("why")}</summary>
+      <div className="absolute left-0 z-20 mt-1 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-slate-700 shadow-lg" role="note">
+        <p>
+          <span className="font-medium">{t("role")}:</span> {t(`roles.${activity.role}`)} · {tToday("confidence", { value: Math.round((activity.confidence.role ?? 0) * 100) })}
+        </p>
+        {explanation.roleCues?.length ? (
+          <p>
+            {t("cues")}: {explanation.roleCues.slice(0, 5).map((cue) => `“${cue.cue}”`).join(" ")}
+          </p>
+        ) : null}
+        <p>
+          <span className="font-medium">{t("stage")}:</span> {t(`stages.${activity.stage}`)} · {tToday("confidence", { value: Math.round((activity.confidence.stage ?? 0) * 100) })}
+        </p>
+        {explanation.stageCues?.length ? (
+          <p>
+            {t("cues")}: {explanation.stageCues.slice(0, 5).map((cue) => `“${cue.cue}”`).join(" ")}
+          </p>
+        ) : null}
+        {explanation.nearest ? (
+          <p className="border-t border-slate-100 pt-2">
+            <span className="font-medium">{t("nearest")}</span> ({t(`source_${explanation.nearest.source}`)}): “{explanation.nearest.text}” → {t(`roles.${explanation.nearest.role}`)} ·{" "}
+            {t(`stages.${explanation.nearest.stage}`)}
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}

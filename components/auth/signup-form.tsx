@@ -1,0 +1,58 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { signUpAction } from "@/lib/auth/actions";
+import { Button, ErrorMessage, Field } from "@/components/ui/field";
+
+export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; firstRun: boolean }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [state, action, pending] = useActionState(signUpAction, {});
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!state.ok || !state.data) return;
+    // The account exists: sign in with the password still in the form, then land in the workspace.
+    void signIn("credentials", { email: state.data.email, password: passwordRef.current?.value ?? "", redirect: false }).then(() => {
+      router.push("/");
+      router.refresh();
+    });
+  }, [state, router]);
+
+  return (
+    <form action={action} className="space-y-4">
+      {firstRun ? <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800">{t("auth.firstRunHint")}</p> : null}
+      {inviteToken ? <input type="hidden" name="invite" value={inviteToken} /> : null}
+      <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus />
+      <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required maxLength={254} />
+      <Field
+        ref={passwordRef}
+        label={t("auth.password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        hint={t("auth.passwordHint")}
+      />
+      {inviteToken ? null : (
+        <Field label={t("auth.teamName")} name="teamName" required maxLength={80} hint={t("auth.teamNameHint")} />
+      )}
+      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      <Button className="w-full" disabled={pending || state.ok}>
+        {t("auth.signUp")}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        {t("auth.haveAccount")}{" "}
+        <Link href={inviteToken ? `/signin?callbackUrl=${encodeURIComponent(`/invite/${inviteToken}`)}` : "/signin"} className="font-medium text-indigo-600 hover:underline">
+          {t("auth.signInInstead")}
+        </Link>
+      </p>
+    </form>
+  );
+}

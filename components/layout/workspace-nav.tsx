@@ -1,0 +1,85 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { LocaleSwitcher } from "./locale-switcher";
+
+interface Props {
+  team: { slug: string; name: string };
+  role: "member" | "manager" | "admin";
+  viewer: { name: string; email: string };
+  teams: { slug: string; name: string }[];
+}
+
+export function WorkspaceNav({ team, role, viewer, teams }: Props) {
+  const t = useTranslations("nav");
+  const tApp = useTranslations("app");
+  const pathname = usePathname();
+  const router = useRouter();
+  const base = `/t/${team.slug}`;
+  const links = [
+    { href: `${base}/today`, label: t("today") },
+    { href: `${base}/week`, label: t("week") },
+    { href: `${base}/dashboard`, label: t("dashboard") },
+    ...(role !== "member" ? [{ href: `${base}/entries`, label: t("entries") }] : []),
+    { href: `${base}/learn`, label: t("learn") },
+    ...(role !== "member" ? [{ href: `${base}/import`, label: t("import") }] : []),
+    ...(role === "admin" ? [{ href: `${base}/settings`, label: t("settings") }] : []),
+  ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {tApp("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href={`${base}/today`} className="font-semibold text-indigo-700">
+          {tApp("name")}
+        </Link>
+        {teams.length > 1 ? (
+          <select
+            aria-label={t("teams")}
+            value={team.slug}
+            onChange={(event) => router.push(`/t/${event.target.value}/today`)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          >
+            {teams.map((option) => (
+              <option key={option.slug} value={option.slug}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="text-sm text-slate-500" data-testid="team-name">
+            {team.name}
+          </span>
+        )}
+        <nav aria-label="main" className="flex flex-wrap gap-1">
+          {links.map((link) => {
+            const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+            return (
+              <Link
+                key={link.href}
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                className={`rounded-md px-3 py-1.5 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-600 hover:bg-slate-100"}`}
+              >
+                {link.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <LocaleSwitcher />
+          <Link href="/account" className="text-sm text-slate-600 hover:underline" title={viewer.email}>
+            {viewer.name}
+          </Link>
+          <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="text-sm text-slate-600 hover:underline">
+            {t("signOut")}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

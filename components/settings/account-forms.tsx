@@ -1,0 +1,96 @@
+"use client";
+
+import { signIn, signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { changePasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
+import { createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
+import { Button, ErrorMessage, Field } from "@/components/ui/field";
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(changePasswordAction, {});
+  const nextRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state.ok) return;
+    // Other sessions were revoked with the old version; this one signs in again with the new password.
+    void signIn("credentials", { email, password: nextRef.current?.value ?? "", redirect: false }).then(() => formRef.current?.reset());
+  }, [state, email]);
+  return (
+    <form ref={formRef} action={action} className="max-w-sm space-y-3">
+      <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} />
+      <Field ref={nextRef} label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
+      <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} />
+      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      {state.ok ? <p className="text-sm text-emerald-700">{t("account.passwordChanged")}</p> : null}
+      <Button disabled={pending}>{t("account.changePassword")}</Button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereButton() {
+  const t = useTranslations("account");
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await signOutEverywhereAction();
+        await signOut({ callbackUrl: "/signin" });
+      }}
+      className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-700 hover:bg-red-50"
+    >
+      {t("signOutEverywhere")}
+    </button>
+  );
+}
+
+export function TokenForms({ tokens }: { tokens: { id: string; name: string; prefix: string; createdAt: string }[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [state, action, pending] = useActionState(createTokenAction, {});
+  const [revokeState, revoke] = useActionState(revokeTokenAction, {});
+  useEffect(() => {
+    if (state.ok || revokeState.ok) router.refresh();
+  }, [state, revokeState, router]);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="flex max-w-md items-end gap-2">
+        <div className="flex-1">
+          <Field label={t("account.tokenName")} name="name" maxLength={60} placeholder="BI script" />
+        </div>
+        <Button disabled={pending}>{t("account.createToken")}</Button>
+      </form>
+      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      {state.ok && state.data ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p className="mb-1">{t("account.tokenCreated")}</p>
+          <code className="block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-token">
+            {state.data.token}
+          </code>
+        </div>
+      ) : null}
+      {tokens.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("account.noTokens")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+          {tokens.map((token) => (
+            <li key={token.id} className="flex items-center justify-between px-3 py-2 text-sm">
+              <span>
+                {token.name} <code className="ml-2 text-xs text-slate-500">{token.prefix}…</code>
+              </span>
+              <form action={revoke}>
+                <input type="hidden" name="id" value={token.id} />
+                <Button variant="ghost">{t("account.revoke")}</Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { changeMemberRoleAction, createInviteAction, removeMemberAction } from "@/lib/teams/actions";
+import { Button, ErrorMessage, Field } from "@/components/ui/field";
+
+export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: number }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(createInviteAction, {});
+  const [copied, setCopied] = useState(false);
+  const link = state.ok && state.data ? `${typeof window === "undefined" ? "" : window.location.origin}/invite/${state.data.token}` : null;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="team" value={teamSlug} />
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-64">
+          <Field label={t("settings.inviteEmail")} name="email" type="email" maxLength={254} />
+        </div>
+        <label className="space-y-1 text-sm">
+          <span className="block font-medium text-slate-700">{t("settings.inviteRole")}</span>
+          <select name="role" defaultValue="member" className="rounded-md border border-slate-300 px-2 py-2 text-sm">
+            <option value="member">{t("roles.member")}</option>
+            <option value="manager">{t("roles.manager")}</option>
+            <option value="admin">{t("roles.admin")}</option>
+          </select>
+        </label>
+        <Button disabled={pending}>{t("settings.createInvite")}</Button>
+      </div>
+      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      {link ? (
+        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm">
+          <p className="mb-1">{t("settings.inviteLink", { hours })}</p>
+          <div className="flex gap-2">
+            <code className="flex-1 break-all rounded bg-white p-2 font-mono text-xs" data-testid="invite-link">
+              {link}
+            </code>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-2 text-xs"
+              onClick={() => {
+                void navigator.clipboard?.writeText(link);
+                setCopied(true);
+              }}
+            >
+              {copied ? t("settings.copied") : t("settings.copy")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function MemberRow({ teamSlug, member, isSelf }: { teamSlug: string; member: { userId: string; name: string; email: string; role: string }; isSelf: boolean }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [roleState, changeRole] = useActionState(changeMemberRoleAction, {});
+  const [removeState, remove] = useActionState(removeMemberAction, {});
+  useEffect(() => {
+    if (roleState.ok || removeState.ok) router.refresh();
+  }, [roleState, removeState, router]);
+  const error = roleState.error ?? removeState.error;
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm" data-testid="member-row">
+      <span className="flex-1">
+        {member.name} <span className="text-slate-500">{member.email}</span>
+      </span>
+      <form action={changeRole} className="flex items-center gap-2">
+        <input type="hidden" name="team" value={teamSlug} />
+        <input type="hidden" name="userId" value={member.userId} />
+        <select name="role" defaultValue={member.role} aria-label={t("settings.inviteRole")} className="rounded-md border border-slate-300 px-2 py-1 text-sm" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+          <option value="member">{t("roles.member")}</option>
+          <option value="manager">{t("roles.manager")}</option>
+          <option value="admin">{t("roles.admin")}</option>
+        </select>
+      </form>
+      {isSelf ? null : (
+        <form action={remove}>
+          <input type="hidden" name="team" value={teamSlug} />
+          <input type="hidden" name="userId" value={member.userId} />
+          <Button variant="ghost">✕</Button>
+        </form>
+      )}
+      {error ? <p className="w-full text-red-600">{t(error.key, error.values)}</p> : null}
+    </li>
+  );
+}

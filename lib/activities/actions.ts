@@ -1,0 +1,88 @@
+"use server";
+// Server actions behind "My day", "My week" and "Team entries". Each checks the session and team access itself.
+import { requireViewer } from "@/lib/auth/session";
+import { failure, type FormState } from "@/lib/forms";
+import { hasTeamRole, requireTeamAccess } from "@/lib/teams/access";
+import { Forbidden } from "@/lib/errors";
+import { createActivities, deleteActivity, restoreActivity, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
+import { getActivity } from "./queries";
+import type { ActivityDto } from "./serialize";
+
+async function accessFor(teamSlug: unknown) {
+  const viewer = await requireViewer();
+  return requireTeamAccess(viewer.id, typeof teamSlug === "string" ? teamSlug : "");
+}
+
+export async function createActivitiesAction(
+  teamSlug: string,
+  items: NewActivityInput[],
+  idempotencyKey: string,
+): Promise<FormState<ActivityDto[]>> {
+  try {
+    const access = await accessFor(teamSlug);
+    if (!Array.isArray(items)) return failure(new Forbidden());
+    const { activities } = await createActivities(access, items, { idempotencyKey: typeof idempotencyKey === "string" ? idempotencyKey : null });
+    return { ok: true, data: activities };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function updateActivityAction(teamSlug: string, id: string, patch: ActivityPatch): Promise<FormState<ActivityDto>> {
+  try {
+    const access = await accessFor(teamSlug);
+    const safePatch: ActivityPatch = { version: patch?.version, text: patch?.text, date: patch?.date, minutes: patch?.minutes, role: patch?.role, stage: patch?.stage };
+    return { ok: true, data: await updateActivity(access, id, safePatch) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Confirms or re-tags several entries at once (managers reviewing the team's entries). */
+export async function bulkRetagAction(
+  teamSlug: string,
+  items: { id: string; version: number }[],
+  tags: { role?: string; stage?: string; confirm?: boolean },
+): Promise<FormState<{ updated: number; conflicts: number }>> {
+  try {
+    const access = await accessFor(teamSlug);
+    if (!hasTeamRole(access, "manager")) throw new Forbidden();
+    if (!Array.isArray(items) || items.length > 500) throw new Forbidden();
+    let updated = 0;
+    let conflicts = 0;
+    for (const item of items) {
+      try {
+        const current = tags.confirm ? await getActivity(access, item.id) : null;
+        await updateActivity(access, item.id, {
+          version: item.version,
+          role: tags.confirm ? current?.role ?? undefined : tags.role,
+          stage: tags.confirm ? current?.stage ?? undefined : tags.stage,
+        });
+        updated++;
+      } catch (error) {
+        if (error instanceof Error && (error as { code?: string }).code === "conflict") conflicts++;
+        else throw error;
+      }
+    }
+    return { ok: true, data: { updated, conflicts } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function deleteActivityAction(teamSlug: string, id: string): Promise<FormState> {
+  try {
+    await deleteActivity(await accessFor(teamSlug), id);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function restoreActivityAction(teamSlug: string, id: string): Promise<FormState<ActivityDto>> {
+  try {
+    return { ok: true, data: await restoreActivity(await accessFor(teamSlug), id) };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,209 @@
+import "server-only";
+// Writing activities: create (one or many, idempotent), edit with optimistic concurrency, confirm/correct tags
+// (which teaches the team's model), delete and undo. Callers pass the TeamAccess their permission check returned.
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/audit/record";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { isRoleKey, isStageKey, type RoleKey, type StageKey, type TagResult } from "@/lib/tagging";
+import type { TeamAccess } from "@/lib/teams/access";
+import { canDeleteActivity, canEditActivity, canRetagActivity } from "./permissions";
+import { BATCH_MAX, dateColumn, normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
+import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
+import { getTeamTagging, learnInCache, forgetTeamModel } from "./team-model";
+
+export interface NewActivityInput {
+  text: unknown;
+  date?: unknown;
+  minutes?: unknown;
+}
+
+export interface ValidNewActivity {
+  text: string;
+  date: string;
+  minutes: number | null;
+}
+
+/** Validates every item first: one bad item rejects the whole batch, naming its index. */
+export function validateNewActivities(items: NewActivityInput[], timeZone: string): ValidNewActivity[] {
+  if (items.length === 0) throw new Invalid("errors.textRequired");
+  if (items.length > BATCH_MAX) throw new Invalid("errors.tooManyEntries", { max: BATCH_MAX });
+  return items.map((item, index) => {
+    try {
+      return {
+        text: normaliseActivityText(item.text),
+        date: normaliseDateWorked(item.date, timeZone),
+        minutes: normaliseMinutes(item.minutes),
+      };
+    } catch (error) {
+      if (error instanceof Invalid && items.length > 1) throw new Invalid(error.messageKey, { ...error.details, index });
+      throw error;
+    }
+  });
+}
+
+export function tagColumns(tag: TagResult) {
+  return {
+    role: tag.role,
+    stage: tag.stage,
+    roleConfidence: tag.confidence.role,
+    stageConfidence: tag.confidence.stage,
+    needsReview: tag.needsReview,
+    explanation: tag.explanation as unknown as Prisma.InputJsonValue,
+  };
+}
+
+/**
+ * Creates the activities, tagged by the team's model, in one transaction. With an idempotency key a repeated
+ * submit (a retry, a double click, 20 concurrent copies) returns the rows the first one created.
+ */
+export async function createActivities(
+  access: TeamAccess,
+  items: NewActivityInput[],
+  options: { idempotencyKey?: string | null } = {},
+): Promise<{ activities: ActivityDto[]; replayed: boolean }> {
+  const valid = validateNewActivities(items, access.timeZone);
+  const key = options.idempotencyKey?.slice(0, 100) || null;
+  const { model, reviewThreshold } = await getTeamTagging(access.teamId);
+  const data = valid.map((item, index) => ({
+    teamId: access.teamId,
+    authorId: access.userId,
+    text: item.text,
+    dateWorked: dateColumn(item.date),
+    minutes: item.minutes,
+    idempotencyKey: key ? (valid.length > 1 ? `${key}:${index}` : key) : null,
+    ...tagColumns(model.classify(item.text, { reviewThreshold })),
+  }));
+  const created = await prisma.activity.createManyAndReturn({ data, skipDuplicates: Boolean(key), select: { id: true } });
+  let replayed = false;
+  let ids = created.map((row) => row.id);
+  if (key && created.length < data.length) {
+    replayed = true;
+    const keys = data.map((row) => row.idempotencyKey!);
+    const existing = await prisma.activity.findMany({
+      where: { teamId: access.teamId, authorId: access.userId, idempotencyKey: { in: keys } },
+      select: { id: true, idempotencyKey: true },
+    });
+    const byKey = new Map(existing.map((row) => [row.idempotencyKey, row.id]));
+    ids = keys.map((k) => byKey.get(k)).filter((id): id is string => Boolean(id));
+  }
+  const rows = await prisma.activity.findMany({ where: { id: { in: ids }, teamId: access.teamId }, select: ACTIVITY_SELECT });
+  const order = new Map(ids.map((id, index) => [id, index]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { activities: rows.map((row) => toActivityDto(row)), replayed };
+}
+
+export interface ActivityPatch {
+  version: unknown;
+  text?: unknown;
+  date?: unknown;
+  minutes?: unknown;
+  role?: unknown;
+  stage?: unknown;
+}
+
+async function findOwnTeamActivity(access: TeamAccess, id: string) {
+  if (typeof id !== "string" || id.length > 64) throw new NotFound();
+  const activity = await prisma.activity.findFirst({
+    where: { id, teamId: access.teamId, deletedAt: null },
+    select: { id: true, authorId: true, text: true, role: true, stage: true, version: true, tagSource: true },
+  });
+  if (!activity) throw new NotFound();
+  return activity;
+}
+
+/**
+ * Edits an activity. A role or stage in the patch is a human judgement: "confirmed" when it matches the
+ * engine's tag, "corrected" otherwise, and either way a training example for the team's model.
+ */
+export async function updateActivity(access: TeamAccess, id: string, patch: ActivityPatch): Promise<ActivityDto> {
+  const activity = await findOwnTeamActivity(access, id);
+  if (typeof patch.version !== "number" || !Number.isInteger(patch.version)) throw new Invalid("errors.versionRequired");
+  const editsContent = patch.text !== undefined || patch.date !== undefined || patch.minutes !== undefined;
+  const editsTags = patch.role !== undefined || patch.stage !== undefined;
+  if (!editsContent && !editsTags) throw new Invalid();
+  if (editsContent && !canEditActivity(access, activity)) throw new Forbidden();
+  if (editsTags && !canRetagActivity(access, activity)) throw new Forbidden();
+  if (patch.role !== undefined && !isRoleKey(patch.role)) throw new Invalid("errors.roleInvalid");
+  if (patch.stage !== undefined && !isStageKey(patch.stage)) throw new Invalid("errors.stageInvalid");
+  if (patch.version !== activity.version) throw new Conflict();
+
+  const data: Prisma.ActivityUpdateManyMutationInput = { version: { increment: 1 } };
+  let text = activity.text;
+  if (patch.text !== undefined) {
+    text = normaliseActivityText(patch.text);
+    data.text = text;
+  }
+  if (patch.date !== undefined) data.dateWorked = dateColumn(normaliseDateWorked(patch.date, access.timeZone));
+  if (patch.minutes !== undefined) data.minutes = normaliseMinutes(patch.minutes);
+
+  let judged: { role: RoleKey; stage: StageKey } | null = null;
+  if (editsTags) {
+    const role = (patch.role as RoleKey | undefined) ?? (activity.role as RoleKey | null);
+    const stage = (patch.stage as StageKey | undefined) ?? (activity.stage as StageKey | null);
+    if (!role) throw new Invalid("errors.roleInvalid");
+    if (!stage) throw new Invalid("errors.stageInvalid");
+    judged = { role, stage };
+    const changed = role !== activity.role || stage !== activity.stage;
+    Object.assign(data, {
+      role,
+      stage,
+      needsReview: false,
+      tagSource: changed || activity.tagSource === "corrected" ? "corrected" : "confirmed",
+    });
+  } else if (data.text !== undefined && text !== activity.text && activity.tagSource === "auto") {
+    const { model, reviewThreshold } = await getTeamTagging(access.teamId);
+    Object.assign(data, tagColumns(model.classify(text, { reviewThreshold })));
+  }
+
+  const outcome = await prisma.$transaction(async (tx) => {
+    const updated = await tx.activity.updateMany({ where: { id, teamId: access.teamId, version: activity.version, deletedAt: null }, data });
+    if (updated.count !== 1) throw new Conflict();
+    let versions: { from: number; to: number; replaced: boolean } | null = null;
+    if (judged) {
+      const previous = await tx.trainingExample.findUnique({ where: { teamId_activityId: { teamId: access.teamId, activityId: id } }, select: { id: true } });
+      await tx.trainingExample.upsert({
+        where: { teamId_activityId: { teamId: access.teamId, activityId: id } },
+        create: { teamId: access.teamId, activityId: id, text, role: judged.role, stage: judged.stage, createdById: access.userId },
+        update: { text, role: judged.role, stage: judged.stage, createdById: access.userId },
+      });
+      const team = await tx.team.update({ where: { id: access.teamId }, data: { modelVersion: { increment: 1 } }, select: { modelVersion: true } });
+      versions = { from: team.modelVersion - 1, to: team.modelVersion, replaced: Boolean(previous) };
+      await tx.auditEvent.create({
+        data: {
+          action: activity.role === judged.role && activity.stage === judged.stage ? "activity.tag.confirm" : "activity.tag.correct",
+          teamId: access.teamId,
+          actorId: access.userId,
+          targetType: "activity",
+          targetId: id,
+          detail: { from: { role: activity.role, stage: activity.stage }, to: judged },
+        },
+      });
+    }
+    const row = await tx.activity.findUniqueOrThrow({ where: { id }, select: ACTIVITY_SELECT });
+    return { row, versions };
+  });
+  if (judged && outcome.versions) {
+    if (outcome.versions.replaced) forgetTeamModel(access.teamId);
+    else learnInCache(access.teamId, outcome.versions.from, outcome.versions.to, { text, ...judged });
+  }
+  return toActivityDto(outcome.row);
+}
+
+export async function deleteActivity(access: TeamAccess, id: string): Promise<void> {
+  const activity = await findOwnTeamActivity(access, id);
+  if (!canDeleteActivity(access, activity)) throw new Forbidden();
+  await prisma.activity.updateMany({ where: { id, teamId: access.teamId, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+  if (activity.authorId !== access.userId) {
+    await recordAudit({ action: "activity.delete", teamId: access.teamId, actorId: access.userId, targetType: "activity", targetId: id });
+  }
+}
+
+/** Undo of a delete: the author (or whoever could delete it) brings it back. */
+export async function restoreActivity(access: TeamAccess, id: string): Promise<ActivityDto> {
+  if (typeof id !== "string" || id.length > 64) throw new NotFound();
+  const activity = await prisma.activity.findFirst({ where: { id, teamId: access.teamId, deletedAt: { not: null } }, select: { authorId: true } });
+  if (!activity || !canDeleteActivity(access, activity)) throw new NotFound();
+  await prisma.activity.updateMany({ where: { id, teamId: access.teamId }, data: { deletedAt: null, version: { increment: 1 } } });
+  return toActivityDto(await prisma.activity.findUniqueOrThrow({ where: { id }, select: ACTIVITY_SELECT }));
+}

@@ -1,0 +1,94 @@
+"use server";
+// Server actions for accounts: sign-up, password change, logout everywhere, language.
+import { cookies, headers } from "next/headers";
+import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { Invalid } from "@/lib/errors";
+import { failure, formString, type FormState } from "@/lib/forms";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { acceptInvite, createUser, findInvite, signUpWithNewTeam } from "@/lib/teams/mutations";
+import { hashPassword, passwordProblem, PASSWORD_MAX, verifyPassword } from "./password";
+import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
+import { getViewer, requireViewer } from "./session";
+
+const SIGNUP_MODE = process.env.OPSMIX_SIGNUP ?? "open";
+
+export async function signUpAction(_prev: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
+  try {
+    await hitRateLimit(`signup:ip:${clientIp(await headers())}`, LIMITS.signUpPerIp);
+    const input = {
+      email: formString(formData, "email", 300),
+      password: formString(formData, "password", PASSWORD_MAX + 1),
+      name: formString(formData, "name", 200),
+    };
+    const inviteToken = formString(formData, "invite", 200);
+    if (inviteToken) {
+      const { state } = await findInvite(inviteToken);
+      if (state === "expired") throw new Invalid("errors.inviteExpired");
+      if (state !== "valid") throw new Invalid("errors.inviteUsed");
+      const user = await createUser(input);
+      await acceptInvite(inviteToken, user.id);
+      return { ok: true, data: { email: user.email } };
+    }
+    const anyUser = await prisma.user.findFirst({ select: { id: true } });
+    if (anyUser && SIGNUP_MODE === "invite-only") throw new Invalid("errors.signupClosed");
+    const teamName = formString(formData, "teamName", 200);
+    const created = await signUpWithNewTeam({ ...input, teamName });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: created.userId }, select: { email: true } });
+    return { ok: true, data: { email: user.email } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function acceptInviteAction(_prev: FormState<{ slug: string }>, formData: FormData): Promise<FormState<{ slug: string }>> {
+  try {
+    const viewer = await requireViewer();
+    const { teamSlug } = await acceptInvite(formString(formData, "invite", 200), viewer.id);
+    return { ok: true, data: { slug: teamSlug } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const viewer = await requireViewer();
+    await hitRateLimit(`password:user:${viewer.id}`, LIMITS.passwordPerUser);
+    const current = formString(formData, "current", PASSWORD_MAX + 1);
+    const next = formString(formData, "next", PASSWORD_MAX + 1);
+    if (next !== formString(formData, "repeat", PASSWORD_MAX + 1)) throw new Invalid("errors.passwordMismatch");
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true } });
+    if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid("errors.passwordWrong");
+    const problem = passwordProblem(next, viewer.email);
+    if (problem) throw new Invalid(problem);
+    // Bumping the session version signs out every other session; the client signs in again with the new password.
+    await prisma.user.update({
+      where: { id: viewer.id },
+      data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } },
+    });
+    await recordAudit({ action: "auth.password.change", actorId: viewer.id });
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function signOutEverywhereAction(): Promise<FormState> {
+  try {
+    const viewer = await requireViewer();
+    await prisma.user.update({ where: { id: viewer.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit({ action: "auth.logout.everywhere", actorId: viewer.id });
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function setLocaleAction(locale: string): Promise<FormState> {
+  if (!isLocale(locale)) return failure(new Invalid());
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: false });
+  const viewer = await getViewer();
+  if (viewer) await prisma.user.update({ where: { id: viewer.id }, data: { locale } });
+  return { ok: true };
+}

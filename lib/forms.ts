@@ -1,0 +1,35 @@
+// The state a server action hands back to its form: translated on the client from message keys.
+import { DomainError, RateLimited } from "./errors";
+
+export interface MessageRef {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface FormState<T = unknown> {
+  ok?: boolean;
+  error?: MessageRef;
+  data?: T;
+}
+
+export function messageForError(error: unknown): MessageRef {
+  if (error instanceof RateLimited) return { key: "errors.rateLimited", values: { seconds: error.retryAfterSeconds } };
+  if (error instanceof DomainError) {
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(error.details ?? {})) {
+      if (typeof value === "string" || typeof value === "number") values[name] = value;
+    }
+    return { key: error.messageKey, values };
+  }
+  console.error(error);
+  return { key: "errors.generic" };
+}
+
+export function failure<T>(error: unknown): FormState<T> {
+  return { ok: false, error: messageForError(error) };
+}
+
+export function formString(formData: FormData, name: string, max = 10_000): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.slice(0, max) : "";
+}

@@ -1,0 +1,16 @@
+// next-intl request config: the language comes from the remembered cookie, else the browser's Accept-Language.
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+
+export async function resolveLocale(): Promise<Locale> {
+  const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(remembered)) return remembered;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  const messages = (await import(`./messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: "UTC" };
+});

@@ -1,0 +1,164 @@
+// Turns a text into the distinct known features of a model: n-grams of its tokens found in the vocabulary,
+// plus lexicon features (one per role and per stage) that fire when a taxonomy cue occurs.
+import { extendA, extendB, KIND_WORD, SEED_A, SEED_B, TokenBuffer, tokenize } from "./features";
+import { ROLE_KEYS, STAGE_KEYS } from "./types";
+import type { Vocabulary } from "./vocabulary";
+
+/** Longest n-gram looked up (cues can be this long); training n-grams are shorter (see isTrainingNgram). */
+export const MAX_LOOKUP_N = 6;
+const MAX_WORD_NGRAM = 3;
+
+/** Reserved feature ids: lexicon features come first in every vocabulary. */
+export const LEX_ROLE = 0;
+export const LEX_STAGE = ROLE_KEYS.length;
+export const RESERVED_FEATURES = ROLE_KEYS.length + STAGE_KEYS.length;
+
+/** Which n-grams of training text become features: up to 4 characters of Chinese, up to 2 words of English. */
+export function isTrainingNgram(n: number, hasWord: boolean): boolean {
+  return hasWord ? n <= 2 : n <= 4;
+}
+
+/** Found features of one text, distinct, in order of first occurrence. */
+export class FeatureBuffer {
+  count = 0;
+  ids = new Int32Array(512);
+  values = new Float32Array(512);
+  /** First occurrence of the feature: token index and n-gram length (for showing the cue in the text). */
+  tokenAt = new Int32Array(512);
+  length = new Uint8Array(512);
+  tokens = new TokenBuffer();
+  /** Lexicon hits of this text per role / stage. */
+  roleCueHits = new Int32Array(ROLE_KEYS.length);
+  stageCueHits = new Int32Array(STAGE_KEYS.length);
+
+  push(id: number, tokenAt: number, n: number): void {
+    if (this.count === this.ids.length) {
+      const size = this.ids.length * 2;
+      const grow = <T extends Int32Array | Float32Array | Uint8Array>(old: T, next: T): T => {
+        next.set(old);
+        return next;
+      };
+      this.ids = grow(this.ids, new Int32Array(size));
+      this.values = grow(this.values, new Float32Array(size));
+      this.tokenAt = grow(this.tokenAt, new Int32Array(size));
+      this.length = grow(this.length, new Uint8Array(size));
+    }
+    this.ids[this.count] = id;
+    this.tokenAt[this.count] = tokenAt;
+    this.length[this.count] = n;
+    this.count++;
+  }
+}
+
+/** What the featurizer needs of a model's feature space. */
+export interface FeatureSpace {
+  base: Vocabulary;
+  /** Features a team added on top of the base (ids continue after the base's), or null. */
+  extra: Vocabulary | null;
+  /** Bit masks of roles / stages whose cue list contains the feature (base features only). */
+  cueRoleMask: Uint8Array;
+  cueStageMask: Uint8Array;
+  /** Per-feature stamp for de-duplication; must cover every id. */
+  stamp: Int32Array;
+  epoch: number;
+}
+
+/** Scale of the lexicon features relative to n-gram features (which are L2-normalised). */
+const LEX_VALUE = 0.5;
+
+/**
+ * Fills `out` with the distinct known features of `text`. When `adder` is given, unknown training-shaped n-grams are
+ * added to the vocabulary through it first (used when building the base and when a team learns).
+ */
+export function featurize(
+  text: string,
+  space: FeatureSpace,
+  out: FeatureBuffer,
+  adder?: (a: number, b: number) => number,
+): void {
+  const tokens = out.tokens;
+  tokenize(text, tokens);
+  out.count = 0;
+  out.roleCueHits.fill(0);
+  out.stageCueHits.fill(0);
+  const epoch = ++space.epoch;
+  const stamp = space.stamp;
+  const { base, extra, cueRoleMask, cueStageMask } = space;
+  const baseSize = cueRoleMask.length;
+  const count = tokens.count;
+  const { hashA, hashB, kind, segment } = tokens;
+  for (let i = 0; i < count; i++) {
+    let a = SEED_A;
+    let b = SEED_B;
+    let hasWord = false;
+    const seg = segment[i];
+    for (let n = 1; n <= MAX_LOOKUP_N && i + n <= count; n++) {
+      const t = i + n - 1;
+      if (segment[t] !== seg) break;
+      if (kind[t] === KIND_WORD) hasWord = true;
+      if (hasWord && n > MAX_WORD_NGRAM) break;
+      a = extendA(a, hashA[t]);
+      b = extendB(b, hashB[t]);
+      let id = base.get(a, b);
+      if (id < 0 && extra !== null) id = extra.get(a, b);
+      if (id < 0 && adder !== undefined && isTrainingNgram(n, hasWord)) id = adder(a, b);
+      if (id < 0 || stamp[id] === epoch) continue;
+      stamp[id] = epoch;
+      out.push(id, i, n);
+      if (id < baseSize) {
+        const rm = cueRoleMask[id];
+        const sm = cueStageMask[id];
+        if (rm !== 0) for (let k = 0; k < out.roleCueHits.length; k++) if (rm & (1 << k)) out.roleCueHits[k]++;
+        if (sm !== 0) for (let k = 0; k < out.stageCueHits.length; k++) if (sm & (1 << k)) out.stageCueHits[k]++;
+      }
+    }
+  }
+  // L2-normalise the n-gram features, then append the lexicon features at a fixed scale.
+  const m = out.count;
+  const scale = 1 / Math.sqrt(Math.max(m, 4));
+  for (let j = 0; j < m; j++) out.values[j] = scale;
+  for (let k = 0; k < out.roleCueHits.length; k++) {
+    if (out.roleCueHits[k] > 0) {
+      out.push(LEX_ROLE + k, -1, 0);
+      out.values[out.count - 1] = LEX_VALUE * Math.min(out.roleCueHits[k], 3);
+    }
+  }
+  for (let k = 0; k < out.stageCueHits.length; k++) {
+    if (out.stageCueHits[k] > 0) {
+      out.push(LEX_STAGE + k, -1, 0);
+      out.values[out.count - 1] = LEX_VALUE * Math.min(out.stageCueHits[k], 3);
+    }
+  }
+}
+
+/** Number of n-gram (non-lexicon) features in a filled buffer: they come first. */
+export function ngramCount(out: FeatureBuffer): number {
+  let m = out.count;
+  while (m > 0 && out.tokenAt[m - 1] < 0) m--;
+  return m;
+}
+
+/** The text span of feature j of a filled buffer, as written in `text` (lower-cased). */
+export function featureSurface(text: string, out: FeatureBuffer, j: number): string {
+  const t = out.tokenAt[j];
+  const n = out.length[j];
+  if (t < 0) return "";
+  return text.slice(out.tokens.start[t], out.tokens.end[t + n - 1]).toLowerCase();
+}
+
+/** Hashes a whole cue as one n-gram key (null when it tokenises to nothing or is too long to be looked up). */
+export function cueKey(cue: string, tokens: TokenBuffer): { a: number; b: number } | null {
+  tokenize(cue, tokens);
+  if (tokens.count === 0 || tokens.count > MAX_LOOKUP_N) return null;
+  let a = SEED_A;
+  let b = SEED_B;
+  let hasWord = false;
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.segment[t] !== tokens.segment[0]) return null;
+    if (tokens.kind[t] === KIND_WORD) hasWord = true;
+    a = extendA(a, tokens.hashA[t]);
+    b = extendB(b, tokens.hashB[t]);
+  }
+  if (hasWord && tokens.count > MAX_WORD_NGRAM) return null;
+  return { a, b };
+}

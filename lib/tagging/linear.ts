@@ -1,0 +1,124 @@
+// Multinomial logistic regression on sparse features (AdaGrad, L2), deterministic, plus temperature calibration.
+
+export interface SparseDoc {
+  ids: Int32Array;
+  values: Float32Array;
+  label: number;
+  weight: number;
+}
+
+export interface LinearHead {
+  classes: number;
+  /** Row-major weights: feature f, class c at f * classes + c. */
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+/** Small deterministic PRNG (mulberry32) for the training order. */
+export function makeRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function scoreInto(head: LinearHead, ids: Int32Array, values: Float32Array, count: number, out: Float64Array) {
+  const C = head.classes;
+  const W = head.weights;
+  for (let c = 0; c < C; c++) out[c] = head.bias[c];
+  for (let j = 0; j < count; j++) {
+    const base = ids[j] * C;
+    const v = values[j];
+    for (let c = 0; c < C; c++) out[c] += v * W[base + c];
+  }
+}
+
+/** In-place softmax of out[0..C) after dividing by temperature; returns nothing. */
+export function softmaxInPlace(out: Float64Array, C: number, temperature: number): void {
+  let max = -Infinity;
+  for (let c = 0; c < C; c++) if (out[c] > max) max = out[c];
+  let sum = 0;
+  for (let c = 0; c < C; c++) {
+    const e = Math.exp((out[c] - max) / temperature);
+    out[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < C; c++) out[c] /= sum;
+}
+
+export function trainSoftmax(docs: readonly SparseDoc[], features: number, classes: number, opts: TrainOptions): LinearHead {
+  const C = classes;
+  const W = new Float32Array(features * C);
+  const G = new Float32Array(features * C).fill(1e-6);
+  const bias = new Float32Array(C);
+  const biasG = new Float32Array(C).fill(1e-6);
+  const head: LinearHead = { classes: C, weights: W, bias };
+  const order = docs.map((_, i) => i);
+  const random = makeRandom(opts.seed);
+  const p = new Float64Array(C);
+  const { learningRate: eta, l2 } = opts;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (const index of order) {
+      const doc = docs[index];
+      scoreInto(head, doc.ids, doc.values, doc.ids.length, p);
+      softmaxInPlace(p, C, 1);
+      for (let c = 0; c < C; c++) {
+        const g = (p[c] - (c === doc.label ? 1 : 0)) * doc.weight;
+        biasG[c] += g * g;
+        bias[c] -= (eta * g) / Math.sqrt(biasG[c]);
+      }
+      for (let j = 0; j < doc.ids.length; j++) {
+        const base = doc.ids[j] * C;
+        const v = doc.values[j];
+        for (let c = 0; c < C; c++) {
+          const k = base + c;
+          const g = (p[c] - (c === doc.label ? 1 : 0)) * v * doc.weight + l2 * W[k];
+          G[k] += g * g;
+          W[k] -= (eta * g) / Math.sqrt(G[k]);
+        }
+      }
+    }
+  }
+  return head;
+}
+
+/** Temperature minimising the negative log-likelihood of held-out logits (rows of C) against labels. */
+export function fitTemperature(logits: Float64Array[], labels: number[], C: number): number {
+  const nll = (T: number) => {
+    let total = 0;
+    const p = new Float64Array(C);
+    for (let i = 0; i < logits.length; i++) {
+      p.set(logits[i]);
+      softmaxInPlace(p, C, T);
+      total -= Math.log(Math.max(p[labels[i]], 1e-12));
+    }
+    return total;
+  };
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let T = 0.2; T <= 5.0001; T += 0.05) {
+    const loss = nll(T);
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = T;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}

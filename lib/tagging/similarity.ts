@@ -1,0 +1,201 @@
+// Nearest-example lookup through inverted indexes (IDF-weighted cosine over n-gram features), so a query touches
+// only the examples that share a distinctive feature with it, never the whole bank.
+import { RESERVED_FEATURES } from "./featurizer";
+import type { SparseDoc } from "./linear";
+
+/** Features in more than this share of the bank are too common to find neighbours by. */
+const COMMON_SHARE = 0.08;
+
+export interface Match {
+  example: number;
+  similarity: number;
+}
+
+/** Immutable index over the bank, with per-feature weights shared by every team index. */
+export class ExampleIndex {
+  private constructor(
+    /** Squared IDF weight per base feature (0 for lexicon and too-common features). */
+    readonly weight2: Float32Array,
+    /** Weight² for features the bank never saw (cue-only or team features). */
+    readonly unseenWeight2: number,
+    private readonly offsets: Int32Array,
+    private readonly postings: Int32Array,
+    private readonly norms: Float32Array,
+    private readonly scratch: Float64Array,
+    private readonly touched: Int32Array,
+  ) {}
+
+  static build(docs: readonly SparseDoc[], features: number): ExampleIndex {
+    const N = docs.length;
+    const df = new Int32Array(features);
+    for (const d of docs) for (const id of d.ids) if (id >= RESERVED_FEATURES) df[id]++;
+    const weight2 = new Float32Array(features);
+    const maxDf = Math.max(3, Math.floor(N * COMMON_SHARE));
+    const unseen = Math.log(N + 1) + 1;
+    for (let f = RESERVED_FEATURES; f < features; f++) {
+      if (df[f] > maxDf) continue;
+      const idf = df[f] === 0 ? unseen : Math.log((N + 1) / (df[f] + 1)) + 1;
+      weight2[f] = idf * idf;
+    }
+    const offsets = new Int32Array(features + 1);
+    for (let f = 0; f < features; f++) offsets[f + 1] = offsets[f] + (weight2[f] > 0 ? df[f] : 0);
+    const postings = new Int32Array(offsets[features]);
+    const fill = offsets.slice(0, features);
+    const norms = new Float32Array(N);
+    docs.forEach((d, e) => {
+      let n2 = 0;
+      for (const id of d.ids) {
+        if (weight2[id] === 0) continue;
+        postings[fill[id]++] = e;
+        n2 += weight2[id];
+      }
+      norms[e] = Math.sqrt(n2);
+    });
+    return new ExampleIndex(weight2, unseen * unseen, offsets, postings, norms, new Float64Array(N), new Int32Array(N));
+  }
+
+  featureWeight2(id: number): number {
+    return id < this.weight2.length ? this.weight2[id] : this.unseenWeight2;
+  }
+
+  /** Squared norm of a query's features under the index weights. */
+  queryNorm2(ids: Int32Array, count: number): number {
+    let n2 = 0;
+    for (let j = 0; j < count; j++) n2 += this.featureWeight2(ids[j]);
+    return n2;
+  }
+
+  /** The most similar bank example (ties: the earlier one), or null. */
+  nearest(ids: Int32Array, count: number, queryNorm: number): Match | null {
+    if (queryNorm === 0) return null;
+    const { offsets, postings, scratch, touched, weight2 } = this;
+    let touchedCount = 0;
+    for (let j = 0; j < count; j++) {
+      const f = ids[j];
+      if (f >= weight2.length) continue;
+      const w2 = weight2[f];
+      if (w2 === 0) continue;
+      for (let p = offsets[f]; p < offsets[f + 1]; p++) {
+        const e = postings[p];
+        if (scratch[e] === 0) touched[touchedCount++] = e;
+        scratch[e] += w2;
+      }
+    }
+    let best = -1;
+    let bestSim = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const e = touched[t];
+      const sim = scratch[e] / (queryNorm * this.norms[e]);
+      scratch[e] = 0;
+      if (sim > bestSim || (sim === bestSim && e < best)) {
+        bestSim = sim;
+        best = e;
+      }
+    }
+    return best < 0 ? null : { example: best, similarity: Math.min(1, bestSim) };
+  }
+}
+
+/** Growable index over one team's learned examples (postings as linked lists in typed arrays); weights from the bank. */
+export class TeamIndex {
+  /** Per feature id: last posting + 1 (0: none). */
+  private head = new Int32Array(0);
+  private nextPosting = new Int32Array(256);
+  private postingExample = new Int32Array(256);
+  private postingCount = 0;
+  private norms = new Float32Array(64);
+  private count = 0;
+  private scratch = new Float64Array(64);
+  private touched = new Int32Array(64);
+
+  constructor(private readonly bank: ExampleIndex) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(ids: Int32Array, count: number): void {
+    const e = this.count;
+    if (e === this.norms.length) {
+      this.norms = growFloat(this.norms, e * 2);
+      this.scratch = new Float64Array(e * 2);
+      this.touched = new Int32Array(e * 2);
+    }
+    let n2 = 0;
+    for (let j = 0; j < count; j++) {
+      const f = ids[j];
+      const w2 = this.bank.featureWeight2(f);
+      if (w2 === 0 || f < RESERVED_FEATURES) continue;
+      if (f >= this.head.length) this.head = growInt(this.head, Math.max(f + 1, this.head.length * 2, 1024));
+      if (this.postingCount === this.nextPosting.length) {
+        this.nextPosting = growInt(this.nextPosting, this.postingCount * 2);
+        this.postingExample = growInt(this.postingExample, this.postingCount * 2);
+      }
+      const p = this.postingCount++;
+      this.nextPosting[p] = this.head[f];
+      this.postingExample[p] = e;
+      this.head[f] = p + 1;
+      n2 += w2;
+    }
+    this.norms[e] = Math.sqrt(n2);
+    this.count++;
+  }
+
+  /** Team examples with similarity ≥ minSimilarity, most similar first (at most `limit`). */
+  similar(ids: Int32Array, count: number, queryNorm: number, minSimilarity: number, limit: number): Match[] {
+    if (queryNorm === 0 || this.count === 0) return [];
+    const { scratch, touched, head, nextPosting, postingExample } = this;
+    let touchedCount = 0;
+    for (let j = 0; j < count; j++) {
+      const f = ids[j];
+      if (f >= head.length) continue;
+      let p = head[f];
+      if (p === 0) continue;
+      const w2 = this.bank.featureWeight2(f);
+      while (p !== 0) {
+        const e = postingExample[p - 1];
+        if (scratch[e] === 0) touched[touchedCount++] = e;
+        scratch[e] += w2;
+        p = nextPosting[p - 1];
+      }
+    }
+    const out: Match[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const e = touched[t];
+      const sim = Math.min(1, scratch[e] / (queryNorm * this.norms[e]));
+      scratch[e] = 0;
+      if (sim >= minSimilarity) out.push({ example: e, similarity: sim });
+    }
+    out.sort((x, y) => y.similarity - x.similarity || y.example - x.example);
+    return out.length > limit ? out.slice(0, limit) : out;
+  }
+
+  clone(): TeamIndex {
+    const copy = new TeamIndex(this.bank);
+    copy.head = this.head.slice();
+    copy.nextPosting = this.nextPosting.slice(0, Math.max(256, this.postingCount));
+    copy.postingExample = this.postingExample.slice(0, Math.max(256, this.postingCount));
+    copy.postingCount = this.postingCount;
+    copy.norms = this.norms.slice();
+    copy.count = this.count;
+    copy.scratch = new Float64Array(this.scratch.length);
+    copy.touched = new Int32Array(this.touched.length);
+    return copy;
+  }
+
+  byteSize(): number {
+    return this.head.byteLength + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
+  }
+}
+
+function growInt(old: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(old);
+  return next;
+}
+
+function growFloat(old: Float32Array, size: number): Float32Array {
+  const next = new Float32Array(size);
+  next.set(old);
+  return next;
+}

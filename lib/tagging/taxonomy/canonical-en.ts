@@ -1,0 +1,70 @@
+// Canonical English entries per role and stage, written from the labelling guide's tables and settled calls.
+import type { CanonicalRow } from "./canonical-zh";
+
+export const CANONICAL_EN: readonly CanonicalRow[] = [
+  // user
+  ["Welcome calls with 12 new subscribers, noted their goals", "user", "connection"],
+  ["Added this week's new learners to their cohort group chat", "user", "connection"],
+  ["Answered 30 learner DMs about assignments", "user", "activation"],
+  ["Nudged the study group to keep their daily check-in streak", "user", "activation"],
+  ["Personally messaged 40 lapsed members to win them back", "user", "retention"],
+  ["Segmented customers by activity and tagged VIP accounts", "user", "retention"],
+  ["Asked happy graduates in the alumni group to refer a friend", "user", "referral"],
+  // content
+  ["Wrote a getting-started tutorial for the help center", "content", "connection"],
+  ["Published two long-form blog posts on growth tactics", "content", "activation"],
+  ["Edited and scheduled next week's content calendar", "content", "activation"],
+  ["Drafted the copy for the welcome email sequence", "content", "connection"],
+  ["Turned a customer's results into a case study page", "content", "referral"],
+  ["Rewrote 5 blog articles for search keywords", "content", "acquisition"],
+  ["Reviewed 20 user-submitted guides for quality", "content", "activation"],
+  // community
+  ["Replied to 28 forum threads and marked 4 as solved", "community", "activation"],
+  ["Started a discussion thread on favourite shortcuts", "community", "activation"],
+  ["Removed spam posts and banned 3 accounts in the forum", "community", "retention"],
+  ["Updated the community guidelines on self-promotion", "community", "retention"],
+  ["Onboarded two new volunteer moderators", "community", "retention"],
+  ["Welcomed newcomers in the forum's introductions thread", "community", "connection"],
+  ["Ran a poll in the community on next feature topics", "community", "activation"],
+  // new_media
+  ["Posted 3 Instagram reels, gained 180 followers", "new_media", "acquisition"],
+  ["Replied to comments under our LinkedIn post", "new_media", "activation"],
+  ["Scheduled a week of tweets and a YouTube short", "new_media", "acquisition"],
+  ["Went live on TikTok for 45 minutes, 600 viewers", "new_media", "activation"],
+  ["Pulled weekly channel analytics for our social accounts", "new_media", "acquisition"],
+  ["Shared a customer's story as a carousel on Instagram", "new_media", "referral"],
+  ["Set up the auto-reply welcome message on our official account", "new_media", "connection"],
+  // business
+  ["Signed a co-marketing deal with a design tools startup", "business", "acquisition"],
+  ["Pitched a partnership to two bootcamps for student discounts", "business", "acquisition"],
+  ["Negotiated sponsorship terms for the spring summit", "business", "activation"],
+  ["Call with our reseller about the Q3 renewal terms", "business", "retention"],
+  ["Agreed a newsletter swap with a partner publication", "business", "acquisition"],
+  ["Set up the integration partner directory listing", "business", "acquisition"],
+  ["Co-designed a partner referral programme with a bank", "business", "referral"],
+  // product
+  ["Triaged 45 feedback tickets and filed 6 bugs for the PM", "product", "retention"],
+  ["Ran 4 user interviews on the export feature", "product", "retention"],
+  ["Sent the quarterly NPS survey, 310 responses", "product", "retention"],
+  ["Reviewed session recordings of the onboarding flow", "product", "connection"],
+  ["Recruited 50 beta testers for the new editor", "product", "activation"],
+  ["Launched an A/B test on the sign-up page headline", "product", "acquisition"],
+  ["Wrote release notes for the feature rollout", "product", "activation"],
+  // activity
+  ["Hosted the Thursday webinar, 210 attendees", "activity", "activation"],
+  ["Planned the 30-day writing challenge and prizes", "activity", "activation"],
+  ["Shipped prizes to 20 contest winners", "activity", "activation"],
+  ["Booked the venue for next month's offline meetup", "activity", "activation"],
+  ["Wrote the retro for the Black Friday campaign", "activity", "acquisition"],
+  ["Launched a comeback campaign with a free month for lapsed users", "activity", "retention"],
+  ["Ran a give-a-month, get-a-month invite campaign", "activity", "referral"],
+  // marketing
+  ["Adjusted Google Ads bids, CPC down 12%", "marketing", "acquisition"],
+  ["Launched 6 new ad creatives on Meta, CTR 1.4%", "marketing", "acquisition"],
+  ["Calculated CAC and ROAS by channel for March", "marketing", "acquisition"],
+  ["Sent the press release about our funding to 15 outlets", "marketing", "acquisition"],
+  ["Competitor research: pricing of 4 rival courses", "marketing", "acquisition"],
+  ["Optimised the landing page, sign-up conversion up to 6%", "marketing", "acquisition"],
+  ["Retargeting ads aimed at churned subscribers", "marketing", "retention"],
+  ["Turned customer reviews into testimonial ads", "marketing", "referral"],
+];

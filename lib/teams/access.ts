@@ -1,0 +1,52 @@
+import "server-only";
+// Team membership and what each team role may do. Every team-scoped read goes through requireTeamAccess,
+// whose returned teamId is the only team id queries may use.
+import { cache } from "react";
+import { prisma } from "@/lib/db/client";
+import { Forbidden, NotFound } from "@/lib/errors";
+
+export type TeamRole = "member" | "manager" | "admin";
+
+export interface TeamAccess {
+  teamId: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  role: TeamRole;
+  userId: string;
+}
+
+const RANK: Record<TeamRole, number> = { member: 0, manager: 1, admin: 2 };
+
+export function hasTeamRole(access: Pick<TeamAccess, "role">, atLeast: TeamRole): boolean {
+  return RANK[access.role] >= RANK[atLeast];
+}
+
+/** The viewer's access to the team with this slug; another team's slug is "not found". */
+export const findTeamAccess = cache(async (userId: string, slug: string): Promise<TeamAccess | null> => {
+  if (typeof slug !== "string" || slug.length > 64) return null;
+  const membership = await prisma.membership.findFirst({
+    where: { userId, team: { slug } },
+    select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true } } },
+  });
+  if (!membership) return null;
+  const { team } = membership;
+  return { teamId: team.id, slug: team.slug, name: team.name, timeZone: team.timeZone, role: membership.role, userId };
+});
+
+export async function requireTeamAccess(userId: string, slug: string, atLeast: TeamRole = "member"): Promise<TeamAccess> {
+  const access = await findTeamAccess(userId, slug);
+  if (!access) throw new NotFound();
+  if (!hasTeamRole(access, atLeast)) throw new Forbidden();
+  return access;
+}
+
+/** Teams the user belongs to, oldest membership first (the default team). */
+export async function listUserTeams(userId: string) {
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, team: { select: { id: true, slug: true, name: true } } },
+  });
+  return memberships.map((m) => ({ ...m.team, role: m.role as TeamRole }));
+}
