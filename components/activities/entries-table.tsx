@@ -9,7 +9,7 @@ import type { MessageRef } from "@/lib/forms";
 import { ROLE_ORDER, STAGE_ORDER } from "./colors";
 import { TagChips } from "./tag-chips";
 
-export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activities: ActivityDto[] }) {
+export function EntriesTable({ teamSlug, activities, bulk = true, showMember = true }: { teamSlug: string; activities: ActivityDto[]; bulk?: boolean; showMember?: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [rows, setRows] = useState(activities);
@@ -18,7 +18,7 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
   const [pending, startTransition] = useTransition();
 
 
-  function bulk(tags: { role?: string; stage?: string; confirm?: boolean }) {
+  function applyBulk(tags: { role?: string; stage?: string; confirm?: boolean }) {
     const items = rows.filter((row) => selected.has(row.id)).map((row) => ({ id: row.id, version: row.version }));
     startTransition(async () => {
       const result = await bulkRetagAction(teamSlug, items, tags);
@@ -37,12 +37,13 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   return (
     <div className="space-y-3">
+      {bulk ? (
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">{t("entries.selected", { count: selected.size })}</span>
-        <button type="button" disabled={!selected.size || pending} onClick={() => bulk({ confirm: true })} className="rounded-md border border-emerald-300 px-2 py-1 text-emerald-700 disabled:opacity-40">
+        <button type="button" disabled={!selected.size || pending} onClick={() => applyBulk({ confirm: true })} className="rounded-md border border-emerald-300 px-2 py-1 text-emerald-700 disabled:opacity-40">
           {t("entries.bulkConfirm")}
         </button>
-        <select aria-label={t("entries.bulkRole")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && bulk({ role: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
+        <select aria-label={t("entries.bulkRole")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && applyBulk({ role: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
           <option value="">{t("entries.bulkRole")}</option>
           {ROLE_ORDER.map((key) => (
             <option key={key} value={key}>
@@ -50,7 +51,7 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
             </option>
           ))}
         </select>
-        <select aria-label={t("entries.bulkStage")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && bulk({ stage: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
+        <select aria-label={t("entries.bulkStage")} disabled={!selected.size || pending} value="" onChange={(e) => e.target.value && applyBulk({ stage: e.target.value })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-40">
           <option value="">{t("entries.bulkStage")}</option>
           {STAGE_ORDER.map((key) => (
             <option key={key} value={key}>
@@ -60,20 +61,23 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
         </select>
         {message ? <span role="status" className="text-slate-700">{t(message.key, message.values)}</span> : null}
       </div>
+      ) : message ? (
+        <p role="status" className="text-sm text-slate-700">{t(message.key, message.values)}</p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
             <tr>
-              <th className="px-3 py-2">
+              {bulk ? <th className="px-3 py-2">
                 <input
                   type="checkbox"
                   aria-label={t("entries.selectAll")}
                   checked={allSelected}
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
                 />
-              </th>
+              </th> : null}
               <th className="px-3 py-2">{t("entries.date")}</th>
-              <th className="px-3 py-2">{t("entries.member")}</th>
+              {showMember ? <th className="px-3 py-2">{t("entries.member")}</th> : null}
               <th className="px-3 py-2">{t("entries.text")}</th>
               <th className="px-3 py-2">{t("entries.role")} / {t("entries.stage")}</th>
               <th className="px-3 py-2">{t("entries.minutes")}</th>
@@ -82,7 +86,7 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.id} data-testid="entry-row">
-                <td className="px-3 py-2 align-top">
+                {bulk ? <td className="px-3 py-2 align-top">
                   <input
                     type="checkbox"
                     aria-label={t("entries.select")}
@@ -96,9 +100,9 @@ export function EntriesTable({ teamSlug, activities }: { teamSlug: string; activ
                       })
                     }
                   />
-                </td>
+                </td> : null}
                 <td className="whitespace-nowrap px-3 py-2 align-top text-slate-600">{row.date}</td>
-                <td className="whitespace-nowrap px-3 py-2 align-top">{row.author.name}</td>
+                {showMember ? <td className="whitespace-nowrap px-3 py-2 align-top">{row.author.name}</td> : null}
                 <td className="max-w-md break-words px-3 py-2 align-top" data-testid="entry-text">
                   {row.text}
                 </td>

@@ -2,6 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import { CATALOGS } from "./messages";
 
 export async function resolveLocale(): Promise<Locale> {
   const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -11,6 +12,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "UTC" };
+  return { locale, messages: CATALOGS[locale] as never, timeZone: "UTC" };
 });

@@ -1,9 +1,6 @@
 // Translation outside React (API errors, CSV import reports, the CLI): same message files as the UI.
-import en from "./messages/en.json";
-import zhCN from "./messages/zh-CN.json";
+import { CATALOGS } from "./messages";
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
-
-const CATALOGS: Record<Locale, unknown> = { "zh-CN": zhCN, en };
 
 export function translate(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
   let node: unknown = CATALOGS[locale] ?? CATALOGS[DEFAULT_LOCALE];

@@ -33,8 +33,10 @@ export interface BuildOptions {
   train: TrainOptions;
   cueWeight: number;
   priorWeight: number;
-  /** Folds for fitting the temperatures on held-out predictions (0 keeps temperature 1). */
+  /** Temperatures are fitted on held-out predictions: every K-th example is held out (0 keeps temperature 1)... */
   calibrationFolds: number;
+  /** ...in this many of the K folds (1 is a single held-out split: one extra training, most of the benefit). */
+  calibrationRounds: number;
 }
 
 export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
@@ -42,6 +44,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   cueWeight: 0.5,
   priorWeight: 0.5,
   calibrationFolds: 5,
+  calibrationRounds: 1,
 };
 
 interface Prepared {
@@ -180,14 +183,14 @@ export function addStagePrior(stage: Float64Array, roleProbs: Float64Array, logS
   }
 }
 
-/** K-fold: train on the other folds, collect held-out logits, fit one temperature per head. */
+/** Train without a fold, collect its held-out logits, fit one temperature per head. */
 function calibrate(examples: readonly LabelledExample[], prepared: Prepared, features: number, options: BuildOptions) {
   const K = options.calibrationFolds;
   const roleLogits: Float64Array[] = [];
   const stageLogits: Float64Array[] = [];
   const roleLabels: number[] = [];
   const stageLabels: number[] = [];
-  for (let fold = 0; fold < K; fold++) {
+  for (let fold = 0; fold < Math.min(K, options.calibrationRounds); fold++) {
     const trainIdx = examples.map((_, i) => i).filter((i) => i % K !== fold);
     const heads = trainHeads(prepared, trainIdx, features, options.train);
     const prior = stagePriorFrom(examples, trainIdx);

@@ -188,13 +188,13 @@ export class TeamIndex {
   }
 }
 
-function growInt(old: Int32Array, size: number): Int32Array {
+function growInt(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(size);
   next.set(old);
   return next;
 }
 
-function growFloat(old: Float32Array, size: number): Float32Array {
+function growFloat(old: Float32Array, size: number): Float32Array<ArrayBuffer> {
   const next = new Float32Array(size);
   next.set(old);
   return next;

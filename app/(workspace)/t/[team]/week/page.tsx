@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "@/components/activities/colors";
+import { EntriesTable } from "@/components/activities/entries-table";
+import { listActivities } from "@/lib/activities/queries";
+import { addDays, dateColumn, isIsoDate, todayIn } from "@/lib/activities/rules";
+import { getViewer } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { findTeamAccess } from "@/lib/teams/access";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("week"))("title") };
+}
+
+function mondayOf(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return addDays(isoDate, -((day + 6) % 7));
+}
+
+export default async function WeekPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ week?: string; review?: string }> }) {
+  const { team } = await params;
+  const { week, review } = await searchParams;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access) notFound();
+  const t = await getTranslations();
+  const today = todayIn(access.timeZone);
+  const monday = mondayOf(typeof week === "string" && isIsoDate(week) ? week : today);
+  const sunday = addDays(monday, 6);
+  const needsReview = review === "1";
+  const where = { teamId: access.teamId, authorId: viewer.id, deletedAt: null, dateWorked: { gte: dateColumn(monday), lte: dateColumn(sunday) } };
+  const [list, byRole, byStage] = await Promise.all([
+    listActivities(access, { member: viewer.id, from: monday, to: sunday, needsReview, limit: 200 }),
+    prisma.activity.groupBy({ by: ["role"], where, _count: { _all: true }, _sum: { minutes: true } }),
+    prisma.activity.groupBy({ by: ["stage"], where, _count: { _all: true }, _sum: { minutes: true } }),
+  ]);
+  const total = byRole.reduce((sum, row) => sum + row._count._all, 0);
+  const base = `/t/${access.slug}/week`;
+  const bar = (key: string, count: number, minutes: number | null, label: string, hex: string) => (
+    <li key={key} className="flex items-center gap-2 text-sm">
+      <span className="w-24 shrink-0">{label}</span>
+      <span className="h-3 rounded" style={{ width: `${total ? Math.max(4, (count / total) * 200) : 0}px`, background: hex }} aria-hidden />
+      <span className="text-slate-600">
+        {t("week.entriesCount", { count })}
+        {minutes ? ` · ${t("week.minutesTotal", { minutes })}` : ""}
+      </span>
+    </li>
+  );
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">
+          {t("week.title")} <span className="text-sm font-normal text-slate-500">{monday} – {sunday}</span>
+        </h1>
+        <nav className="flex gap-3 text-sm">
+          <Link className="text-indigo-600 hover:underline" href={`${base}?week=${addDays(monday, -7)}`}>{t("week.previous")}</Link>
+          <Link className="text-indigo-600 hover:underline" href={base}>{t("week.thisWeek")}</Link>
+          <Link className="text-indigo-600 hover:underline" href={`${base}?week=${addDays(monday, 7)}`}>{t("week.next")}</Link>
+        </nav>
+      </div>
+      <section className="grid gap-4 md:grid-cols-2" aria-label={t("week.totals")}>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-medium">{t("week.byRole")}</h2>
+          <ul className="space-y-1">
+            {ROLE_ORDER.map((key) => {
+              const row = byRole.find((r) => r.role === key);
+              return row ? bar(key, row._count._all, row._sum.minutes, t(`taxonomy.roles.${key}`), ROLE_COLORS[key]!.hex) : null;
+            })}
+          </ul>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-medium">{t("week.byStage")}</h2>
+          <ul className="space-y-1">
+            {STAGE_ORDER.map((key) => {
+              const row = byStage.find((r) => r.stage === key);
+              return row ? bar(key, row._count._all, row._sum.minutes, t(`taxonomy.stages.${key}`), STAGE_COLORS[key]!.hex) : null;
+            })}
+          </ul>
+        </div>
+      </section>
+      <div className="flex gap-3 text-sm">
+        <Link className={needsReview ? "text-indigo-600 hover:underline" : "font-medium"} href={`${base}?week=${monday}`}>{t("week.showAll")}</Link>
+        <Link className={needsReview ? "font-medium" : "text-indigo-600 hover:underline"} href={`${base}?week=${monday}&review=1`}>{t("week.needsReviewOnly")}</Link>
+      </div>
+      {list.activities.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("week.noEntries")}</p>
+      ) : (
+        <EntriesTable key={list.activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={list.activities} bulk={false} showMember={false} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// Shared Playwright fixtures: each worker gets its own teams and users (made with the admin CLI, as a
+// self-hoster would) and signs in through next-auth's API, not the form.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { e2eServerEnv } from "./server-env";
+
+export interface TestUser {
+  email: string;
+  password: string;
+  name: string;
+}
+
+export interface World {
+  teamA: string;
+  teamB: string;
+  adminA: TestUser;
+  managerA: TestUser;
+  memberA: TestUser;
+  memberA2: TestUser;
+  memberB: TestUser;
+}
+
+export function cli(args: string[]): string {
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], {
+    env: { ...process.env, ...e2eServerEnv() },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+export function uniqueId(): string {
+  return randomBytes(4).toString("hex");
+}
+
+function makeUser(role: string, id: string): TestUser {
+  return { email: `${role}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${role} ${id}` };
+}
+
+export async function signIn(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.uid, `sign-in of ${user.email} failed`).toBeTruthy();
+}
+
+export async function signInPage(page: Page, user: TestUser) {
+  await page.context().clearCookies();
+  await signIn(page.context().request, user);
+}
+
+export const test = base.extend<{ world: World }, { workerWorld: World }>({
+  workerWorld: [
+    async ({}, use) => {
+      const id = uniqueId();
+      const world: World = {
+        teamA: `team-a-${id}`,
+        teamB: `team-b-${id}`,
+        adminA: makeUser("admin", id),
+        managerA: makeUser("manager", id),
+        memberA: makeUser("member", id),
+        memberA2: makeUser("member2", id),
+        memberB: makeUser("memberb", id),
+      };
+      cli(["team:create", "--slug", world.teamA, "--name", `增长组 ${id}`]);
+      cli(["team:create", "--slug", world.teamB, "--name", `Team B ${id}`]);
+      const add = (user: TestUser, team: string, role: string) =>
+        cli(["user:create", "--email", user.email, "--password", user.password, "--name", user.name, "--team", team, "--role", role]);
+      add(world.adminA, world.teamA, "admin");
+      add(world.managerA, world.teamA, "manager");
+      add(world.memberA, world.teamA, "member");
+      add(world.memberA2, world.teamA, "member");
+      add(world.memberB, world.teamB, "member");
+      await use(world);
+    },
+    { scope: "worker" },
+  ],
+  world: async ({ workerWorld }, use) => {
+    await use(workerWorld);
+  },
+});
+
+export { expect };

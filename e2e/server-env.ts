@@ -1,0 +1,29 @@
+// The app under test: its own port and its own database (a fresh embedded one, or DATABASE_URL when CI sets it).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3117);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+let dataDir: string | undefined;
+
+/** One data directory per test run, shared by the server and the fixtures' CLI calls. */
+export function e2eDataDir(): string {
+  dataDir ??= process.env.OPSMIX_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "opsmix-e2e-"));
+  process.env.OPSMIX_E2E_DATA_DIR = dataDir;
+  return dataDir;
+}
+
+export function e2eServerEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    PORT: String(E2E_PORT),
+    HOSTNAME: "127.0.0.1",
+    NEXTAUTH_URL: E2E_BASE_URL,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000000000",
+    NEXT_TELEMETRY_DISABLED: "1",
+    OPSMIX_DATA_DIR: e2eDataDir(),
+  };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  return env;
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { buildBaseModel, DEFAULT_BUILD } from "./lib/tagging/base-model";
+import { Model } from "./lib/tagging/model";
+import { baseTrainingExamples, ROLE_KEYS, STAGE_KEYS } from "./lib/tagging";
+import { headReport } from "./lib/tagging/metrics";
+const dev = readFileSync("/work/shared/eval/dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const cfg = JSON.parse(process.argv[2] ?? "{}");
+const t0 = performance.now();
+const base = buildBaseModel(baseTrainingExamples(), { ...DEFAULT_BUILD, ...cfg, train: { ...DEFAULT_BUILD.train, ...(cfg.train ?? {}) }, taxonomyVersion: "x" });
+const t1 = performance.now();
+const m = new Model(base);
+const res = dev.map((d: any) => m.classify(d.text));
+const r = headReport(ROLE_KEYS, dev.map((d: any) => d.role), res.map((x) => x.role));
+const s = headReport(STAGE_KEYS, dev.map((d: any) => d.stage), res.map((x) => x.stage));
+console.log(JSON.stringify(cfg), `build ${(t1 - t0).toFixed(0)}ms T=${base.roleTemperature}/${base.stageTemperature} role ${r.macroF1.toFixed(3)} stage ${s.macroF1.toFixed(3)} V=${base.features}`);

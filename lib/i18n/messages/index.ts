@@ -1,0 +1,22 @@
+// All UI messages, per locale. Each area keeps its own file pair so features can grow independently;
+// an area file's top-level keys are merged into the catalog (they must not collide).
+import coreEn from "./en.json";
+import coreZh from "./zh-CN.json";
+import type { Locale } from "../locales";
+
+type Catalog = Record<string, unknown>;
+
+const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
+  // Area message files are registered here, e.g. { en: dashboardEn, "zh-CN": dashboardZh }.
+];
+
+function merge(locale: Locale, core: Catalog): Catalog {
+  const catalog: Catalog = { ...core };
+  for (const area of AREAS) Object.assign(catalog, area[locale]);
+  return catalog;
+}
+
+export const CATALOGS: Record<Locale, Catalog> = {
+  en: merge("en", coreEn),
+  "zh-CN": merge("zh-CN", coreZh),
+};

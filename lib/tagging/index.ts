@@ -1,0 +1,39 @@
+// Public face of the tagging engine: taxonomy data, the memoized base model and team models.
+import { buildBaseModel, DEFAULT_BUILD } from "./base-model";
+import { EXAMPLE_BANK } from "./examples";
+import { Model } from "./model";
+import { TAXONOMY, TAXONOMY_VERSION } from "./taxonomy";
+import type { LabelledExample, TaggingModel } from "./types";
+
+export * from "./types";
+export {
+  TAXONOMY, TAXONOMY_VERSION, SEED_EXAMPLES, ROLES, STAGES, ROLE_NEIGHBOURS, STAGE_NEIGHBOURS, roleName, stageName,
+} from "./taxonomy";
+export type { Neighbour, RoleDefinition, SeedExample, StageDefinition } from "./taxonomy";
+export { DEFAULT_REVIEW_THRESHOLD } from "./model";
+
+/** Everything the base model is trained on: the taxonomy's canonical examples and the example bank. */
+export function baseTrainingExamples(): LabelledExample[] {
+  return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
+}
+
+let baseModel: TaggingModel | null = null;
+
+/** The shared base model (built once per process, a few hundred milliseconds). Fork it per team. */
+export function getBaseModel(): TaggingModel {
+  if (baseModel === null) baseModel = buildModel(baseTrainingExamples(), { frozen: true });
+  return baseModel;
+}
+
+/** A model trained on the given examples instead of the bank (evaluation and tests). */
+export function buildModel(examples: readonly LabelledExample[], opts: { frozen?: boolean } = {}): TaggingModel {
+  const base = buildBaseModel(examples, { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
+  return new Model(base, undefined, opts.frozen ?? false);
+}
+
+/** A team's model: the base plus its learned examples, applied in order. */
+export function buildTeamModel(learned: readonly LabelledExample[]): TaggingModel {
+  const model = getBaseModel().fork();
+  for (const example of learned) model.learn(example);
+  return model;
+}

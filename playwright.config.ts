@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./e2e/browser";
+import { E2E_BASE_URL, e2eServerEnv } from "./e2e/server-env";
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  reporter: CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    locale: "zh-CN",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts --no-build",
+    url: `${E2E_BASE_URL}/signin`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: e2eServerEnv(),
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,146 @@
+// Admin CLI for self-hosters: npm run -s cli -- <command> [--flags]. Works against the same database as the
+// running app (the embedded one is shared through its data directory, or DATABASE_URL).
+import { parseArgs } from "node:util";
+import { DomainError } from "../lib/errors";
+import { translate } from "../lib/i18n/translate";
+import { localeFromAcceptLanguage } from "../lib/i18n/locales";
+import { withCliDatabase } from "../lib/db/cli";
+
+const USAGE = `OpsMix admin CLI
+
+  user:create  --email E --password P --name N [--team SLUG --role admin|manager|member]
+  team:create  --slug S --name N [--time-zone Asia/Shanghai]
+  token:create --email E [--name N]        prints a personal API token (shown once)
+  demo:seed                                creates the demo workspace (marked as demo)
+  demo:delete                              deletes the demo workspace and all its data
+  backup FILE                              writes every table to FILE (JSON Lines)
+  restore FILE                             loads FILE into an empty database
+
+Database: DATABASE_URL, else the embedded database in ./data (OPSMIX_DATA_DIR).`;
+
+const locale = localeFromAcceptLanguage(process.env.LANG?.startsWith("zh") ? "zh-CN" : "en");
+
+class UsageError extends Error {}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`Missing --${name}. Run without arguments for help.`);
+  return value;
+}
+
+const ROLES = ["admin", "manager", "member"] as const;
+
+async function run(command: string, argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      team: { type: "string" },
+      role: { type: "string" },
+      slug: { type: "string" },
+      "time-zone": { type: "string" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  switch (command) {
+    case "user:create": {
+      const role = values.role ?? "member";
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}.`);
+      if (values.role && !values.team) throw new UsageError("--role needs --team SLUG.");
+      await withCliDatabase(async () => {
+        const { createUser, addMembership } = await import("../lib/teams/mutations");
+        const { prisma } = await import("../lib/db/client");
+        if (values.team && !(await prisma.team.findUnique({ where: { slug: values.team }, select: { id: true } }))) {
+          throw new UsageError(`No team with slug "${values.team}". Create it first with team:create.`);
+        }
+        const user = await createUser({ email: required(values, "email"), password: required(values, "password"), name: required(values, "name") });
+        if (values.team) await addMembership({ teamSlug: values.team, userId: user.id, role: role as (typeof ROLES)[number] });
+        console.log(`Created user ${user.email}${values.team ? ` (${role} of ${values.team})` : ""}.`);
+      });
+      return;
+    }
+    case "team:create": {
+      await withCliDatabase(async () => {
+        const { createTeam } = await import("../lib/teams/mutations");
+        const team = await createTeam({ slug: required(values, "slug"), name: required(values, "name") });
+        if (values["time-zone"]) {
+          const { prisma } = await import("../lib/db/client");
+          try {
+            new Intl.DateTimeFormat("en", { timeZone: values["time-zone"] });
+          } catch {
+            throw new UsageError(`Unknown time zone "${values["time-zone"]}". Use an IANA name like Asia/Shanghai.`);
+          }
+          await prisma.team.update({ where: { id: team.id }, data: { timeZone: values["time-zone"] } });
+        }
+        console.log(`Created team ${team.slug}.`);
+      });
+      return;
+    }
+    case "token:create": {
+      await withCliDatabase(async () => {
+        const { prisma } = await import("../lib/db/client");
+        const { createApiToken } = await import("../lib/auth/api-tokens");
+        const email = required(values, "email").trim().toLowerCase();
+        const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+        if (!user) throw new UsageError(`No user with email ${email}. Create one with user:create.`);
+        const { token } = await createApiToken(user.id, values.name ?? "CLI");
+        console.log(token);
+      });
+      return;
+    }
+    case "demo:seed":
+    case "demo:delete": {
+      await withCliDatabase(async () => {
+        const { prisma } = await import("../lib/db/client");
+        const demo = await import("../lib/demo/seed");
+        if (command === "demo:seed") {
+          const result = await demo.seedDemo(prisma, {});
+          console.log(JSON.stringify(result));
+        } else {
+          await demo.deleteDemo(prisma);
+          console.log("Demo workspace deleted.");
+        }
+      });
+      return;
+    }
+    case "backup":
+    case "restore": {
+      const file = positionals[0];
+      if (!file) throw new UsageError(`${command} needs a FILE.`);
+      await withCliDatabase(async () => {
+        const { backupDatabase, restoreDatabase } = await import("../lib/db/backup");
+        const summary = command === "backup" ? await backupDatabase(file) : await restoreDatabase(file);
+        console.log(summary);
+      });
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === "help" || command === "--help") {
+    console.log(USAGE);
+    process.exit(command ? 0 : 2);
+  }
+  try {
+    await run(command, rest);
+    process.exit(0);
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`Error: ${error.message}`);
+    else if (error instanceof DomainError) {
+      const values: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(error.details ?? {})) if (typeof v === "string" || typeof v === "number") values[k] = v;
+      console.error(`Error: ${translate(locale, error.messageKey, values)}`);
+    } else if (error instanceof Error && /^Option|Unknown option|Unexpected argument/.test(error.message)) console.error(`Error: ${error.message}`);
+    else console.error(`Error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    process.exit(1);
+  }
+}
+
+void main();
