@@ -3,6 +3,8 @@
 //   --learn   feed FILE2's entries as team corrections first
 //   --cv K    K-fold: the other folds of FILE are learned as team corrections, the held-out fold is scored
 //   --no-bank build the base from the taxonomy alone (cues + canonical examples), without the example bank
+//   --drop-near X  leakage check: leave out of the base every training example whose IDF-cosine similarity
+//                  to some entry of FILE is ≥ X (near-copies of the evaluation entries)
 import { readFileSync } from "node:fs";
 import {
   baseTrainingExamples, buildModel, DEFAULT_REVIEW_THRESHOLD, getBaseModel, type LabelledExample, ROLE_KEYS,
@@ -12,17 +14,18 @@ import { parseLabelledLines } from "../lib/tagging/jsonl";
 import { calibrationError, formatHead, headReport } from "../lib/tagging/metrics";
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run -s eval -- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--threshold X]\n`);
+  process.stderr.write(`${message}\nUsage: npm run -s eval -- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]) {
-  const args = { file: "", learn: "", cv: 0, noBank: false, threshold: DEFAULT_REVIEW_THRESHOLD };
+  const args = { file: "", learn: "", cv: 0, noBank: false, dropNear: 0, threshold: DEFAULT_REVIEW_THRESHOLD };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--learn") args.learn = argv[++i] ?? usage("--learn needs a file");
     else if (a === "--cv") args.cv = Number(argv[++i]);
     else if (a === "--no-bank") args.noBank = true;
+    else if (a === "--drop-near") args.dropNear = Number(argv[++i]);
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a.startsWith("--")) usage(`unknown option ${a}`);
     else args.file = a;
@@ -42,8 +45,22 @@ function readLabelled(path: string): LabelledExample[] {
 const args = parseArgs(process.argv.slice(2));
 const items = readLabelled(args.file);
 const corrections = args.learn ? readLabelled(args.learn) : [];
+/** Training examples with a near-copy among the evaluation entries (found through a model built on the entries). */
+function nearCopies(training: LabelledExample[], threshold: number): Set<LabelledExample> {
+  const probe = buildModel(items);
+  return new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= threshold));
+}
+
+let dropped = 0;
 const started = performance.now();
-const base: TaggingModel = args.noBank ? buildModel(TAXONOMY.canonicalExamples, { frozen: true }) : getBaseModel();
+let base: TaggingModel;
+if (args.noBank) base = buildModel(TAXONOMY.canonicalExamples, { frozen: true });
+else if (args.dropNear > 0) {
+  const training = baseTrainingExamples();
+  const near = nearCopies(training, args.dropNear);
+  dropped = near.size;
+  base = buildModel(training.filter((e) => !near.has(e)), { frozen: true });
+} else base = getBaseModel();
 const buildMs = performance.now() - started;
 
 const teamModel = (extra: LabelledExample[]): TaggingModel => {
@@ -76,7 +93,7 @@ const meanConf = (pick: (r: TagResult) => number) => results.reduce((a, r) => a 
 
 const mode = args.cv > 1 ? `${args.cv}-fold cross-validation (other folds learned as team corrections)` : "no training on this file";
 console.log(`${args.file}: ${items.length} entries, ${mode}`);
-console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} corrections learned first` : ""}`);
+console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} corrections learned first` : ""}`);
 console.log("");
 console.log(formatHead("role", role));
 console.log("");

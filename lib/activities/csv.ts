@@ -11,7 +11,7 @@ export function defuseCell(value: string): string {
 
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   const data = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : typeof cell === "number" ? String(cell) : defuseCell(cell))));
-  return Papa.unparse({ fields: header, data }, { newline: "\r\n", quotes: true });
+  return Papa.unparse({ fields: header, data }, { newline: "\r\n" });
 }
 
 export const EXPORT_HEADER = ["date", "member_email", "member_name", "text", "minutes", "role", "stage", "tag_source", "role_confidence", "stage_confidence", "needs_review"];

@@ -6,6 +6,8 @@ import { Invalid } from "@/lib/errors";
 export const RANGE_PRESETS = ["this-week", "last-week", "last-4-weeks", "last-12-weeks", "this-month", "last-month"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = "this-week";
+/** The range select's value for explicit from/to dates. */
+export const CUSTOM = "custom";
 
 /** Longest range a report covers: three years keeps every query on the (team, date) index cheap. */
 export const RANGE_DAYS_MAX = 3 * 366;
@@ -60,13 +62,15 @@ export function presetRange(preset: RangePreset, today: string): DateRange {
 }
 
 /**
- * The range asked for: explicit from/to (either may be left out: it defaults to the other end of the
- * default preset), else a preset, else this week. Bad input is an Invalid with a translated message.
+ * The range asked for: a named preset, else explicit from/to (either may be left out: it defaults to the other
+ * end of the default preset), else this week. Bad input is an Invalid with a translated message.
  */
 export function resolveRange(input: { range?: string | null; from?: string | null; to?: string | null }, today: string): DateRange {
   const from = input.from || null;
   const to = input.to || null;
-  if (from !== null || to !== null) {
+  // A named preset wins over dates left in the form; "custom" (or no preset) uses the dates.
+  const named = input.range && input.range !== CUSTOM ? input.range : null;
+  if (!named && (from !== null || to !== null)) {
     if ((from !== null && !isIsoDate(from)) || (to !== null && !isIsoDate(to))) throw new Invalid("errors.dateInvalid");
     const fallback = presetRange(DEFAULT_PRESET, today);
     const range: DateRange = { from: from ?? (to! < fallback.from ? mondayOf(to!) : fallback.from), to: to ?? (from! > fallback.to ? addDays(mondayOf(from!), 6) : fallback.to), preset: null };
@@ -74,7 +78,7 @@ export function resolveRange(input: { range?: string | null; from?: string | nul
     if (daysBetween(range.from, range.to) >= RANGE_DAYS_MAX) throw new Invalid("dashboard.errors.rangeTooLong", { days: RANGE_DAYS_MAX });
     return range;
   }
-  const preset = input.range || DEFAULT_PRESET;
+  const preset = named ?? DEFAULT_PRESET;
   if (!isRangePreset(preset)) throw new Invalid("dashboard.errors.rangeInvalid");
   return presetRange(preset, today);
 }

@@ -1,6 +1,6 @@
 // Builds the shared base model from the taxonomy (cues, canonical examples) and an example bank:
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
-import { cueKey, FeatureBuffer, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
+import { cueKeys, FeatureBuffer, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
 import { TokenBuffer } from "./features";
 import { fitTemperature, type LinearHead, scoreInto, type SparseDoc, trainSoftmax, type TrainOptions } from "./linear";
 import { ExampleIndex } from "./similarity";
@@ -15,6 +15,9 @@ export interface BaseModel {
   features: number;
   role: LinearHead;
   stage: LinearHead;
+  /** Weights minus their row mean: a feature's pull towards each class, for explanations. */
+  roleCentered: Float32Array;
+  stageCentered: Float32Array;
   /** log P(stage | role), role-major, learned from the training examples. */
   logStageGivenRole: Float64Array;
   /** Weight of the role→stage prior in the stage logits. */
@@ -40,7 +43,7 @@ export interface BuildOptions {
 }
 
 export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
-  train: { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 20240601 },
+  train: { epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 20240601 },
   cueWeight: 0.5,
   priorWeight: 0.5,
   calibrationFolds: 5,
@@ -63,6 +66,8 @@ export function buildBaseModel(trainingExamples: readonly LabelledExample[], opt
   const model: BaseModel = {
     taxonomyVersion: options.taxonomyVersion,
     space, features, role, stage, logStageGivenRole,
+    roleCentered: centered(role),
+    stageCentered: centered(stage),
     priorWeight: options.priorWeight,
     roleTemperature: 1,
     stageTemperature: 1,
@@ -79,18 +84,35 @@ export function buildBaseModel(trainingExamples: readonly LabelledExample[], opt
   return model;
 }
 
+function centered(head: LinearHead): Float32Array {
+  const C = head.classes;
+  const out = new Float32Array(head.weights.length);
+  for (let k = 0; k < out.length; k += C) {
+    let mean = 0;
+    for (let c = 0; c < C; c++) mean += head.weights[k + c];
+    mean /= C;
+    for (let c = 0; c < C; c++) out[k + c] = head.weights[k + c] - mean;
+  }
+  return out;
+}
+
 function buildFeatureSpace(examples: readonly LabelledExample[]) {
   const vocab = new Vocabulary(1 << 14);
   let next = RESERVED_FEATURES;
   const cueRoles = new Map<number, number>();
   const cueStages = new Map<number, number>();
   const tokens = new TokenBuffer();
+  let maxN = 4;
   const addCue = (cue: string, bit: number, masks: Map<number, number>) => {
-    const key = cueKey(cue, tokens);
-    if (!key) return;
-    const id = vocab.put(key.a, key.b, next);
-    if (id === next) next++;
+    const keys = cueKeys(cue, tokens);
+    if (!keys) return;
+    let id = -1;
+    for (const key of keys) {
+      id = vocab.put(key.a, key.b, next);
+      if (id === next) next++;
+    }
     masks.set(id, (masks.get(id) ?? 0) | bit);
+    maxN = Math.max(maxN, keys.length);
   };
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
@@ -98,7 +120,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[]) {
   let bound = next + 16;
   for (const e of examples) bound += e.text.length * 4 + 8;
   const scratch: FeatureSpace = {
-    base: vocab, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0),
+    base: vocab, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0), maxN,
     stamp: new Int32Array(bound), epoch: 0,
   };
   const buffer = new FeatureBuffer();
@@ -113,7 +135,9 @@ function buildFeatureSpace(examples: readonly LabelledExample[]) {
   const cueStageMask = new Uint8Array(features);
   for (const [id, m] of cueRoles) cueRoleMask[id] = m;
   for (const [id, m] of cueStages) cueStageMask[id] = m;
-  const space: FeatureSpace = { base: vocab, extra: null, cueRoleMask, cueStageMask, stamp: new Int32Array(features), epoch: 0 };
+  const space: FeatureSpace = {
+    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, stamp: new Int32Array(features), epoch: 0,
+  };
   return { space, features, buffer };
 }
 

@@ -1,5 +1,6 @@
 // Picks the cues behind a tag: the features of the entry that pulled hardest towards the chosen label,
-// shown as they are written in the entry, without overlapping spans ("公众号" rather than also "公众" and "众号").
+// shown as they are written in the entry, without overlapping spans ("公众号" rather than also "公众" and "众号"),
+// leaving out lone Chinese characters and spans with numbers, which say little to a reader.
 import { type FeatureBuffer, featureSurface } from "./featurizer";
 
 const MAX_CUES = 4;
@@ -22,7 +23,7 @@ export function topCues(
     for (let j = 0; j < ngrams; j++) {
       const v = contributions[j];
       if (v <= bestValue) continue;
-      if (overlapsChosen(buffer, chosen, j)) continue;
+      if (buffer.readable[j] === 0 || overlapsChosen(buffer, chosen, j)) continue;
       best = j;
       bestValue = v;
     }

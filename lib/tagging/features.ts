@@ -76,28 +76,28 @@ function isIgnorable(c: number): boolean {
     c === 0x2019 || c === 39 || c === 0x3010 || c === 0x3011 || c === 0x300a || c === 0x300b;
 }
 
-const wordChars: number[] = [];
+const wordChars = new Int32Array(64);
 
 /** Light English stemming on the collected word (character codes in wordChars); returns the stem's length. */
 function stemLength(len: number): number {
-  const at = (i: number) => wordChars[i];
-  if (len > 4 && at(len - 3) === 105 && at(len - 2) === 101 && at(len - 1) === 115) {
+  const at = wordChars;
+  if (len > 4 && at[len - 3] === 105 && at[len - 2] === 101 && at[len - 1] === 115) {
     wordChars[len - 3] = 121; // -ies → -y
     return len - 2;
   }
-  if (len > 4 && at(len - 3) === 105 && at(len - 2) === 101 && at(len - 1) === 100) {
+  if (len > 4 && at[len - 3] === 105 && at[len - 2] === 101 && at[len - 1] === 100) {
     wordChars[len - 3] = 121; // -ied → -y
     return len - 2;
   }
-  if (len > 5 && at(len - 3) === 105 && at(len - 2) === 110 && at(len - 1) === 103) len -= 3; // -ing
-  else if (len > 4 && at(len - 2) === 101 && at(len - 1) === 100) len -= 2; // -ed
-  else if (len > 3 && at(len - 1) === 115 && at(len - 2) !== 115 && at(len - 2) !== 117 && at(len - 2) !== 105) {
+  if (len > 5 && at[len - 3] === 105 && at[len - 2] === 110 && at[len - 1] === 103) len -= 3; // -ing
+  else if (len > 4 && at[len - 2] === 101 && at[len - 1] === 100) len -= 2; // -ed
+  else if (len > 3 && at[len - 1] === 115 && at[len - 2] !== 115 && at[len - 2] !== 117 && at[len - 2] !== 105) {
     len -= 1; // plural -s (not -ss, -us, -is)
   }
-  if (len > 3 && at(len - 1) === at(len - 2) && at(len - 1) !== 108 && at(len - 1) !== 115 && !isVowel(at(len - 1))) {
+  if (len > 3 && at[len - 1] === at[len - 2] && at[len - 1] !== 108 && at[len - 1] !== 115 && !isVowel(at[len - 1])) {
     len -= 1; // planned → plan, shipping → ship
   }
-  if (len > 3 && at(len - 1) === 101) len -= 1; // -e (welcome/welcomed, share/sharing)
+  if (len > 3 && at[len - 1] === 101) len -= 1; // -e (welcome/welcomed, share/sharing)
   return len;
 }
 
@@ -147,28 +147,37 @@ function addToken(buf: TokenBuffer, a: number, b: number, kind: number, segment:
   buf.count = i + 1;
 }
 
+// Tokenizer state lives at module level so that tokenize() creates no closures per call.
+let tokBuf: TokenBuffer = new TokenBuffer();
+let segment = 0;
+let wordLen = 0;
+let wordStart = 0;
+let wordEnd = 0;
+let inNumber = false;
+let numberStart = 0;
+let numberEnd = 0;
+
+function flushWord(): void {
+  if (wordLen > 0) {
+    pushWord(tokBuf, wordLen, segment, wordStart, wordEnd);
+    wordLen = 0;
+  }
+}
+
+function flushNumber(): void {
+  if (inNumber) {
+    addToken(tokBuf, NUMBER_HASH_A, NUMBER_HASH_B, KIND_NUMBER, segment, numberStart, numberEnd);
+    inNumber = false;
+  }
+}
+
 /** Tokenises `text` into `buf` (reset first). */
 export function tokenize(text: string, buf: TokenBuffer): void {
   buf.count = 0;
-  let segment = 0;
-  let wordLen = 0;
-  let wordStart = 0;
-  let wordEnd = 0;
-  let inNumber = false;
-  let numberStart = 0;
-  let numberEnd = 0;
-  const flushWord = () => {
-    if (wordLen > 0) {
-      pushWord(buf, wordLen, segment, wordStart, wordEnd);
-      wordLen = 0;
-    }
-  };
-  const flushNumber = () => {
-    if (inNumber) {
-      addToken(buf, NUMBER_HASH_A, NUMBER_HASH_B, KIND_NUMBER, segment, numberStart, numberEnd);
-      inNumber = false;
-    }
-  };
+  tokBuf = buf;
+  segment = 0;
+  wordLen = 0;
+  inNumber = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let cp = text.charCodeAt(i);
@@ -179,7 +188,11 @@ export function tokenize(text: string, buf: TokenBuffer): void {
     }
     const c = fold(cp);
     if (c >= 48 && c <= 57) {
-      if (wordLen > 0) { wordChars[wordLen++] = c; wordEnd = i + 1; continue; } // "b2b", "q3", "h5"
+      if (wordLen > 0) { // digits inside a word: "b2b", "q3", "h5"
+        if (wordLen < 40) wordChars[wordLen++] = c;
+        wordEnd = i + 1;
+        continue;
+      }
       if (!inNumber) { inNumber = true; numberStart = i; }
       numberEnd = i + 1;
       continue;
@@ -204,9 +217,7 @@ export function tokenize(text: string, buf: TokenBuffer): void {
     flushNumber();
     if (isCjk(cp)) {
       addToken(buf, cp, Math.imul(cp, 0x9e3779b1) ^ 0x7f4a7c15, KIND_CJK, segment, i, i + width);
-    } else if (isSoftSeparator(c) || isIgnorable(c)) {
-      // no break
-    } else {
+    } else if (!isSoftSeparator(c) && !isIgnorable(c)) {
       segment++;
     }
     if (width === 2) i++;
@@ -215,9 +226,9 @@ export function tokenize(text: string, buf: TokenBuffer): void {
   flushNumber();
 }
 
-/** Mixing step for n-gram keys: extends the key (a, b) of an n-gram by one more token. */
+/** N-gram keys: the key (a, b) of an n-gram extended by one more token (see featurizer.ts, which inlines these). */
 export function extendA(a: number, tokenA: number): number {
-  return Math.imul(a ^ tokenA, 0x01000193) + 0x3c6ef372 | 0;
+  return (Math.imul(a ^ tokenA, 0x01000193) + 0x3c6ef372) | 0;
 }
 export function extendB(b: number, tokenB: number): number {
   const x = Math.imul(b + tokenB, 0x85ebca6b);

@@ -1,12 +1,19 @@
 // Turns a text into the distinct known features of a model: n-grams of its tokens found in the vocabulary,
 // plus lexicon features (one per role and per stage) that fire when a taxonomy cue occurs.
-import { extendA, extendB, KIND_WORD, SEED_A, SEED_B, TokenBuffer, tokenize } from "./features";
+import * as features from "./features";
+import { TokenBuffer, tokenize } from "./features";
 import { ROLE_KEYS, STAGE_KEYS } from "./types";
 import type { Vocabulary } from "./vocabulary";
 
-/** Longest n-gram looked up (cues can be this long); training n-grams are shorter (see isTrainingNgram). */
+/** Longest cue that can be looked up; training n-grams are shorter (see isTrainingNgram). */
 export const MAX_LOOKUP_N = 6;
 const MAX_WORD_NGRAM = 3;
+// Local copies: imported bindings are read through getters once compiled, which costs in the hot loop.
+const KIND_WORD = features.KIND_WORD;
+const KIND_CJK = features.KIND_CJK;
+const KIND_NUMBER = features.KIND_NUMBER;
+const SEED_A = features.SEED_A;
+const SEED_B = features.SEED_B;
 
 /** Reserved feature ids: lexicon features come first in every vocabulary. */
 export const LEX_ROLE = 0;
@@ -26,12 +33,14 @@ export class FeatureBuffer {
   /** First occurrence of the feature: token index and n-gram length (for showing the cue in the text). */
   tokenAt = new Int32Array(512);
   length = new Uint8Array(512);
+  /** 1 when the feature is worth showing as a cue: not a lone Chinese character, no number in it. */
+  readable = new Uint8Array(512);
   tokens = new TokenBuffer();
   /** Lexicon hits of this text per role / stage. */
   roleCueHits = new Int32Array(ROLE_KEYS.length);
   stageCueHits = new Int32Array(STAGE_KEYS.length);
 
-  push(id: number, tokenAt: number, n: number): void {
+  push(id: number, tokenAt: number, n: number, readable = 0): void {
     if (this.count === this.ids.length) {
       const size = this.ids.length * 2;
       const grow = <T extends Int32Array | Float32Array | Uint8Array>(old: T, next: T): T => {
@@ -42,10 +51,12 @@ export class FeatureBuffer {
       this.values = grow(this.values, new Float32Array(size));
       this.tokenAt = grow(this.tokenAt, new Int32Array(size));
       this.length = grow(this.length, new Uint8Array(size));
+      this.readable = grow(this.readable, new Uint8Array(size));
     }
     this.ids[this.count] = id;
     this.tokenAt[this.count] = tokenAt;
     this.length[this.count] = n;
+    this.readable[this.count] = readable;
     this.count++;
   }
 }
@@ -58,6 +69,8 @@ export interface FeatureSpace {
   /** Bit masks of roles / stages whose cue list contains the feature (base features only). */
   cueRoleMask: Uint8Array;
   cueStageMask: Uint8Array;
+  /** Longest n-gram worth looking up (the longest cue, at least the training n-gram length). */
+  maxN: number;
   /** Per-feature stamp for de-duplication; must cover every id. */
   stamp: Int32Array;
   epoch: number;
@@ -69,6 +82,8 @@ const LEX_VALUE = 0.5;
 /**
  * Fills `out` with the distinct known features of `text`. When `adder` is given, unknown training-shaped n-grams are
  * added to the vocabulary through it first (used when building the base and when a team learns).
+ * Vocabularies are prefix-closed (every prefix of a known n-gram is known), so the scan from a token stops at the
+ * first unknown n-gram.
  */
 export function featurize(
   text: string,
@@ -83,7 +98,7 @@ export function featurize(
   out.stageCueHits.fill(0);
   const epoch = ++space.epoch;
   const stamp = space.stamp;
-  const { base, extra, cueRoleMask, cueStageMask } = space;
+  const { base, extra, cueRoleMask, cueStageMask, maxN } = space;
   const baseSize = cueRoleMask.length;
   const count = tokens.count;
   const { hashA, hashB, kind, segment } = tokens;
@@ -91,20 +106,24 @@ export function featurize(
     let a = SEED_A;
     let b = SEED_B;
     let hasWord = false;
+    let hasNumber = false;
     const seg = segment[i];
-    for (let n = 1; n <= MAX_LOOKUP_N && i + n <= count; n++) {
+    for (let n = 1; n <= maxN && i + n <= count; n++) {
       const t = i + n - 1;
       if (segment[t] !== seg) break;
       if (kind[t] === KIND_WORD) hasWord = true;
+      else if (kind[t] === KIND_NUMBER) hasNumber = true;
       if (hasWord && n > MAX_WORD_NGRAM) break;
-      a = extendA(a, hashA[t]);
-      b = extendB(b, hashB[t]);
+      a = (Math.imul(a ^ hashA[t], 0x01000193) + 0x3c6ef372) | 0;
+      const x = Math.imul(b + hashB[t], 0x85ebca6b);
+      b = x ^ (x >>> 13);
       let id = base.get(a, b);
       if (id < 0 && extra !== null) id = extra.get(a, b);
       if (id < 0 && adder !== undefined && isTrainingNgram(n, hasWord)) id = adder(a, b);
-      if (id < 0 || stamp[id] === epoch) continue;
+      if (id < 0) break;
+      if (stamp[id] === epoch) continue;
       stamp[id] = epoch;
-      out.push(id, i, n);
+      out.push(id, i, n, hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1);
       if (id < baseSize) {
         const rm = cueRoleMask[id];
         const sm = cueStageMask[id];
@@ -146,19 +165,24 @@ export function featureSurface(text: string, out: FeatureBuffer, j: number): str
   return text.slice(out.tokens.start[t], out.tokens.end[t + n - 1]).toLowerCase();
 }
 
-/** Hashes a whole cue as one n-gram key (null when it tokenises to nothing or is too long to be looked up). */
-export function cueKey(cue: string, tokens: TokenBuffer): { a: number; b: number } | null {
+/**
+ * Keys of a cue's prefixes, shortest first (the last is the whole cue), so the vocabulary stays prefix-closed;
+ * null when the cue tokenises to nothing or is too long to be looked up.
+ */
+export function cueKeys(cue: string, tokens: TokenBuffer): { a: number; b: number }[] | null {
   tokenize(cue, tokens);
   if (tokens.count === 0 || tokens.count > MAX_LOOKUP_N) return null;
   let a = SEED_A;
   let b = SEED_B;
   let hasWord = false;
+  const keys: { a: number; b: number }[] = [];
   for (let t = 0; t < tokens.count; t++) {
     if (tokens.segment[t] !== tokens.segment[0]) return null;
     if (tokens.kind[t] === KIND_WORD) hasWord = true;
-    a = extendA(a, tokens.hashA[t]);
-    b = extendB(b, tokens.hashB[t]);
+    a = features.extendA(a, tokens.hashA[t]);
+    b = features.extendB(b, tokens.hashB[t]);
+    keys.push({ a, b });
   }
   if (hasWord && tokens.count > MAX_WORD_NGRAM) return null;
-  return { a, b };
+  return keys;
 }

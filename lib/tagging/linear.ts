@@ -60,7 +60,8 @@ export function softmaxInPlace(out: Float64Array, C: number, temperature: number
 export function trainSoftmax(docs: readonly SparseDoc[], features: number, classes: number, opts: TrainOptions): LinearHead {
   const C = classes;
   const W = new Float32Array(features * C);
-  const G = new Float32Array(features * C).fill(1e-6);
+  // AdaGrad with one accumulator per feature (not per weight): a square root per feature, not per class.
+  const G = new Float32Array(features).fill(1e-6);
   const bias = new Float32Array(C);
   const biasG = new Float32Array(C).fill(1e-6);
   const head: LinearHead = { classes: C, weights: W, bias };
@@ -79,19 +80,23 @@ export function trainSoftmax(docs: readonly SparseDoc[], features: number, class
       const doc = docs[index];
       scoreInto(head, doc.ids, doc.values, doc.ids.length, p);
       softmaxInPlace(p, C, 1);
+      let g2 = 0;
       for (let c = 0; c < C; c++) {
-        const g = (p[c] - (c === doc.label ? 1 : 0)) * doc.weight;
-        biasG[c] += g * g;
-        bias[c] -= (eta * g) / Math.sqrt(biasG[c]);
+        p[c] = (p[c] - (c === doc.label ? 1 : 0)) * doc.weight;
+        g2 += p[c] * p[c];
+        biasG[c] += p[c] * p[c];
+        bias[c] -= (eta * p[c]) / Math.sqrt(biasG[c]);
       }
+      g2 /= C;
       for (let j = 0; j < doc.ids.length; j++) {
-        const base = doc.ids[j] * C;
+        const f = doc.ids[j];
+        const base = f * C;
         const v = doc.values[j];
+        G[f] += g2 * v * v;
+        const rate = eta / Math.sqrt(G[f]);
         for (let c = 0; c < C; c++) {
           const k = base + c;
-          const g = (p[c] - (c === doc.label ? 1 : 0)) * v * doc.weight + l2 * W[k];
-          G[k] += g * g;
-          W[k] -= (eta * g) / Math.sqrt(G[k]);
+          W[k] -= rate * (p[c] * v + l2 * W[k]);
         }
       }
     }

@@ -1,17 +1,23 @@
 // The TaggingModel: base weights + a team's corrections. Classification is linear scoring (two heads),
 // a memory of the team's own examples, the role→stage prior and calibrated softmax; learning is a
 // passive-aggressive update touching only the example's features, so one learn() is O(features).
-import { addStagePrior, type BaseModel } from "./base-model";
-import { topCues } from "./explain";
-import { type FeatureBuffer, featurize, type FeatureSpace, LEX_ROLE, LEX_STAGE, ngramCount } from "./featurizer";
-import type { LinearHead } from "./linear";
-import { softmaxInPlace } from "./linear";
-import { DELTA_WIDTH, TeamState } from "./team-state";
-import {
-  type ClassifyOptions, isRoleKey, isStageKey, type LabelledExample, ROLE_KEYS, STAGE_KEYS, type TagExplanation,
-  type TaggingModel, type TagResult,
-} from "./types";
-import { FeatureBuffer as Buffer } from "./featurizer";
+import * as baseModel from "./base-model";
+import type { BaseModel } from "./base-model";
+import * as explain from "./explain";
+import * as featurizer from "./featurizer";
+import type { FeatureBuffer, FeatureSpace } from "./featurizer";
+import * as linear from "./linear";
+import * as teamState from "./team-state";
+import { TeamState } from "./team-state";
+import * as types from "./types";
+import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, TagResult } from "./types";
+
+// Local copies of what the hot path uses: compiled to CommonJS (tsx), imported bindings are read through getters.
+const { addStagePrior } = baseModel;
+const { topCues } = explain;
+const { featurize, ngramCount, LEX_ROLE, LEX_STAGE } = featurizer;
+const { softmaxInPlace } = linear;
+const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 
 export const DEFAULT_REVIEW_THRESHOLD = 0.5;
 
@@ -24,13 +30,16 @@ const LEARN_MARGIN = 2;
 
 const R = ROLE_KEYS.length;
 const S = STAGE_KEYS.length;
+const WIDTH = teamState.DELTA_WIDTH;
 
 // Scratch space shared by every model: classification is synchronous, so one set suffices.
-const buffer: FeatureBuffer = new Buffer();
+const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
 const roleZ = new Float64Array(R);
 const stageZ = new Float64Array(S);
 const roleP = new Float64Array(R);
 const stageP = new Float64Array(S);
+const memoryExamples = new Int32Array(MEMORY_NEIGHBOURS);
+const memorySimilarities = new Float64Array(MEMORY_NEIGHBOURS);
 let contributions = new Float64Array(1024);
 
 export class Model implements TaggingModel {
@@ -49,7 +58,7 @@ export class Model implements TaggingModel {
 
   private makeSpace(): FeatureSpace {
     const { space } = this.base;
-    return { base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask, stamp: this.team.stamp, epoch: 0 };
+    return { base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask, maxN: space.maxN, stamp: this.team.stamp, epoch: 0 };
   }
 
   classify(text: string, opts?: ClassifyOptions): TagResult {
@@ -61,11 +70,12 @@ export class Model implements TaggingModel {
     this.score(buffer, roleZ, stageZ);
     // Team memory: the team's own confirmed entries outweigh the bank.
     const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
-    const memory = team.index.size > 0 ? team.index.similar(buffer.ids, ngrams, queryNorm, 0, MEMORY_NEIGHBOURS) : [];
-    for (const m of memory) {
-      if (m.similarity < MEMORY_MIN_SIMILARITY) break;
-      const pull = (MEMORY_BOOST * (m.similarity - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);
-      const ex = team.learned[m.example];
+    const remembered = team.index.size > 0
+      ? team.index.similar(buffer.ids, ngrams, queryNorm, MEMORY_NEIGHBOURS, memoryExamples, memorySimilarities)
+      : 0;
+    for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
+      const pull = (MEMORY_BOOST * (memorySimilarities[m] - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);
+      const ex = team.learned[memoryExamples[m]];
       roleZ[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
       stageZ[STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
     }
@@ -78,14 +88,13 @@ export class Model implements TaggingModel {
     const [stage, stageRunnerUp] = topTwo(stageP);
     const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
     const explanation: TagExplanation = {
-      roleCues: this.cues(text, base.role, 0, role, R, LEX_ROLE, ngrams),
-      stageCues: this.cues(text, base.stage, R, stage, S, LEX_STAGE, ngrams),
+      roleCues: this.cues(text, base.roleCentered, 0, role, R, LEX_ROLE, ngrams),
+      stageCues: this.cues(text, base.stageCentered, R, stage, S, LEX_STAGE, ngrams),
     };
     const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm);
-    const teamMatch = memory.length > 0 ? memory[0] : null;
-    if (teamMatch && (!bankMatch || teamMatch.similarity >= bankMatch.similarity)) {
-      const ex = team.learned[teamMatch.example];
-      explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "team", similarity: round3(teamMatch.similarity) };
+    if (remembered > 0 && (!bankMatch || memorySimilarities[0] >= bankMatch.similarity)) {
+      const ex = team.learned[memoryExamples[0]];
+      explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "team", similarity: round3(memorySimilarities[0]) };
     } else if (bankMatch) {
       const ex = base.examples[bankMatch.example];
       explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "bank", similarity: round3(bankMatch.similarity) };
@@ -161,7 +170,7 @@ export class Model implements TaggingModel {
         for (let c = 0, k = f * S; c < S; c++, k++) stage[c] += v * Ws[k];
       }
       if (slotOf !== null && slotOf[f] !== 0) {
-        const k = (slotOf[f] - 1) * DELTA_WIDTH;
+        const k = (slotOf[f] - 1) * WIDTH;
         for (let c = 0; c < R; c++) role[c] += v * deltas[k + c];
         for (let c = 0; c < S; c++) stage[c] += v * deltas[k + R + c];
       }
@@ -182,7 +191,7 @@ export class Model implements TaggingModel {
       if (loss <= 0) return;
       const tau = loss / (2 * norm2);
       for (let j = 0; j < ngrams; j++) {
-        const k = this.team.slotFor(buffer.ids[j]) * DELTA_WIDTH + offset;
+        const k = this.team.slotFor(buffer.ids[j]) * WIDTH + offset;
         const step = tau * buffer.values[j];
         this.team.deltas[k + label] += step;
         this.team.deltas[k + rival] -= step;
@@ -191,32 +200,36 @@ export class Model implements TaggingModel {
   }
 
   /** Top cues for class `c` of a head: each n-gram's pull towards c (vs the mean class), lexicon pull shared by cues. */
-  private cues(text: string, head: LinearHead, offset: number, c: number, C: number, lexBase: number, ngrams: number) {
+  private cues(text: string, W: Float32Array, offset: number, c: number, C: number, lexBase: number, ngrams: number) {
     const { base, team } = this;
     if (contributions.length < ngrams) contributions = new Float64Array(ngrams * 2);
-    const W = head.weights;
     const masks = offset === 0 ? base.space.cueRoleMask : base.space.cueStageMask;
-    const lexFeature = lexBase + c;
+    const features = base.features;
+    const bit = 1 << c;
     let lexPull = 0;
     let lexHits = 0;
     for (let j = ngrams; j < buffer.count; j++) {
-      if (buffer.ids[j] === lexFeature) lexPull = buffer.values[j] * (W[lexFeature * C + c] - meanRow(W, lexFeature, C));
+      if (buffer.ids[j] === lexBase + c) lexPull = buffer.values[j] * W[(lexBase + c) * C + c];
     }
-    if (lexPull > 0) for (let j = 0; j < ngrams; j++) if (buffer.ids[j] < base.features && masks[buffer.ids[j]] & (1 << c)) lexHits++;
+    if (lexPull > 0) for (let j = 0; j < ngrams; j++) if (buffer.ids[j] < features && masks[buffer.ids[j]] & bit) lexHits++;
+    const slotOf = team.slotOf;
     for (let j = 0; j < ngrams; j++) {
+      contributions[j] = 0;
+      if (buffer.readable[j] === 0) continue;
       const f = buffer.ids[j];
+      const v = buffer.values[j];
       let pull = 0;
-      if (f < base.features) {
-        pull = W[f * C + c] - meanRow(W, f, C);
-        if (lexHits > 0 && masks[f] & (1 << c)) pull += lexPull / lexHits / buffer.values[j];
+      if (f < features) {
+        pull = v * W[f * C + c];
+        if (lexHits > 0 && masks[f] & bit) pull += lexPull / lexHits;
       }
-      if (team.slotOf !== null && team.slotOf[f] !== 0) {
-        const k = (team.slotOf[f] - 1) * DELTA_WIDTH + offset;
+      if (slotOf !== null && slotOf[f] !== 0) {
+        const k = (slotOf[f] - 1) * WIDTH + offset;
         let mean = 0;
         for (let x = 0; x < C; x++) mean += team.deltas[k + x];
-        pull += team.deltas[k + c] - mean / C;
+        pull += v * (team.deltas[k + c] - mean / C);
       }
-      contributions[j] = pull * buffer.values[j];
+      contributions[j] = pull;
     }
     return topCues(text, buffer, contributions, ngrams);
   }
@@ -234,12 +247,6 @@ export class Model implements TaggingModel {
       explanation: { roleCues: [], stageCues: [] },
     };
   }
-}
-
-function meanRow(W: Float32Array, f: number, C: number): number {
-  let sum = 0;
-  for (let c = 0, k = f * C; c < C; c++, k++) sum += W[k];
-  return sum / C;
 }
 
 /** Indices of the largest and second-largest entries (ties: the lower index). */

@@ -4,7 +4,7 @@ import { RESERVED_FEATURES } from "./featurizer";
 import type { SparseDoc } from "./linear";
 
 /** Features in more than this share of the bank are too common to find neighbours by. */
-const COMMON_SHARE = 0.08;
+const COMMON_SHARE = 0.02;
 
 export interface Match {
   example: number;
@@ -20,8 +20,9 @@ export class ExampleIndex {
     readonly unseenWeight2: number,
     private readonly offsets: Int32Array,
     private readonly postings: Int32Array,
-    private readonly norms: Float32Array,
-    private readonly scratch: Float64Array,
+    /** 1 / norm per example (0 for an example without usable features). */
+    private readonly inverseNorms: Float32Array,
+    private readonly scratch: Float32Array,
     private readonly touched: Int32Array,
   ) {}
 
@@ -41,7 +42,7 @@ export class ExampleIndex {
     for (let f = 0; f < features; f++) offsets[f + 1] = offsets[f] + (weight2[f] > 0 ? df[f] : 0);
     const postings = new Int32Array(offsets[features]);
     const fill = offsets.slice(0, features);
-    const norms = new Float32Array(N);
+    const inverseNorms = new Float32Array(N);
     docs.forEach((d, e) => {
       let n2 = 0;
       for (const id of d.ids) {
@@ -49,9 +50,9 @@ export class ExampleIndex {
         postings[fill[id]++] = e;
         n2 += weight2[id];
       }
-      norms[e] = Math.sqrt(n2);
+      inverseNorms[e] = n2 > 0 ? 1 / Math.sqrt(n2) : 0;
     });
-    return new ExampleIndex(weight2, unseen * unseen, offsets, postings, norms, new Float64Array(N), new Int32Array(N));
+    return new ExampleIndex(weight2, unseen * unseen, offsets, postings, inverseNorms, new Float32Array(N), new Int32Array(N));
   }
 
   featureWeight2(id: number): number {
@@ -68,7 +69,7 @@ export class ExampleIndex {
   /** The most similar bank example (ties: the earlier one), or null. */
   nearest(ids: Int32Array, count: number, queryNorm: number): Match | null {
     if (queryNorm === 0) return null;
-    const { offsets, postings, scratch, touched, weight2 } = this;
+    const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
     let touchedCount = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
@@ -82,24 +83,25 @@ export class ExampleIndex {
       }
     }
     let best = -1;
-    let bestSim = 0;
+    let bestScore = 0;
     for (let t = 0; t < touchedCount; t++) {
       const e = touched[t];
-      const sim = scratch[e] / (queryNorm * this.norms[e]);
+      const score = scratch[e] * inverseNorms[e];
       scratch[e] = 0;
-      if (sim > bestSim || (sim === bestSim && e < best)) {
-        bestSim = sim;
+      if (score > bestScore || (score === bestScore && e < best)) {
+        bestScore = score;
         best = e;
       }
     }
-    return best < 0 ? null : { example: best, similarity: Math.min(1, bestSim) };
+    return best < 0 ? null : { example: best, similarity: Math.min(1, bestScore / queryNorm) };
   }
 }
 
 /** Growable index over one team's learned examples (postings as linked lists in typed arrays); weights from the bank. */
 export class TeamIndex {
-  /** Per feature id: last posting + 1 (0: none). */
+  /** Per feature id: last posting + 1 (0: none), and how many team examples have the feature. */
   private head = new Int32Array(0);
+  private df = new Int32Array(0);
   private nextPosting = new Int32Array(256);
   private postingExample = new Int32Array(256);
   private postingCount = 0;
@@ -126,7 +128,12 @@ export class TeamIndex {
       const f = ids[j];
       const w2 = this.bank.featureWeight2(f);
       if (w2 === 0 || f < RESERVED_FEATURES) continue;
-      if (f >= this.head.length) this.head = growInt(this.head, Math.max(f + 1, this.head.length * 2, 1024));
+      if (f >= this.head.length) {
+        const size = Math.max(f + 1, this.head.length * 2, 1024);
+        this.head = growInt(this.head, size);
+        this.df = growInt(this.df, size);
+      }
+      this.df[f]++;
       if (this.postingCount === this.nextPosting.length) {
         this.nextPosting = growInt(this.nextPosting, this.postingCount * 2);
         this.postingExample = growInt(this.postingExample, this.postingCount * 2);
@@ -141,14 +148,18 @@ export class TeamIndex {
     this.count++;
   }
 
-  /** Team examples with similarity ≥ minSimilarity, most similar first (at most `limit`). */
-  similar(ids: Int32Array, count: number, queryNorm: number, minSimilarity: number, limit: number): Match[] {
-    if (queryNorm === 0 || this.count === 0) return [];
-    const { scratch, touched, head, nextPosting, postingExample } = this;
+  /**
+   * The `limit` most similar team examples (newest first on ties), written to outExamples / outSimilarities;
+   * returns how many. Features shared by too many team examples are skipped, like the bank's common features.
+   */
+  similar(ids: Int32Array, count: number, queryNorm: number, limit: number, outExamples: Int32Array, outSimilarities: Float64Array): number {
+    if (queryNorm === 0 || this.count === 0) return 0;
+    const { scratch, touched, head, nextPosting, postingExample, df } = this;
+    const maxDf = Math.max(32, Math.floor(this.count * COMMON_SHARE));
     let touchedCount = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f >= head.length) continue;
+      if (f >= head.length || df[f] > maxDf) continue;
       let p = head[f];
       if (p === 0) continue;
       const w2 = this.bank.featureWeight2(f);
@@ -159,20 +170,30 @@ export class TeamIndex {
         p = nextPosting[p - 1];
       }
     }
-    const out: Match[] = [];
+    let found = 0;
     for (let t = 0; t < touchedCount; t++) {
       const e = touched[t];
       const sim = Math.min(1, scratch[e] / (queryNorm * this.norms[e]));
       scratch[e] = 0;
-      if (sim >= minSimilarity) out.push({ example: e, similarity: sim });
+      // Insertion into the small sorted top list.
+      let at = found;
+      while (at > 0 && (outSimilarities[at - 1] < sim || (outSimilarities[at - 1] === sim && outExamples[at - 1] < e))) at--;
+      if (at >= limit) continue;
+      for (let k = Math.min(found, limit - 1); k > at; k--) {
+        outSimilarities[k] = outSimilarities[k - 1];
+        outExamples[k] = outExamples[k - 1];
+      }
+      outSimilarities[at] = sim;
+      outExamples[at] = e;
+      if (found < limit) found++;
     }
-    out.sort((x, y) => y.similarity - x.similarity || y.example - x.example);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return found;
   }
 
   clone(): TeamIndex {
     const copy = new TeamIndex(this.bank);
     copy.head = this.head.slice();
+    copy.df = this.df.slice();
     copy.nextPosting = this.nextPosting.slice(0, Math.max(256, this.postingCount));
     copy.postingExample = this.postingExample.slice(0, Math.max(256, this.postingCount));
     copy.postingCount = this.postingCount;
@@ -184,7 +205,7 @@ export class TeamIndex {
   }
 
   byteSize(): number {
-    return this.head.byteLength + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
+    return this.head.byteLength * 2 + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
   }
 }
 

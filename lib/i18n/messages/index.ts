@@ -2,12 +2,15 @@
 // an area file's top-level keys are merged into the catalog (they must not collide).
 import coreEn from "./en.json";
 import coreZh from "./zh-CN.json";
+import dashboardEn from "./dashboard.en.json";
+import dashboardZh from "./dashboard.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
 
 const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   // Area message files are registered here, e.g. { en: dashboardEn, "zh-CN": dashboardZh }.
+  { en: dashboardEn, "zh-CN": dashboardZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

@@ -1,0 +1,87 @@
+import { expect, test, uniqueId } from "./fixtures";
+
+test.describe("accounts and teams", () => {
+  test("sign up with a new team, invite a member, the member logs an entry, the manager sees it", async ({ browser }) => {
+    const id = uniqueId();
+    const admin = { name: `Lin ${id}`, email: `lin-${id}@example.test`, password: `Strong-pass-${id}` };
+    const adminContext = await browser.newContext({ locale: "zh-CN" });
+    const page = await adminContext.newPage();
+
+    await page.goto("/signup");
+    await page.getByLabel("你的名字").fill(admin.name);
+    await page.getByLabel("邮箱").fill(admin.email);
+    await page.getByLabel("密码").fill(admin.password);
+    await page.getByLabel("团队名称").fill(`Growth ${id}`);
+    await page.getByRole("button", { name: "创建账号" }).click();
+    await expect(page).toHaveURL(/\/t\/[a-z0-9-]+\/today$/);
+    const teamPath = new URL(page.url()).pathname.replace(/\/today$/, "");
+
+    await page.goto(`${teamPath}/settings`);
+    await page.getByLabel("角色").first().selectOption("member");
+    await page.getByRole("button", { name: "生成邀请链接" }).click();
+    const link = (await page.getByTestId("invite-link").textContent())!.trim();
+    expect(link).toContain("/invite/");
+
+    const memberContext = await browser.newContext({ locale: "en-US" });
+    const member = await memberContext.newPage();
+    await member.goto(link);
+    await member.getByRole("link", { name: "Create account" }).click();
+    await member.getByLabel("Your name").fill(`Mei ${id}`);
+    await member.getByLabel("Email").fill(`mei-${id}@example.test`);
+    await member.getByLabel("Password").fill(`Another-pass-${id}`);
+    await member.getByRole("button", { name: "Create account" }).click();
+    await expect(member).toHaveURL(new RegExp(`${teamPath}/today$`));
+
+    const box = member.getByPlaceholder(/What did you do/);
+    await box.fill(`Replied to 32 forum posts ${id}`);
+    await box.press("Enter");
+    await expect(member.getByTestId("entry-text").filter({ hasText: `Replied to 32 forum posts ${id}` })).toBeVisible();
+
+    // The link worked once: a second use is refused with a clear message.
+    const third = await browser.newContext({ locale: "en-US" });
+    const reuse = await third.newPage();
+    await reuse.goto(link);
+    await expect(reuse.getByTestId("invite-problem")).toHaveText(/already been used/);
+
+    await page.goto(`${teamPath}/entries`);
+    await expect(page.getByTestId("entry-text").filter({ hasText: `Replied to 32 forum posts ${id}` })).toBeVisible();
+    await Promise.all([adminContext.close(), memberContext.close(), third.close()]);
+  });
+
+  test("a wrong password is refused with the same message as an unknown email", async ({ page, world }) => {
+    await page.goto("/signin");
+    await page.getByLabel("邮箱").fill(world.memberA.email);
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    const wrong = await page.getByTestId("form-error").textContent();
+    expect(wrong).toContain("邮箱或密码不正确");
+
+    await page.getByLabel("邮箱").fill(`nobody-${uniqueId()}@example.test`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("form-error")).toHaveText(wrong!);
+
+    await page.getByLabel("密码").fill(world.memberA.password);
+    await page.getByLabel("邮箱").fill(world.memberA.email);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(new RegExp(`/t/${world.teamA}/today$`));
+  });
+
+  test("the language follows the browser, can be switched, and is remembered", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await expect(page.getByRole("heading", { name: "Sign in to OpsMix" })).toBeVisible();
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+    await expect(page.getByRole("heading", { name: "登录运营配比" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "登录运营配比" })).toBeVisible();
+    await context.close();
+  });
+
+  test("another team's workspace is not found", async ({ page, world }) => {
+    const { signInPage } = await import("./fixtures");
+    await signInPage(page, world.memberB);
+    const response = await page.goto(`/t/${world.teamA}/today`);
+    expect(response?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,44 @@
+"use server";
+// "Explore the demo workspace" on an empty dashboard, and "delete all demo data" inside it.
+// Each action checks the session (and for deletion, that the viewer manages the demo team) itself.
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/lib/audit/record";
+import { requireViewer } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { Forbidden } from "@/lib/errors";
+import { failure, formString, type FormState } from "@/lib/forms";
+import { findTeamAccess, hasTeamRole, listUserTeams } from "@/lib/teams/access";
+import { deleteDemo, seedDemo } from "./seed";
+
+/** Creates the demo team (or reuses it), makes the viewer one of its managers and opens its dashboard. */
+export async function exploreDemoAction(_prev: FormState, _formData: FormData): Promise<FormState> {
+  let slug: string;
+  try {
+    const viewer = await requireViewer();
+    const result = await seedDemo(prisma, { ownerUserId: viewer.id });
+    await recordAudit({ action: "demo.explore", teamId: result.teamId, actorId: viewer.id, detail: { reused: result.reused, activities: result.activities } });
+    slug = result.slug;
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(`/t/${slug}/dashboard`);
+}
+
+/** Deletes every demo team, entry and member; only a manager of the demo team the request names may. */
+export async function deleteDemoAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let next = "/";
+  try {
+    const viewer = await requireViewer();
+    const access = await findTeamAccess(viewer.id, formString(formData, "team", 64));
+    if (!access || !hasTeamRole(access, "manager")) throw new Forbidden("dashboard.errors.demoForbidden");
+    const team = await prisma.team.findUnique({ where: { id: access.teamId }, select: { isDemo: true } });
+    if (!team?.isDemo) throw new Forbidden("dashboard.errors.demoForbidden");
+    const deleted = await deleteDemo(prisma);
+    await recordAudit({ action: "demo.delete", actorId: viewer.id, detail: deleted });
+    const teams = await listUserTeams(viewer.id);
+    if (teams[0]) next = `/t/${teams[0].slug}/dashboard`;
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(next);
+}

@@ -1,0 +1,91 @@
+import "server-only";
+// Effort aggregated in SQL: one GROUP BY over the team's live activities in a date range, by any of role,
+// stage, member, week (Monday) and day. The WHERE clause always leads with the team id and the date range so
+// PostgreSQL walks the (teamId, dateWorked) or (teamId, authorId, dateWorked) index.
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { RoleKey, StageKey } from "@/lib/tagging";
+import type { ReportScope } from "./permissions";
+
+export const EFFORT_DIMENSIONS = ["role", "stage", "member", "week", "day"] as const;
+export type EffortDimension = (typeof EFFORT_DIMENSIONS)[number];
+
+export interface EffortRow {
+  /** null for entries the engine has not tagged. */
+  role?: RoleKey | null;
+  stage?: StageKey | null;
+  /** The author's user id. */
+  member?: string;
+  /** Monday of the week, YYYY-MM-DD. */
+  week?: string;
+  day?: string;
+  count: number;
+  /** Sum of the minutes logged (entries without minutes add nothing). */
+  minutes: number;
+  /** Entries flagged for review. */
+  reviewCount: number;
+  /** Entries that have minutes. */
+  timedCount: number;
+}
+
+export type EffortTotal = Pick<EffortRow, "count" | "minutes" | "reviewCount" | "timedCount">;
+
+export interface CalendarRange {
+  from: string;
+  to: string;
+}
+
+const COLUMNS: Record<EffortDimension, Prisma.Sql> = {
+  role: Prisma.sql`a."role"::text`,
+  stage: Prisma.sql`a."stage"::text`,
+  member: Prisma.sql`a."authorId"`,
+  // The cast to timestamp keeps date_trunc away from the session's time zone.
+  week: Prisma.sql`to_char(date_trunc('week', a."dateWorked"::timestamp), 'YYYY-MM-DD')`,
+  day: Prisma.sql`to_char(a."dateWorked", 'YYYY-MM-DD')`,
+};
+
+/** The WHERE clause every report shares: team, live rows, date range, and the author when scoped to one. */
+export function scopeCondition(scope: ReportScope, range: CalendarRange): Prisma.Sql {
+  const author = scope.authorId ? Prisma.sql` AND a."authorId" = ${scope.authorId}` : Prisma.empty;
+  return Prisma.sql`a."teamId" = ${scope.teamId} AND a."dateWorked" BETWEEN ${range.from}::date AND ${range.to}::date AND a."deletedAt" IS NULL${author}`;
+}
+
+interface RawRow {
+  role?: string | null;
+  stage?: string | null;
+  member?: string;
+  week?: string;
+  day?: string;
+  count: number;
+  minutes: number;
+  reviewCount: number;
+  timedCount: number;
+}
+
+/** Effort grouped by the given dimensions (none: a single total row), ordered by them. */
+export async function effortBy(scope: ReportScope, range: CalendarRange, dimensions: readonly EffortDimension[]): Promise<EffortRow[]> {
+  const dims = [...new Set(dimensions)];
+  const select = dims.map((dim) => Prisma.sql`${COLUMNS[dim]} AS ${Prisma.raw(`"${dim}"`)}`);
+  const ordinals = Prisma.raw(dims.map((_, i) => String(i + 1)).join(", "));
+  const rows = await prisma.$queryRaw<RawRow[]>`
+    SELECT ${select.length ? Prisma.sql`${Prisma.join(select, ", ")}, ` : Prisma.empty}
+      count(*)::int AS "count",
+      coalesce(sum(a."minutes"), 0)::float8 AS "minutes",
+      (count(*) FILTER (WHERE a."needsReview"))::int AS "reviewCount",
+      count(a."minutes")::int AS "timedCount"
+    FROM "Activity" a
+    WHERE ${scopeCondition(scope, range)}
+    ${dims.length ? Prisma.sql`GROUP BY ${ordinals} ORDER BY ${ordinals}` : Prisma.empty}`;
+  return rows as EffortRow[];
+}
+
+export function sumEffort(rows: readonly EffortTotal[]): EffortTotal {
+  const total: EffortTotal = { count: 0, minutes: 0, reviewCount: 0, timedCount: 0 };
+  for (const row of rows) {
+    total.count += row.count;
+    total.minutes += row.minutes;
+    total.reviewCount += row.reviewCount;
+    total.timedCount += row.timedCount;
+  }
+  return total;
+}

@@ -1,0 +1,92 @@
+// Tags JSON Lines from stdin without a database: one {"id","text"} in, one tagged line out, in input order.
+// Usage: npm run -s tag -- [--learn FILE.jsonl] [--explain] [--threshold X]
+//   --learn FILE  first learn each {"text","role","stage"} line of FILE as a confirmed correction
+// Bad input lines are reported on stderr with their line number and skipped; the exit code is then 1.
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { DEFAULT_REVIEW_THRESHOLD, getBaseModel, type TaggingModel } from "../lib/tagging";
+import { parseEntry, parseLabelledLines } from "../lib/tagging/jsonl";
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nUsage: npm run -s tag -- [--learn FILE.jsonl] [--explain] [--threshold X] < entries.jsonl\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]) {
+  const args = { learn: "", explain: false, threshold: DEFAULT_REVIEW_THRESHOLD };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--learn") args.learn = argv[++i] ?? usage("--learn needs a file");
+    else if (a === "--explain") args.explain = true;
+    else if (a === "--threshold") args.threshold = Number(argv[++i]);
+    else usage(`unknown argument ${a}`);
+  }
+  if (!(args.threshold >= 0 && args.threshold <= 1)) usage("--threshold needs a number between 0 and 1");
+  return args;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  let bad = 0;
+  let model: TaggingModel = getBaseModel();
+  if (args.learn) {
+    let content: string;
+    try {
+      content = readFileSync(args.learn, "utf8");
+    } catch (error) {
+      usage(`cannot read ${args.learn}: ${(error as Error).message}`);
+    }
+    const corrections = parseLabelledLines(content, (line, error) => {
+      bad++;
+      process.stderr.write(`${args.learn}:${line}: skipped: ${error}\n`);
+    });
+    model = model.fork();
+    for (const example of corrections) model.learn(example);
+  }
+
+  const out = process.stdout;
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const chunk = pending.join("");
+    pending = [];
+    pendingChars = 0;
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
+  };
+
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim().length === 0) continue;
+    const parsed = parseEntry(line);
+    if (!parsed.ok) {
+      bad++;
+      process.stderr.write(`stdin:${lineNumber}: skipped: ${parsed.error}\n`);
+      continue;
+    }
+    const { id, text } = parsed.value;
+    const tag = model.classify(text, { reviewThreshold: args.threshold });
+    const row = {
+      id, text, role: tag.role, stage: tag.stage, confidence: tag.confidence, needsReview: tag.needsReview,
+      ...(args.explain ? { explanation: tag.explanation } : {}),
+    };
+    const json = JSON.stringify(row) + "\n";
+    pending.push(json);
+    pendingChars += json.length;
+    if (pendingChars > 1 << 16) await flush();
+  }
+  await flush();
+  return bad > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`tag: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 2;
+  },
+);
