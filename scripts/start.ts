@@ -4,9 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir } from "../lib/db/paths";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
-import { migrateDatabase } from "../lib/db/migrate";
+import { ensureDatabase, type ReadyDatabase } from "../lib/db/migrate";
+import { dataDir } from "../lib/db/url";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -67,22 +66,18 @@ async function main() {
   ensureSecret();
   const port = process.env.PORT ?? "3000";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  let embedded: EmbeddedDatabase | null = null;
-  if (!process.env.DATABASE_URL) {
-    try {
-      embedded = await startEmbeddedDatabase();
-    } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
-    }
-    process.env.DATABASE_URL = embedded.url;
-    process.env.OPSMIX_EMBEDDED = "1";
-  }
+  let database: ReadyDatabase;
   try {
-    const applied = await migrateDatabase(process.env.DATABASE_URL!);
-    if (applied.length) console.log(`OpsMix: applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    database = await ensureDatabase({ handleSignals: false });
   } catch (error) {
-    await embedded?.stop();
     fail(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+  }
+  const { applied } = database.migrations;
+  if (applied.length) console.log(`OpsMix: applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  if (database.mode === "embedded") {
+    process.env.DATABASE_URL = database.url;
+    process.env.OPSMIX_EMBEDDED = "1";
+    console.log(`OpsMix: embedded database in ${dataDir()} (PGlite on ${database.url.replace(/\/\/[^@]*@/, "//")})`);
   }
   if (!dev) buildIfNeeded();
 
@@ -98,7 +93,7 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   child.on("exit", async (code) => {
-    await embedded?.stop();
+    await database.close();
     process.exit(code ?? 0);
   });
 }

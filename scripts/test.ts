@@ -17,7 +17,10 @@ console.log(`OpsMix test suite on ${database}`);
 
 const only = process.argv[2];
 const results: [string, boolean][] = [];
-if (!only || only === "unit") results.push(["unit", step("unit tests", "npx", ["tsx", "scripts/unit-tests.ts"])]);
+if (!only || only === "unit") {
+  results.push(["typecheck", step("type check", "npx", ["tsc", "--noEmit", "-p", "."])]);
+  results.push(["unit", step("unit tests", "npx", ["tsx", "scripts/unit-tests.ts"])]);
+}
 if (!only || only === "e2e") {
   const built = step("next build", "npx", ["next", "build"]);
   results.push(["build", built]);

@@ -27,11 +27,11 @@ export function TargetForm({ teamSlug, dimension, title, fields }: { teamSlug: s
       <input type="hidden" name="dimension" value={dimension} />
       <fieldset>
         <legend className="mb-2 text-base font-semibold">{title}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
+        <div className="grid gap-2">
           {fields.map((field) => (
             <label key={field.key} className="flex items-center gap-2 text-sm">
               <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: field.color }} />
-              <span className="w-24 shrink-0">{field.label}</span>
+              <span className="w-28 shrink-0">{field.label}</span>
               <input
                 name={`pct.${field.key}`}
                 inputMode="decimal"

@@ -95,3 +95,23 @@ export async function buildGuide(access: TeamAccess, kind: GuideKind, key: strin
     totalConfirmed: spread.reduce((sum, s) => sum + s.count, 0),
   };
 }
+
+export interface TaxonomyEntry {
+  key: string;
+  name: string;
+  definition: string;
+  /** A few cue words, for a first impression. */
+  cues: string[];
+}
+
+/** The eight roles and five stages with their definitions, in the viewer's language (index and tour). */
+export function taxonomySummary(locale: Locale): { roles: TaxonomyEntry[]; stages: TaxonomyEntry[] } {
+  const zh = locale !== "en";
+  const entry = (d: { key: string; name: { zh: string; en: string }; definition: { zh: string; en: string }; cues: { zh: readonly string[]; en: readonly string[] } }) => ({
+    key: d.key,
+    name: zh ? d.name.zh : d.name.en,
+    definition: zh ? d.definition.zh : d.definition.en,
+    cues: (zh ? d.cues.zh : d.cues.en).filter((cue) => cue !== (zh ? d.name.zh : d.name.en)).slice(0, 6),
+  });
+  return { roles: ROLES.map(entry), stages: STAGES.map(entry) };
+}

@@ -53,6 +53,17 @@ describe("selectQuizRound", () => {
     assert.equal(round[1].ref, "seed:live-class");
   });
 
+  it("gives the starter set at most half a round once the team's own entries can fill one", () => {
+    const starters = Array.from({ length: 15 }, (_, i) => starter(`s${i}`));
+    const team = Array.from({ length: 12 }, (_, i) => confirmed(`c${i}`));
+    const round = selectQuizRound({ candidates: [...starters, ...team], history: new Map(), teamGoldenCount: 0, random: seeded() });
+    assert.equal(round.length, 10);
+    assert.equal(round.filter((c) => c.tier === "starter").length, 5);
+    assert.ok(round.slice(0, 5).every((c) => c.tier === "starter"));
+    const small = selectQuizRound({ candidates: [...starters, confirmed("only")], history: new Map(), teamGoldenCount: 0, random: seeded() });
+    assert.equal(small.filter((c) => c.tier === "starter").length, 9);
+  });
+
   it("keeps the starter set as filler once the team has its own goldens", () => {
     const goldens = Array.from({ length: 5 }, (_, i) => golden(`g${i}`, i));
     const round = selectQuizRound({

@@ -102,9 +102,23 @@ export function selectQuizRound({ candidates, history, teamGoldenCount, size = R
       arranged = interleaveByRole(shuffle(bucket, random));
     }
     ordered.push(...arranged);
-    if (ordered.length >= size) break;
   }
-  return ordered.slice(0, size);
+
+  // New hires should meet the team's own work from the first round: the starter set takes at most half a
+  // round, or more only to fill what the team's own pool cannot.
+  const teamItems = ordered.filter((c) => c.tier !== "starter").length;
+  const starterCap = Math.max(Math.floor(size / 2), size - teamItems);
+  const picked: QuizCandidate[] = [];
+  const spare: QuizCandidate[] = [];
+  let starters = 0;
+  for (const candidate of ordered) {
+    if (candidate.tier === "starter" && starters >= starterCap) spare.push(candidate);
+    else {
+      if (candidate.tier === "starter") starters++;
+      picked.push(candidate);
+    }
+  }
+  return [...picked, ...spare].slice(0, size);
 }
 
 export interface QuizVerdict {

@@ -1,7 +1,7 @@
 // Builds the shared base model from the taxonomy (cues, canonical examples) and an example bank:
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
 import { cueKeys, FeatureBuffer, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
-import { TokenBuffer } from "./features";
+import { KIND_CJK, TokenBuffer } from "./features";
 import { fitTemperature, type LinearHead, scoreInto, type SparseDoc, trainSoftmax, type TrainOptions } from "./linear";
 import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
@@ -13,13 +13,14 @@ export interface BaseModel {
   space: FeatureSpace;
   /** Number of base features (ids below this are base features). */
   features: number;
-  role: LinearHead;
-  stage: LinearHead;
-  /** Weights minus their row mean: a feature's pull towards each class, for explanations. */
-  roleCentered: Float32Array;
-  stageCentered: Float32Array;
-  /** log P(stage | role), role-major, learned from the training examples. */
-  logStageGivenRole: Float64Array;
+  /**
+   * Both heads' weights in one row per feature: 8 role classes then 5 stage classes (one or two cache lines per
+   * feature instead of two scattered reads), and the biases in the same layout.
+   */
+  weights: Float32Array;
+  bias: Float64Array;
+  /** P(stage | role), role-major, learned from the training examples. */
+  stageGivenRole: Float64Array;
   /** Weight of the role→stage prior in the stage logits. */
   priorWeight: number;
   roleTemperature: number;
@@ -36,6 +37,8 @@ export interface BuildOptions {
   train: TrainOptions;
   cueWeight: number;
   priorWeight: number;
+  /** Training n-grams seen in fewer examples than this are left out of the vocabulary. */
+  minCount: number;
   /** Temperatures are fitted on held-out predictions: every K-th example is held out (0 keeps temperature 1)... */
   calibrationFolds: number;
   /** ...in this many of the K folds (1 is a single held-out split: one extra training, most of the benefit). */
@@ -46,6 +49,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   train: { epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 20240601 },
   cueWeight: 0.5,
   priorWeight: 0.5,
+  minCount: 2,
   calibrationFolds: 5,
   calibrationRounds: 1,
 };
@@ -58,23 +62,21 @@ interface Prepared {
 
 export function buildBaseModel(trainingExamples: readonly LabelledExample[], options: BuildOptions): BaseModel {
   const examples = trainingExamples.filter((e) => e.text.trim().length > 0);
-  const { space, features, buffer } = buildFeatureSpace(examples);
+  const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount);
   const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
   const { role, stage } = trainHeads(prepared, all, features, options.train);
-  const logStageGivenRole = stagePriorFrom(examples, all);
+  const stageGivenRole = stagePriorFrom(examples, all);
   const model: BaseModel = {
     taxonomyVersion: options.taxonomyVersion,
-    space, features, role, stage, logStageGivenRole,
-    roleCentered: centered(role),
-    stageCentered: centered(stage),
+    space, features, ...pack(role, stage), stageGivenRole,
     priorWeight: options.priorWeight,
     roleTemperature: 1,
     stageTemperature: 1,
     rolePrior: classFrequencies(examples.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length),
     stagePrior: classFrequencies(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length),
     examples,
-    index: ExampleIndex.build(prepared.examples.map((d) => d[0]), features),
+    index: ExampleIndex.build(prepared.examples.map((d) => d[0]), distinctive),
   };
   if (options.calibrationFolds > 1 && examples.length >= options.calibrationFolds * 4) {
     const t = calibrate(examples, prepared, features, options);
@@ -84,53 +86,88 @@ export function buildBaseModel(trainingExamples: readonly LabelledExample[], opt
   return model;
 }
 
-function centered(head: LinearHead): Float32Array {
-  const C = head.classes;
-  const out = new Float32Array(head.weights.length);
-  for (let k = 0; k < out.length; k += C) {
-    let mean = 0;
-    for (let c = 0; c < C; c++) mean += head.weights[k + c];
-    mean /= C;
-    for (let c = 0; c < C; c++) out[k + c] = head.weights[k + c] - mean;
+export const ROW = ROLE_KEYS.length + STAGE_KEYS.length;
+
+function pack(role: LinearHead, stage: LinearHead): { weights: Float32Array; bias: Float64Array } {
+  const R = role.classes;
+  const S = stage.classes;
+  const features = role.weights.length / R;
+  const weights = new Float32Array(features * ROW);
+  for (let f = 0; f < features; f++) {
+    for (let c = 0; c < R; c++) weights[f * ROW + c] = role.weights[f * R + c];
+    for (let c = 0; c < S; c++) weights[f * ROW + R + c] = stage.weights[f * S + c];
   }
-  return out;
+  const bias = new Float64Array(ROW);
+  bias.set(role.bias);
+  bias.set(stage.bias, R);
+  return { weights, bias };
 }
 
-function buildFeatureSpace(examples: readonly LabelledExample[]) {
+/**
+ * The base vocabulary: lexicon ids, every cue (with its prefixes, keeping the vocabulary prefix-closed), then the
+ * training n-grams seen in at least `minCount` examples (a prefix is seen at least as often, so closure holds).
+ */
+function buildFeatureSpace(examples: readonly LabelledExample[], minCount: number) {
+  // Pass 1: count in how many examples each training n-gram occurs.
+  const counting = new Vocabulary(1 << 14);
+  const keyA: number[] = [];
+  const keyB: number[] = [];
+  const df: number[] = [];
+  const readable: number[] = [];
+  let bound = 16;
+  for (const e of examples) bound += e.text.length * 4 + 8;
+  const scratch: FeatureSpace = {
+    base: counting, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0), maxN: 4,
+    stamp: new Int32Array(bound), epoch: 0,
+  };
+  const buffer = new FeatureBuffer();
+  const adder = (a: number, b: number) => {
+    const id = counting.put(a, b, keyA.length);
+    if (id === keyA.length) {
+      keyA.push(a);
+      keyB.push(b);
+      df.push(0);
+    }
+    return id;
+  };
+  for (const e of examples) {
+    featurize(e.text, scratch, buffer, adder);
+    for (let j = 0; j < buffer.count; j++) {
+      df[buffer.ids[j]]++;
+      readable[buffer.ids[j]] = buffer.readable[j];
+    }
+  }
+  // Pass 2: the vocabulary itself.
   const vocab = new Vocabulary(1 << 14);
   let next = RESERVED_FEATURES;
+  const put = (a: number, b: number) => {
+    const id = vocab.put(a, b, next);
+    if (id === next) next++;
+    return id;
+  };
   const cueRoles = new Map<number, number>();
   const cueStages = new Map<number, number>();
+  const cueIds: number[] = [];
   const tokens = new TokenBuffer();
   let maxN = 4;
   const addCue = (cue: string, bit: number, masks: Map<number, number>) => {
     const keys = cueKeys(cue, tokens);
     if (!keys) return;
     let id = -1;
-    for (const key of keys) {
-      id = vocab.put(key.a, key.b, next);
-      if (id === next) next++;
-    }
+    for (const key of keys) id = put(key.a, key.b);
     masks.set(id, (masks.get(id) ?? 0) | bit);
+    if (keys.length > 1 || tokens.kind[0] !== KIND_CJK) cueIds.push(id);
     maxN = Math.max(maxN, keys.length);
   };
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
-  // Pass 1: add the training n-grams (lexicon masks are not needed yet).
-  let bound = next + 16;
-  for (const e of examples) bound += e.text.length * 4 + 8;
-  const scratch: FeatureSpace = {
-    base: vocab, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0), maxN,
-    stamp: new Int32Array(bound), epoch: 0,
-  };
-  const buffer = new FeatureBuffer();
-  const adder = (a: number, b: number) => {
-    const id = vocab.put(a, b, next);
-    if (id === next) next++;
-    return id;
-  };
-  for (const e of examples) featurize(e.text, scratch, buffer, adder);
+  const readableIds: number[] = [];
+  for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && readable[i]) readableIds.push(put(keyA[i], keyB[i]));
+  for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;
+  /** Features that identify similar entries: words and multi-character n-grams without numbers. */
+  const distinctive = new Uint8Array(features);
+  for (const id of [...readableIds, ...cueIds]) distinctive[id] = 1;
   const cueRoleMask = new Uint8Array(features);
   const cueStageMask = new Uint8Array(features);
   for (const [id, m] of cueRoles) cueRoleMask[id] = m;
@@ -138,7 +175,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[]) {
   const space: FeatureSpace = {
     base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, stamp: new Int32Array(features), epoch: 0,
   };
-  return { space, features, buffer };
+  return { space, features, buffer, distinctive };
 }
 
 function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc {
@@ -184,7 +221,7 @@ function stagePriorFrom(examples: readonly LabelledExample[], subset: number[]):
   for (let r = 0; r < R; r++) {
     let total = 0;
     for (let s = 0; s < S; s++) total += counts[r * S + s];
-    for (let s = 0; s < S; s++) out[r * S + s] = Math.log(counts[r * S + s] / total);
+    for (let s = 0; s < S; s++) out[r * S + s] = counts[r * S + s] / total;
   }
   return out;
 }
@@ -196,14 +233,16 @@ function classFrequencies(labels: number[], C: number): Float64Array {
   return out.map((v) => v / total);
 }
 
-/** Mixes the role distribution into the stage logits: stage += w · log Σ_r p(r) P(s|r). */
-export function addStagePrior(stage: Float64Array, roleProbs: Float64Array, logStageGivenRole: Float64Array, weight: number) {
+/** Mixes the role distribution into the stage logits (from `offset`): stage += w · log Σ_r p(r) P(s|r). */
+export function addStagePrior(
+  logits: Float64Array, offset: number, roleProbs: Float64Array, stageGivenRole: Float64Array, weight: number,
+) {
   const R = roleProbs.length;
-  const S = stage.length;
+  const S = stageGivenRole.length / R;
   for (let s = 0; s < S; s++) {
     let mix = 0;
-    for (let r = 0; r < R; r++) mix += roleProbs[r] * Math.exp(logStageGivenRole[r * S + s]);
-    stage[s] += weight * Math.log(mix);
+    for (let r = 0; r < R; r++) mix += roleProbs[r] * stageGivenRole[r * S + s];
+    logits[offset + s] += weight * Math.log(mix);
   }
 }
 
@@ -230,7 +269,7 @@ function calibrate(examples: readonly LabelledExample[], prepared: Prepared, fea
       let sum = 0;
       for (let c = 0; c < p.length; c++) sum += p[c] = Math.exp(p[c] - max);
       for (let c = 0; c < p.length; c++) p[c] /= sum;
-      addStagePrior(s, p, prior, options.priorWeight);
+      addStagePrior(s, 0, p, prior, options.priorWeight);
       roleLogits.push(r);
       stageLogits.push(s);
       roleLabels.push(doc.label);

@@ -16,7 +16,6 @@ export function topCues(
 ): { cue: string; weight: number }[] {
   const out: { cue: string; weight: number }[] = [];
   const chosen: number[] = [];
-  const tokens = buffer.tokens;
   for (let pick = 0; pick < MAX_CUES; pick++) {
     let best = -1;
     let bestValue = 0.005;
@@ -30,8 +29,7 @@ export function topCues(
     if (best < 0) break;
     chosen.push(best);
     contributions[best] = 0;
-    const cue = featureSurface(text, buffer, best).trim();
-    if (cue.length > 0 && tokens.count > 0) out.push({ cue, weight: Math.round(bestValue * 100) / 100 });
+    out.push({ cue: featureSurface(text, buffer, best), weight: Math.round(bestValue * 100) / 100 });
   }
   return out;
 }

@@ -132,10 +132,17 @@ export function featurize(
       }
     }
   }
-  // L2-normalise the n-gram features, then append the lexicon features at a fixed scale.
+  // L2-normalise the n-gram features, add the English sub-word block (normalised on its own, at a lower scale),
+  // then append the lexicon features at a fixed scale.
   const m = out.count;
   const scale = 1 / Math.sqrt(Math.max(m, 4));
   for (let j = 0; j < m; j++) out.values[j] = scale;
+  if (SUBWORD_SCALE > 0) {
+    for (let i = 0; i < count; i++) if (kind[i] === KIND_WORD) subwords(text, tokens.start[i], tokens.end[i], i, space, out, epoch, adder);
+    const sub = out.count - m;
+    const subScale = sub > 0 ? SUBWORD_SCALE / Math.sqrt(Math.max(sub, 4)) : 0;
+    for (let j = m; j < out.count; j++) out.values[j] = subScale;
+  }
   for (let k = 0; k < out.roleCueHits.length; k++) {
     if (out.roleCueHits[k] > 0) {
       out.push(LEX_ROLE + k, -1, 0);
@@ -150,6 +157,48 @@ export function featurize(
   }
 }
 
+/** Weight of the sub-word block relative to the n-gram block (0 turns sub-words off). */
+const SUBWORD_SCALE = 1;
+const SUBWORD_N = 3;
+const SUB_SEED_A = 0x3c6ef372 | 0;
+const SUB_SEED_B = 0xa54ff53a | 0;
+const subChars = new Int32Array(48);
+
+/**
+ * Character n-grams of an English word, with ^ and $ marking its ends ("^rep", "repl", ..., "ies$"): a typo spoils
+ * a few of them but leaves the rest matching. They are features like any other, never shown as cues.
+ */
+function subwords(
+  text: string, start: number, end: number, token: number, space: FeatureSpace, out: FeatureBuffer, epoch: number,
+  adder?: (a: number, b: number) => number,
+): void {
+  let len = 0;
+  subChars[len++] = 94;
+  for (let i = start; i < end && len < 46; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) subChars[len++] = c;
+  }
+  subChars[len++] = 36;
+  if (len - 2 < SUBWORD_N - 1) return;
+  const { base, extra, stamp } = space;
+  for (let i = 0; i + SUBWORD_N <= len; i++) {
+    let a = SUB_SEED_A;
+    let b = SUB_SEED_B;
+    for (let k = i; k < i + SUBWORD_N; k++) {
+      a = Math.imul(a ^ subChars[k], 0x01000193);
+      b = Math.imul(b + subChars[k], 0x5bd1e995) ^ (b >>> 15);
+    }
+    let id = base.get(a, b);
+    if (id < 0 && extra !== null) id = extra.get(a, b);
+    if (id < 0 && adder !== undefined) id = adder(a, b);
+    if (id < 0 || stamp[id] === epoch) continue;
+    stamp[id] = epoch;
+    out.push(id, token, 1, 0);
+  }
+}
+
 /** Number of n-gram (non-lexicon) features in a filled buffer: they come first. */
 export function ngramCount(out: FeatureBuffer): number {
   let m = out.count;
@@ -157,12 +206,12 @@ export function ngramCount(out: FeatureBuffer): number {
   return m;
 }
 
-/** The text span of feature j of a filled buffer, as written in `text` (lower-cased). */
+/** The text span of feature j of a filled buffer, as written in `text` (spans start and end on tokens). */
 export function featureSurface(text: string, out: FeatureBuffer, j: number): string {
   const t = out.tokenAt[j];
   const n = out.length[j];
   if (t < 0) return "";
-  return text.slice(out.tokens.start[t], out.tokens.end[t + n - 1]).toLowerCase();
+  return text.slice(out.tokens.start[t], out.tokens.end[t + n - 1]);
 }
 
 /**

@@ -19,14 +19,15 @@ const { featurize, ngramCount, LEX_ROLE, LEX_STAGE } = featurizer;
 const { softmaxInPlace } = linear;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 
-export const DEFAULT_REVIEW_THRESHOLD = 0.5;
+/** Calibrated confidence below which an entry is flagged: at 0.6 the tag is right less than 3 times in 5. */
+export const DEFAULT_REVIEW_THRESHOLD = 0.6;
 
 /** Team memory: a learned example this similar or more pulls the tag towards its labels. */
 const MEMORY_MIN_SIMILARITY = 0.3;
 const MEMORY_BOOST = 4;
 const MEMORY_NEIGHBOURS = 5;
 /** A learned example must end up this many (temperature-scaled) logits ahead of any other class. */
-const LEARN_MARGIN = 2;
+const LEARN_MARGIN = 1;
 
 const R = ROLE_KEYS.length;
 const S = STAGE_KEYS.length;
@@ -34,13 +35,14 @@ const WIDTH = teamState.DELTA_WIDTH;
 
 // Scratch space shared by every model: classification is synchronous, so one set suffices.
 const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
-const roleZ = new Float64Array(R);
-const stageZ = new Float64Array(S);
+/** Logits of both heads in one row: role classes [0, R), stage classes [R, R + S). */
+const Z = new Float64Array(R + S);
 const roleP = new Float64Array(R);
 const stageP = new Float64Array(S);
 const memoryExamples = new Int32Array(MEMORY_NEIGHBOURS);
 const memorySimilarities = new Float64Array(MEMORY_NEIGHBOURS);
-let contributions = new Float64Array(1024);
+let roleContributions = new Float64Array(1024);
+let stageContributions = new Float64Array(1024);
 
 export class Model implements TaggingModel {
   readonly taxonomyVersion: string;
@@ -67,7 +69,7 @@ export class Model implements TaggingModel {
     const { base, team } = this;
     featurize(text, this.space, buffer);
     const ngrams = ngramCount(buffer);
-    this.score(buffer, roleZ, stageZ);
+    this.score(buffer, Z);
     // Team memory: the team's own confirmed entries outweigh the bank.
     const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
     const remembered = team.index.size > 0
@@ -76,20 +78,21 @@ export class Model implements TaggingModel {
     for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
       const pull = (MEMORY_BOOST * (memorySimilarities[m] - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);
       const ex = team.learned[memoryExamples[m]];
-      roleZ[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
-      stageZ[STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
+      Z[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
+      Z[R + STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
     }
-    roleP.set(roleZ);
+    for (let c = 0; c < R; c++) roleP[c] = Z[c];
     softmaxInPlace(roleP, R, base.roleTemperature);
-    addStagePrior(stageZ, roleP, base.logStageGivenRole, base.priorWeight);
-    stageP.set(stageZ);
+    addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
+    for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
     softmaxInPlace(stageP, S, base.stageTemperature);
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
+    this.contributions(role, stage, ngrams);
     const explanation: TagExplanation = {
-      roleCues: this.cues(text, base.roleCentered, 0, role, R, LEX_ROLE, ngrams),
-      stageCues: this.cues(text, base.stageCentered, R, stage, S, LEX_STAGE, ngrams),
+      roleCues: topCues(text, buffer, roleContributions, ngrams),
+      stageCues: topCues(text, buffer, stageContributions, ngrams),
     };
     const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm);
     if (remembered > 0 && (!bankMatch || memorySimilarities[0] >= bankMatch.similarity)) {
@@ -152,42 +155,34 @@ export class Model implements TaggingModel {
     return this.team.byteSize();
   }
 
-  /** Raw logits of both heads: base weights plus this team's deltas. */
-  private score(buf: FeatureBuffer, role: Float64Array, stage: Float64Array): void {
+  /** Raw logits of both heads into z: base weights plus this team's deltas (rows of the same layout). */
+  private score(buf: FeatureBuffer, z: Float64Array): void {
     const { base, team } = this;
-    const Wr = base.role.weights;
-    const Ws = base.stage.weights;
+    const W = base.weights;
     const features = base.features;
-    for (let c = 0; c < R; c++) role[c] = base.role.bias[c];
-    for (let c = 0; c < S; c++) stage[c] = base.stage.bias[c];
+    for (let c = 0; c < WIDTH; c++) z[c] = base.bias[c];
     const slotOf = team.slotOf;
     const deltas = team.deltas;
     for (let j = 0; j < buf.count; j++) {
       const f = buf.ids[j];
       const v = buf.values[j];
-      if (f < features) {
-        for (let c = 0, k = f * R; c < R; c++, k++) role[c] += v * Wr[k];
-        for (let c = 0, k = f * S; c < S; c++, k++) stage[c] += v * Ws[k];
-      }
+      if (f < features) for (let c = 0, k = f * WIDTH; c < WIDTH; c++, k++) z[c] += v * W[k];
       if (slotOf !== null && slotOf[f] !== 0) {
-        const k = (slotOf[f] - 1) * WIDTH;
-        for (let c = 0; c < R; c++) role[c] += v * deltas[k + c];
-        for (let c = 0; c < S; c++) stage[c] += v * deltas[k + R + c];
+        for (let c = 0, k = (slotOf[f] - 1) * WIDTH; c < WIDTH; c++, k++) z[c] += v * deltas[k];
       }
     }
   }
 
   /** Passive-aggressive update of one head (delta columns [offset, offset + C)) until `label` leads by `margin`. */
   private passiveAggressive(ngrams: number, offset: number, C: number, label: number, margin: number): void {
-    const z = offset === 0 ? roleZ : stageZ;
     let norm2 = 0;
     for (let j = 0; j < ngrams; j++) norm2 += buffer.values[j] * buffer.values[j];
     if (norm2 === 0) return;
     for (let round = 0; round < 4; round++) {
-      this.score(buffer, roleZ, stageZ);
+      this.score(buffer, Z);
       let rival = -1;
-      for (let c = 0; c < C; c++) if (c !== label && (rival < 0 || z[c] > z[rival])) rival = c;
-      const loss = margin - (z[label] - z[rival]);
+      for (let c = 0; c < C; c++) if (c !== label && (rival < 0 || Z[offset + c] > Z[offset + rival])) rival = c;
+      const loss = margin - (Z[offset + label] - Z[offset + rival]);
       if (loss <= 0) return;
       const tau = loss / (2 * norm2);
       for (let j = 0; j < ngrams; j++) {
@@ -199,39 +194,58 @@ export class Model implements TaggingModel {
     }
   }
 
-  /** Top cues for class `c` of a head: each n-gram's pull towards c (vs the mean class), lexicon pull shared by cues. */
-  private cues(text: string, W: Float32Array, offset: number, c: number, C: number, lexBase: number, ngrams: number) {
+  /**
+   * Fills roleContributions / stageContributions with each n-gram's pull towards the chosen role and stage (its
+   * weight for the class minus the head's mean weight); a lexicon feature's pull is shared among its cue words.
+   */
+  private contributions(role: number, stage: number, ngrams: number): void {
     const { base, team } = this;
-    if (contributions.length < ngrams) contributions = new Float64Array(ngrams * 2);
-    const masks = offset === 0 ? base.space.cueRoleMask : base.space.cueStageMask;
-    const features = base.features;
-    const bit = 1 << c;
-    let lexPull = 0;
-    let lexHits = 0;
-    for (let j = ngrams; j < buffer.count; j++) {
-      if (buffer.ids[j] === lexBase + c) lexPull = buffer.values[j] * W[(lexBase + c) * C + c];
+    if (roleContributions.length < ngrams) {
+      roleContributions = new Float64Array(ngrams * 2);
+      stageContributions = new Float64Array(ngrams * 2);
     }
-    if (lexPull > 0) for (let j = 0; j < ngrams; j++) if (buffer.ids[j] < features && masks[buffer.ids[j]] & bit) lexHits++;
+    const W = base.weights;
+    const { cueRoleMask, cueStageMask } = base.space;
+    const features = base.features;
+    const roleBit = 1 << role;
+    const stageBit = 1 << stage;
+    let roleLex = 0;
+    let stageLex = 0;
+    for (let j = ngrams; j < buffer.count; j++) {
+      const f = buffer.ids[j];
+      if (f === LEX_ROLE + role) roleLex = buffer.values[j] * pullOf(W, f * WIDTH, role, R);
+      else if (f === LEX_STAGE + stage) stageLex = buffer.values[j] * pullOf(W, f * WIDTH + R, stage, S);
+    }
+    let roleHits = 0;
+    let stageHits = 0;
+    if (roleLex > 0 || stageLex > 0) {
+      for (let j = 0; j < ngrams; j++) {
+        const f = buffer.ids[j];
+        if (f >= features) continue;
+        if (cueRoleMask[f] & roleBit) roleHits++;
+        if (cueStageMask[f] & stageBit) stageHits++;
+      }
+    }
     const slotOf = team.slotOf;
     for (let j = 0; j < ngrams; j++) {
-      contributions[j] = 0;
+      roleContributions[j] = 0;
+      stageContributions[j] = 0;
       if (buffer.readable[j] === 0) continue;
       const f = buffer.ids[j];
       const v = buffer.values[j];
-      let pull = 0;
       if (f < features) {
-        pull = v * W[f * C + c];
-        if (lexHits > 0 && masks[f] & bit) pull += lexPull / lexHits;
+        const k = f * WIDTH;
+        roleContributions[j] = v * pullOf(W, k, role, R);
+        stageContributions[j] = v * pullOf(W, k + R, stage, S);
+        if (roleLex > 0 && cueRoleMask[f] & roleBit) roleContributions[j] += roleLex / roleHits;
+        if (stageLex > 0 && cueStageMask[f] & stageBit) stageContributions[j] += stageLex / stageHits;
       }
       if (slotOf !== null && slotOf[f] !== 0) {
-        const k = (slotOf[f] - 1) * WIDTH + offset;
-        let mean = 0;
-        for (let x = 0; x < C; x++) mean += team.deltas[k + x];
-        pull += v * (team.deltas[k + c] - mean / C);
+        const k = (slotOf[f] - 1) * WIDTH;
+        roleContributions[j] += v * pullOf(team.deltas, k, role, R);
+        stageContributions[j] += v * pullOf(team.deltas, k + R, stage, S);
       }
-      contributions[j] = pull;
     }
-    return topCues(text, buffer, contributions, ngrams);
   }
 
   private priorResult(): TagResult {
@@ -247,6 +261,13 @@ export class Model implements TaggingModel {
       explanation: { roleCues: [], stageCues: [] },
     };
   }
+}
+
+/** Weight of class c in the row segment starting at k, minus the segment's mean. */
+function pullOf(W: Float32Array, k: number, c: number, C: number): number {
+  let sum = 0;
+  for (let x = 0; x < C; x++) sum += W[k + x];
+  return W[k + c] - sum / C;
 }
 
 /** Indices of the largest and second-largest entries (ties: the lower index). */

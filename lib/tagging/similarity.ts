@@ -5,6 +5,8 @@ import type { SparseDoc } from "./linear";
 
 /** Features in more than this share of the bank are too common to find neighbours by. */
 const COMMON_SHARE = 0.02;
+/** Team postings visited per query feature (newest first). */
+const TEAM_POSTINGS_PER_FEATURE = 24;
 
 export interface Match {
   example: number;
@@ -26,15 +28,17 @@ export class ExampleIndex {
     private readonly touched: Int32Array,
   ) {}
 
-  static build(docs: readonly SparseDoc[], features: number): ExampleIndex {
+  /** @param distinctive per base feature, 1 if it may identify similar entries (others are ignored) */
+  static build(docs: readonly SparseDoc[], distinctive: Uint8Array): ExampleIndex {
     const N = docs.length;
+    const features = distinctive.length;
     const df = new Int32Array(features);
     for (const d of docs) for (const id of d.ids) if (id >= RESERVED_FEATURES) df[id]++;
     const weight2 = new Float32Array(features);
     const maxDf = Math.max(3, Math.floor(N * COMMON_SHARE));
     const unseen = Math.log(N + 1) + 1;
     for (let f = RESERVED_FEATURES; f < features; f++) {
-      if (df[f] > maxDf) continue;
+      if (df[f] > maxDf || distinctive[f] === 0) continue;
       const idf = df[f] === 0 ? unseen : Math.log((N + 1) / (df[f] + 1)) + 1;
       weight2[f] = idf * idf;
     }
@@ -99,9 +103,8 @@ export class ExampleIndex {
 
 /** Growable index over one team's learned examples (postings as linked lists in typed arrays); weights from the bank. */
 export class TeamIndex {
-  /** Per feature id: last posting + 1 (0: none), and how many team examples have the feature. */
+  /** Per feature id: last posting + 1 (0: none). */
   private head = new Int32Array(0);
-  private df = new Int32Array(0);
   private nextPosting = new Int32Array(256);
   private postingExample = new Int32Array(256);
   private postingCount = 0;
@@ -128,12 +131,7 @@ export class TeamIndex {
       const f = ids[j];
       const w2 = this.bank.featureWeight2(f);
       if (w2 === 0 || f < RESERVED_FEATURES) continue;
-      if (f >= this.head.length) {
-        const size = Math.max(f + 1, this.head.length * 2, 1024);
-        this.head = growInt(this.head, size);
-        this.df = growInt(this.df, size);
-      }
-      this.df[f]++;
+      if (f >= this.head.length) this.head = growInt(this.head, Math.max(f + 1, this.head.length * 2, 1024));
       if (this.postingCount === this.nextPosting.length) {
         this.nextPosting = growInt(this.nextPosting, this.postingCount * 2);
         this.postingExample = growInt(this.postingExample, this.postingCount * 2);
@@ -150,20 +148,21 @@ export class TeamIndex {
 
   /**
    * The `limit` most similar team examples (newest first on ties), written to outExamples / outSimilarities;
-   * returns how many. Features shared by too many team examples are skipped, like the bank's common features.
+   * returns how many. Only the newest TEAM_POSTINGS_PER_FEATURE examples of each feature are visited, which keeps
+   * a lookup fast however often a team repeats an entry; an older example reached only through such a frequent
+   * feature scores a little low, which favours the newest corrections.
    */
   similar(ids: Int32Array, count: number, queryNorm: number, limit: number, outExamples: Int32Array, outSimilarities: Float64Array): number {
     if (queryNorm === 0 || this.count === 0) return 0;
-    const { scratch, touched, head, nextPosting, postingExample, df } = this;
-    const maxDf = Math.max(32, Math.floor(this.count * COMMON_SHARE));
+    const { scratch, touched, head, nextPosting, postingExample } = this;
     let touchedCount = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f >= head.length || df[f] > maxDf) continue;
+      if (f >= head.length) continue;
       let p = head[f];
       if (p === 0) continue;
       const w2 = this.bank.featureWeight2(f);
-      while (p !== 0) {
+      for (let visited = 0; p !== 0 && visited < TEAM_POSTINGS_PER_FEATURE; visited++) {
         const e = postingExample[p - 1];
         if (scratch[e] === 0) touched[touchedCount++] = e;
         scratch[e] += w2;
@@ -193,7 +192,6 @@ export class TeamIndex {
   clone(): TeamIndex {
     const copy = new TeamIndex(this.bank);
     copy.head = this.head.slice();
-    copy.df = this.df.slice();
     copy.nextPosting = this.nextPosting.slice(0, Math.max(256, this.postingCount));
     copy.postingExample = this.postingExample.slice(0, Math.max(256, this.postingCount));
     copy.postingCount = this.postingCount;
@@ -205,7 +203,7 @@ export class TeamIndex {
   }
 
   byteSize(): number {
-    return this.head.byteLength * 2 + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
+    return this.head.byteLength + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
   }
 }
 

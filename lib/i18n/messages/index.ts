@@ -4,6 +4,8 @@ import coreEn from "./en.json";
 import coreZh from "./zh-CN.json";
 import dashboardEn from "./dashboard.en.json";
 import dashboardZh from "./dashboard.zh-CN.json";
+import learnEn from "./learn.en.json";
+import learnZh from "./learn.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -11,6 +13,7 @@ type Catalog = Record<string, unknown>;
 const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   // Area message files are registered here, e.g. { en: dashboardEn, "zh-CN": dashboardZh }.
   { en: dashboardEn, "zh-CN": dashboardZh },
+  { en: learnEn, "zh-CN": learnZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

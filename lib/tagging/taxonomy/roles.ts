@@ -19,15 +19,15 @@ export const ROLES: readonly RoleDefinition[] = [
     },
     cues: {
       zh: [
-        "用户运营", "新用户", "新学员", "学员", "班主任", "助教", "私信", "一对一", "1对1", "答疑", "解答",
+        "用户运营", "新用户", "新学员", "班主任", "助教", "私信", "一对一", "1对1", "答疑", "解答",
         "回访", "电话回访", "用户信息", "学习需求", "用户画像", "用户分层", "分层", "打标签", "打卡", "督学",
         "督促", "学习计划", "社群", "微信群", "会员群", "地区群", "学习小班", "班级群", "群公告", "入群", "拉群",
-        "建群", "群内", "群里", "积分", "会员", "会员等级", "VIP", "大客户", "高价值用户", "流失用户", "沉默用户",
-        "沉睡用户", "召回", "关怀", "生日", "企业微信", "加微信", "好友", "1v1", "学习进度", "督促学习",
+        "建群", "积分", "会员", "会员等级", "VIP", "大客户", "高价值用户", "流失用户", "沉默用户",
+        "沉睡用户", "召回", "关怀", "生日", "企业微信", "加微信", "1v1", "学习进度", "督促学习",
         "个人号", "朋友圈互动", "用户访谈", "用户需求",
       ],
       en: [
-        "learner", "learners", "student", "students", "member", "members", "new buyer", "customer", "customers",
+        "new buyer", 
         "1:1", "one-on-one", "direct message", "DM", "DMs", "personally", "individually", "check-in", "check-ins",
         "accountability", "study group", "cohort", "WeChat group", "member group", "group chat", "segment",
         "segmentation", "loyalty", "points", "VIP", "power users", "churned users", "lapsed users", "win-back",
@@ -74,7 +74,7 @@ export const ROLES: readonly RoleDefinition[] = [
         "社区氛围", "活跃用户", "优质回答", "社区排行",
       ],
       en: [
-        "forum", "community", "thread", "threads", "post", "posts", "reply", "replied", "replies", "moderator",
+        "forum", "community", "thread", "threads", "moderator",
         "moderators", "moderation", "moderated", "mod", "mods", "community guidelines", "guidelines", "rules",
         "reported posts", "spam", "banned", "pinned", "featured thread", "poll", "discussion", "discussions",
         "topic", "upvote", "upvotes", "badge", "badges", "superusers", "Discourse", "Discord", "subforum",
@@ -137,8 +137,8 @@ export const ROLES: readonly RoleDefinition[] = [
     },
     cues: {
       zh: [
-        "产品运营", "产品经理", "产品", "需求", "需求池", "需求评审", "反馈", "用户反馈", "问卷", "调研", "用户调查",
-        "用户调研", "可用性", "体验", "bug", "缺陷", "报障", "工单", "埋点", "行为路径", "行为流", "漏斗分析", "灰度",
+        "产品运营", "产品经理", "需求", "需求池", "需求评审", "反馈", "用户反馈", "问卷", "调研", "用户调查",
+        "用户调研", "可用性", "bug", "缺陷", "报障", "工单", "埋点", "行为路径", "行为流", "漏斗分析", "灰度",
         "内测", "公测", "新功能", "功能上线", "上线", "版本", "迭代", "改版", "A/B测试", "AB测试", "实验", "卡顿",
         "闪退", "报错", "优化建议", "新手引导", "注册流程", "支付流程", "定价页", "功能", "交互", "原型", "产品迭代",
         "数据看板", "复盘会",

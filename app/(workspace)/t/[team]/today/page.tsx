@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TodayLogger } from "@/components/activities/today-logger";
+import { TourBanner } from "@/components/learn/tour-banner";
 import { listActivities } from "@/lib/activities/queries";
 import { todayIn } from "@/lib/activities/rules";
 import { getViewer } from "@/lib/auth/session";
@@ -21,6 +22,7 @@ export default async function TodayPage({ params }: { params: Promise<{ team: st
   const t = await getTranslations("today");
   return (
     <div className="mx-auto max-w-3xl">
+      <TourBanner teamSlug={access.slug} userId={viewer.id} teamId={access.teamId} />
       <h1 className="mb-4 text-xl font-semibold">
         {t("title")} <span className="text-sm font-normal text-slate-500">{today}</span>
       </h1>

@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function run(script: string, args: string[], input = "") {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+    cwd: ROOT, input, encoding: "utf8", timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("tag CLI", () => {
+  it("tags good lines in order, reports bad ones with their line number and exits 1", () => {
+    const input = [
+      JSON.stringify({ id: "a", text: "回复社区帖子32条" }),
+      "",
+      "{not json",
+      JSON.stringify({ id: "b" }),
+      JSON.stringify({ id: "c", text: "   " }),
+      JSON.stringify({ id: "d", text: 42 }),
+      JSON.stringify({ id: "e", text: "Ran the Tuesday live class, 140 attendees" }),
+    ].join("\n");
+    const { code, stdout, stderr } = run("scripts/tag.ts", [], input + "\n");
+    assert.equal(code, 1);
+    const rows = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    assert.deepEqual(rows.map((r) => r.id), ["a", "e"]);
+    assert.equal(rows[0].role, "community");
+    assert.equal(rows[1].role, "activity");
+    assert.ok(rows.every((r) => r.explanation === undefined && typeof r.needsReview === "boolean"));
+    for (const line of [3, 4, 5, 6]) assert.match(stderr, new RegExp(`:${line}:`));
+    assert.doesNotMatch(stderr, /:2:/, "blank lines are skipped silently");
+  });
+
+  it("explains with --explain and learns corrections first with --learn", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opsmix-tag-"));
+    const learn = path.join(dir, "learn.jsonl");
+    writeFileSync(learn, JSON.stringify({ text: "在抖音直播带课,在线800人", role: "activity", stage: "activation" }) + "\n");
+    const input = JSON.stringify({ id: 1, text: "抖音直播带课第二场,在线900人" }) + "\n";
+    const plain = JSON.parse(run("scripts/tag.ts", ["--explain"], input).stdout);
+    assert.equal(plain.role, "new_media");
+    assert.ok(Array.isArray(plain.explanation.roleCues));
+    const taught = run("scripts/tag.ts", ["--learn", learn, "--explain", "--threshold", "0.99"], input);
+    assert.equal(taught.code, 0);
+    const row = JSON.parse(taught.stdout);
+    assert.equal(row.role, "activity");
+    assert.equal(row.explanation.nearest.source, "team");
+  });
+});
+
+describe("eval CLI", () => {
+  it("prints accuracy, macro-F1, confusion and review share, and exits 0", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opsmix-eval-"));
+    const file = path.join(dir, "set.jsonl");
+    const rows = [
+      { text: "回复社区帖子32条", role: "community", stage: "activation" },
+      { text: "Ran the Tuesday live class, 140 attendees", role: "activity", stage: "activation" },
+      { text: "百度SEM调价,今日消耗2000", role: "marketing", stage: "acquisition" },
+      { text: "整理用户反馈40条给产品经理", role: "product", stage: "retention" },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const { code, stdout } = run("scripts/eval.ts", [file, "--cv", "2"]);
+    assert.equal(code, 0);
+    for (const heading of [/role: accuracy/, /stage: accuracy/, /macro-F1/, /confusion/, /needs review/]) assert.match(stdout, heading);
+  });
+});

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  isRoleKey, isStageKey, ROLE_KEYS, ROLE_NEIGHBOURS, roleName, SEED_EXAMPLES, STAGE_KEYS, STAGE_NEIGHBOURS, stageName,
+  TAXONOMY, TAXONOMY_VERSION,
+} from ".";
+
+describe("taxonomy", () => {
+  it("describes every role and stage in both languages, with cues in both", () => {
+    assert.deepEqual(TAXONOMY.roles.map((r) => r.key), [...ROLE_KEYS]);
+    assert.deepEqual(TAXONOMY.stages.map((s) => s.key), [...STAGE_KEYS]);
+    for (const def of [...TAXONOMY.roles, ...TAXONOMY.stages]) {
+      assert.ok(def.name.zh && def.name.en && def.definition.zh && def.definition.en, def.key);
+      assert.ok(def.cues.zh.length >= 10 && def.cues.en.length >= 10, `${def.key} has cues in both languages`);
+    }
+    assert.match(TAXONOMY_VERSION, /^\d+\.\d+\.\d+$/);
+  });
+
+  it("names roles and stages per locale", () => {
+    assert.equal(roleName("community", "zh-CN"), "社区运营");
+    assert.equal(roleName("community", "en"), "Community operations");
+    assert.equal(stageName("referral", "zh-CN"), "口碑传播");
+    assert.equal(stageName("referral", "en"), "Referral");
+  });
+
+  it("lists confusable neighbours with a one-line difference in both languages", () => {
+    for (const key of ROLE_KEYS) {
+      assert.ok(ROLE_NEIGHBOURS[key].length >= 2, key);
+      for (const n of ROLE_NEIGHBOURS[key]) {
+        assert.ok(isRoleKey(n.key) && n.key !== key && n.differs.zh && n.differs.en, `${key} → ${n.key}`);
+      }
+    }
+    for (const key of STAGE_KEYS) {
+      assert.ok(STAGE_NEIGHBOURS[key].length >= 2, key);
+      for (const n of STAGE_NEIGHBOURS[key]) {
+        assert.ok(isStageKey(n.key) && n.key !== key && n.differs.zh && n.differs.en, `${key} → ${n.key}`);
+      }
+    }
+  });
+
+  it("carries the seed article's worked examples, tagged and explained", () => {
+    assert.ok(SEED_EXAMPLES.length >= 10);
+    assert.equal(new Set(SEED_EXAMPLES.map((s) => s.key)).size, SEED_EXAMPLES.length);
+    for (const s of SEED_EXAMPLES) {
+      assert.ok(isRoleKey(s.role) && isStageKey(s.stage), s.key);
+      assert.ok(s.text && s.textEn && s.why.zh && s.why.en, s.key);
+    }
+    const texts = SEED_EXAMPLES.map((s) => s.text).join("|");
+    for (const topic of ["班主任", "反馈给产品", "会员群", "社区的帖子", "打卡", "直播课", "总结"]) assert.ok(texts.includes(topic), topic);
+  });
+
+  it("canonical examples use valid keys and cover every role and stage", () => {
+    const examples = TAXONOMY.canonicalExamples;
+    for (const e of examples) assert.ok(isRoleKey(e.role) && isStageKey(e.stage) && e.text.trim(), e.text);
+    for (const key of ROLE_KEYS) assert.ok(examples.some((e) => e.role === key), key);
+    for (const key of STAGE_KEYS) assert.ok(examples.some((e) => e.stage === key), key);
+  });
+});
