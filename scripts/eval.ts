@@ -47,7 +47,8 @@ const items = readLabelled(args.file);
 const corrections = args.learn ? readLabelled(args.learn) : [];
 /** Training examples with a near-copy among the evaluation entries (found through a model built on the entries). */
 function nearCopies(training: LabelledExample[], threshold: number): Set<LabelledExample> {
-  const probe = buildModel(items);
+  // Every n-gram of the entries counts here (minCount 1); the probe's weights are irrelevant, only its example index.
+  const probe = buildModel(items, { build: { minCount: 1, calibrationFolds: 0 } });
   return new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= threshold));
 }
 

@@ -12,25 +12,25 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
   const t = useTranslations();
   const router = useRouter();
   const [state, action, pending] = useActionState(signUpAction, {});
-  const passwordRef = useRef<HTMLInputElement>(null);
+  // React resets the form once the action finishes, so the password is kept from the submit event.
+  const submitted = useRef("");
 
   useEffect(() => {
     if (!state.ok || !state.data) return;
     // The account exists: sign in with the password still in the form, then land in the workspace.
-    void signIn("credentials", { email: state.data.email, password: passwordRef.current?.value ?? "", redirect: false }).then(() => {
+    void signIn("credentials", { email: state.data.email, password: submitted.current, redirect: false }).then(() => {
       router.push("/");
       router.refresh();
     });
   }, [state, router]);
 
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={(event) => (submitted.current = String(new FormData(event.currentTarget).get("password") ?? ""))} className="space-y-4">
       {firstRun ? <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800">{t("auth.firstRunHint")}</p> : null}
       {inviteToken ? <input type="hidden" name="invite" value={inviteToken} /> : null}
       <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus />
       <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required maxLength={254} />
       <Field
-        ref={passwordRef}
         label={t("auth.password")}
         name="password"
         type="password"

@@ -11,17 +11,18 @@ import { Button, ErrorMessage, Field } from "@/components/ui/field";
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(changePasswordAction, {});
-  const nextRef = useRef<HTMLInputElement>(null);
+  // React resets the form once the action finishes, so the new password is kept from the submit event.
+  const submitted = useRef("");
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.ok) return;
     // Other sessions were revoked with the old version; this one signs in again with the new password.
-    void signIn("credentials", { email, password: nextRef.current?.value ?? "", redirect: false }).then(() => formRef.current?.reset());
+    void signIn("credentials", { email, password: submitted.current, redirect: false });
   }, [state, email]);
   return (
-    <form ref={formRef} action={action} className="max-w-sm space-y-3">
+    <form ref={formRef} action={action} onSubmit={(event) => (submitted.current = String(new FormData(event.currentTarget).get("next") ?? ""))} className="max-w-sm space-y-3">
       <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} />
-      <Field ref={nextRef} label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
+      <Field label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
       <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} />
       <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
       {state.ok ? <p className="text-sm text-emerald-700">{t("account.passwordChanged")}</p> : null}

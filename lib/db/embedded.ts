@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePGlite, type PGliteServer } from "./pglite-server";
 import {
   embeddedPaths,
   embeddedUrl,
@@ -51,8 +51,8 @@ export class EmbeddedDatabaseInUseError extends Error {
   }
 }
 
-// Every connection is a socket on one PGlite session; the server runs one statement (and one open transaction)
-// at a time whatever the number of connections. Room for the app's pool, CLI commands and migrations at once.
+// Every connection shares PGlite's one session, which the server hands to one protocol exchange or transaction at a
+// time (see ./pglite-server.ts). Room for the app's pool, CLI commands and migrations at once.
 const MAX_CONNECTIONS = 32;
 // A holder that has claimed db.json but not yet written its port is "starting"; first starts take a few seconds.
 const STARTING_GRACE_MS = 120_000;
@@ -74,14 +74,13 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
   await claimDataDir(paths, startedAt);
 
   let db: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
+  let server: PGliteServer | undefined;
   try {
     db = new PGlite(paths.pgliteDir);
     await db.waitReady;
-    server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: requested, maxConnections: MAX_CONNECTIONS });
-    const port = await listen(server, requested);
-    writeStateAtomically(paths, { pid: process.pid, port, startedAt });
-    const handle = ownedHandle(paths, db, server, port, options.handleSignals ?? true);
+    server = await listen(db, requested);
+    writeStateAtomically(paths, { pid: process.pid, port: server.port, startedAt });
+    const handle = ownedHandle(paths, db, server, options.handleSignals ?? true);
     running.set(paths.dataDir, handle);
     return handle;
   } catch (error) {
@@ -188,20 +187,14 @@ function releaseDataDir(paths: EmbeddedPaths): void {
   if (current?.state?.pid === process.pid) fs.rmSync(paths.statePath, { force: true });
 }
 
-function ownedHandle(
-  paths: EmbeddedPaths,
-  db: PGlite,
-  server: PGLiteSocketServer,
-  port: number,
-  handleSignals: boolean,
-): EmbeddedDatabase {
+function ownedHandle(paths: EmbeddedPaths, db: PGlite, server: PGliteServer, handleSignals: boolean): EmbeddedDatabase {
   let closing: Promise<void> | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     void handle.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   const handle: EmbeddedDatabase = {
-    url: embeddedUrl(port),
-    port,
+    url: embeddedUrl(server.port),
+    port: server.port,
     dataDir: paths.dataDir,
     owned: true,
     close() {
@@ -237,21 +230,13 @@ function requestedPort(options: EmbeddedOptions): number {
   return port;
 }
 
-function listen(server: PGLiteSocketServer, requested: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let port = 0;
-    server.addEventListener("listening", (event) => {
-      port = ((event as CustomEvent).detail as { port: number }).port;
-    });
-    server.start().then(
-      () => resolve(port),
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === "EADDRINUSE") {
-          reject(new Error(`Port ${requested} for the embedded database is already in use: choose another OPSMIX_DB_PORT, or leave it unset.`));
-        } else reject(error);
-      },
-    );
-  });
+async function listen(db: PGlite, requested: number): Promise<PGliteServer> {
+  try {
+    return await servePGlite(db, { host: "127.0.0.1", port: requested, maxConnections: MAX_CONNECTIONS });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new Error(`Port ${requested} for the embedded database is already in use: choose another OPSMIX_DB_PORT, or leave it unset.`);
+  }
 }
 
 function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {

@@ -4,7 +4,6 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -16,6 +15,7 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type pg from "pg";
 import { defaultMigrationsDir, readMigrations } from "./migrate";
+import { servePGlite, type PGliteServer } from "./pglite-server";
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -252,19 +252,14 @@ function loadEngineModule(): Promise<EngineModule> {
 
 /** An in-memory PGlite on a private port, started on first use (first start takes a few seconds). */
 class ShadowDatabase {
-  private started?: Promise<{ db: PGlite; server: PGLiteSocketServer; factory: PrismaPg }>;
+  private started?: Promise<{ db: PGlite; server: PGliteServer; factory: PrismaPg }>;
 
   async factory(): Promise<PrismaPg> {
     this.started ??= (async () => {
       const db = new PGlite("memory://");
       await db.waitReady;
-      const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 8 });
-      let port = 0;
-      server.addEventListener("listening", (event) => {
-        port = ((event as CustomEvent).detail as { port: number }).port;
-      });
-      await server.start();
-      const factory = new PrismaPg({ host: "127.0.0.1", port, user: "postgres", password: "postgres", database: "postgres", max: 1 });
+      const server = await servePGlite(db, { maxConnections: 8 });
+      const factory = new PrismaPg({ host: "127.0.0.1", port: server.port, user: "postgres", password: "postgres", database: "postgres", max: 1 });
       return { db, server, factory };
     })();
     return (await this.started).factory;

@@ -115,7 +115,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const df: number[] = [];
   const readable: number[] = [];
   let bound = 16;
-  for (const e of examples) bound += e.text.length * 4 + 8;
+  for (const e of examples) bound += e.text.length * 6 + 8;
   const scratch: FeatureSpace = {
     base: counting, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0), maxN: 4,
     stamp: new Int32Array(bound), epoch: 0,

@@ -63,6 +63,11 @@ describe("classify", () => {
     assertWellFormed(result);
     assert.equal(result.role, "community");
     assert.ok(result.explanation.roleCues.length <= 4);
+    // A team can learn such an entry too, and still tag it and others afterwards.
+    const team = model.fork();
+    team.learn({ text: long, role: "community", stage: "retention" });
+    assert.equal(team.classify(long).stage, "retention");
+    assertWellFormed(team.classify("Replied to forum threads"));
   });
 
   it("flags entries below the review threshold", () => {

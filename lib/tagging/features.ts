@@ -54,7 +54,7 @@ function isLatinLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-/** Folds full-width ASCII and upper case; returns -1 for characters that are simply dropped (emoji, symbols). */
+/** Folds full-width ASCII, the ideographic space and upper case (ASCII and Latin-1) to their plain forms. */
 function fold(cp: number): number {
   if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
   else if (cp === 0x3000) return 32;

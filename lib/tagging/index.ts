@@ -1,5 +1,5 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
-import { buildBaseModel, DEFAULT_BUILD } from "./base-model";
+import { type BuildOptions, buildBaseModel, DEFAULT_BUILD } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
 import { Model } from "./model";
 import { TAXONOMY, TAXONOMY_VERSION } from "./taxonomy";
@@ -26,8 +26,11 @@ export function getBaseModel(): TaggingModel {
 }
 
 /** A model trained on the given examples instead of the bank (evaluation and tests). */
-export function buildModel(examples: readonly LabelledExample[], opts: { frozen?: boolean } = {}): TaggingModel {
-  const base = buildBaseModel(examples, { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
+export function buildModel(
+  examples: readonly LabelledExample[],
+  opts: { frozen?: boolean; build?: Partial<Omit<BuildOptions, "taxonomyVersion">> } = {},
+): TaggingModel {
+  const base = buildBaseModel(examples, { ...DEFAULT_BUILD, ...opts.build, taxonomyVersion: TAXONOMY_VERSION });
   return new Model(base, undefined, opts.frozen ?? false);
 }
 

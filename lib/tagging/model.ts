@@ -60,14 +60,19 @@ export class Model implements TaggingModel {
 
   private makeSpace(): FeatureSpace {
     const { space } = this.base;
-    return { base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask, maxN: space.maxN, stamp: this.team.stamp, epoch: 0 };
+    return {
+      base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask,
+      maxN: space.maxN, stamp: this.team.stamp, epoch: 0,
+    };
   }
 
   classify(text: string, opts?: ClassifyOptions): TagResult {
     const threshold = opts?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD;
-    if (typeof text !== "string" || text.trim().length === 0) return this.priorResult();
+    if (typeof text !== "string") return this.priorResult();
     const { base, team } = this;
     featurize(text, this.space, buffer);
+    // Nothing the model knows (empty, whitespace, emoji, unknown words): the prior, flagged for review.
+    if (buffer.count === 0) return this.priorResult();
     const ngrams = ngramCount(buffer);
     this.score(buffer, Z);
     // Team memory: the team's own confirmed entries outweigh the bank.
@@ -120,7 +125,8 @@ export class Model implements TaggingModel {
     const text = example.text;
     if (text.trim().length === 0) return;
     const { team, base } = this;
-    team.reserve(Math.min(text.length, 4096) * 4 + 16);
+    // New features: at most 4 n-grams per token plus the sub-words of each word, both bounded by the length.
+    team.reserve(text.length * 6 + 16);
     this.space.stamp = team.stamp;
     featurize(text, this.space, buffer, (a, b) => team.addFeature(a, b));
     this.space.extra = team.extra;
