@@ -86,18 +86,19 @@ async function main(): Promise<void> {
     const started = performance.now();
     for (let offset = 0; offset < size; offset += batch) {
       const count = Math.min(batch, size - offset);
-      // Skewed roles and stages (a few dominate, referral is rare), 70% with minutes, 15% flagged, 1% deleted.
+      // Logged day by day like the app writes them (dates ascending, some a day late), skewed roles and stages
+    // (a few dominate, referral is rare), 70% with minutes, 15% flagged for review, 1% deleted.
       await prisma.$executeRawUnsafe(
         `INSERT INTO "Activity" ("id", "teamId", "authorId", "text", "dateWorked", "minutes", "role", "stage", "tagSource",
            "roleConfidence", "stageConfidence", "needsReview", "deletedAt", "createdAt", "updatedAt")
          SELECT 'bench-' || $1 || '-' || g, $2, ($3::text[])[1 + (g % 8)], 'bench entry ' || g,
-           $4::date - (floor(random() * 730))::int,
+           $4::date - 729 + floor((g - 1)::float8 * 730 / $7)::int - (random() < 0.15)::int,
            CASE WHEN random() < 0.7 THEN 15 + floor(random() * 165)::int END,
            (ARRAY['user','content','community','new_media','business','product','activity','marketing']::"OpsRole"[])[1 + floor(power(random(), 1.6) * 8)::int],
            (ARRAY['activation','retention','acquisition','connection','referral']::"FunnelStage"[])[1 + floor(power(random(), 1.8) * 5)::int],
            'auto', random(), random(), random() < 0.15, CASE WHEN random() < 0.01 THEN now() END, now(), now()
          FROM generate_series($5::int, $6::int) AS g`,
-        tag, team.id, authors, today, offset + 1, offset + count,
+        tag, team.id, authors, today, offset + 1, offset + count, size,
       );
     }
     await prisma.$executeRawUnsafe(`ANALYZE "Activity"`);

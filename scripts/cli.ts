@@ -9,6 +9,7 @@ import { withCliDatabase } from "../lib/db/cli";
 const USAGE = `OpsMix admin CLI
 
   user:create  --email E --password P --name N [--team SLUG --role admin|manager|member]
+  user:disable --email E                   signs the user out everywhere and refuses their sign-in and API tokens
   team:create  --slug S --name N [--time-zone Asia/Shanghai]
   token:create --email E [--name N]        prints a personal API token (shown once)
   demo:seed                                creates the demo workspace (marked as demo)
@@ -59,6 +60,21 @@ async function run(command: string, argv: string[]): Promise<void> {
         const user = await createUser({ email: required(values, "email"), password: required(values, "password"), name: required(values, "name") });
         if (values.team) await addMembership({ teamSlug: values.team, userId: user.id, role: role as (typeof ROLES)[number] });
         console.log(`Created user ${user.email}${values.team ? ` (${role} of ${values.team})` : ""}.`);
+      });
+      return;
+    }
+    case "user:disable": {
+      await withCliDatabase(async () => {
+        const { disableUser } = await import("../lib/auth/accounts");
+        const email = required(values, "email");
+        let result;
+        try {
+          result = await disableUser(email);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "not_found") throw new UsageError(`No user with email ${email.trim().toLowerCase()}.`);
+          throw error;
+        }
+        console.log(`${result.alreadyDisabled ? "Already disabled" : "Disabled"}: ${result.email} (signed out everywhere).`);
       });
       return;
     }

@@ -1,22 +1,17 @@
 "use client";
 // One practice round: show an entry, ask for its role and stage, check on the server, explain. The right tags
 // stay on the server until the learner answers. Ends with this round's score per role and per stage.
-import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "@/components/activities/colors";
 import { Button, ErrorMessage } from "@/components/ui/field";
-import { answerQuiz, completeTour } from "@/lib/onboarding/actions";
+import { answerQuiz } from "@/lib/onboarding/actions";
 import type { QuizFeedback } from "@/lib/onboarding/feedback";
 import type { QuizItem } from "@/lib/onboarding/quiz-items";
 import type { MessageRef } from "@/lib/forms";
-import { RoleBadge, StageBadge } from "./tag-badge";
-
-interface Result {
-  ref: string;
-  feedback: QuizFeedback;
-}
+import { FeedbackPanel } from "./quiz-feedback";
+import { RoundSummary, type QuizResult } from "./quiz-summary";
 
 export function Quiz({ teamSlug, items: initialItems, mode, nextRoundHref }: { teamSlug: string; items: QuizItem[]; mode: "practice" | "tour"; nextRoundHref: string }) {
   const t = useTranslations();
@@ -27,7 +22,7 @@ export function Quiz({ teamSlug, items: initialItems, mode, nextRoundHref }: { t
   const [role, setRole] = useState<string | null>(null);
   const [stage, setStage] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<QuizFeedback | null>(null);
-  const [results, setResults] = useState<Result[]>([]);
+  const [results, setResults] = useState<QuizResult[]>([]);
   const [error, setError] = useState<MessageRef | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -148,141 +143,5 @@ function Choices({
         ))}
       </div>
     </fieldset>
-  );
-}
-
-function FeedbackPanel({ feedback }: { feedback: QuizFeedback }) {
-  const t = useTranslations();
-  const locale = useLocale();
-  const pick = (text: { zh: string; en: string }) => (locale === "en" ? text.en : text.zh);
-  const { verdict } = feedback;
-  const engineDiffers = feedback.engine.role !== feedback.expected.role || feedback.engine.stage !== feedback.expected.stage;
-  return (
-    <div
-      role="status"
-      data-testid="quiz-feedback"
-      data-correct={verdict.correct}
-      className={`space-y-2 rounded-md border p-3 text-sm ${verdict.correct ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}
-    >
-      <p className="font-medium">
-        {verdict.correct ? `✓ ${t("learn.quiz.allRight")}` : verdict.roleOk || verdict.stageOk ? `◐ ${t("learn.quiz.halfRight")}` : `✗ ${t("learn.quiz.wrong")}`}
-      </p>
-      <p className="flex flex-wrap items-center gap-1.5" data-testid="quiz-answer">
-        <span className="text-slate-600">{t("learn.quiz.rightTags")}</span>
-        <RoleBadge role={feedback.expected.role} testId="answer-role" />
-        <StageBadge stage={feedback.expected.stage} testId="answer-stage" />
-      </p>
-      {!verdict.correct ? (
-        <p className="text-slate-600">
-          {t("learn.quiz.yourAnswer", { role: t(`taxonomy.roles.${feedback.answered.role}`), stage: t(`taxonomy.stages.${feedback.answered.stage}`) })}
-        </p>
-      ) : null}
-      {feedback.comment ? (
-        <p data-testid="quiz-golden-comment">
-          <span className="font-medium text-amber-800">★ {t("learn.quiz.managerComment")}</span> {feedback.comment}
-        </p>
-      ) : null}
-      {feedback.why ? (
-        <p>
-          <span className="font-medium text-indigo-800">{t("learn.quiz.articleWhy")}</span> {pick(feedback.why)}
-        </p>
-      ) : null}
-      {feedback.roleDifference ? (
-        <p data-testid="quiz-difference">
-          <span className="font-medium">
-            {t("learn.quiz.difference", { a: t(`taxonomy.roles.${feedback.roleDifference.key}`), b: t(`taxonomy.roles.${feedback.roleDifference.unlike}`) })}
-          </span>{" "}
-          {pick(feedback.roleDifference.differs)}
-        </p>
-      ) : null}
-      {feedback.stageDifference ? (
-        <p>
-          <span className="font-medium">
-            {t("learn.quiz.difference", { a: t(`taxonomy.stages.${feedback.stageDifference.key}`), b: t(`taxonomy.stages.${feedback.stageDifference.unlike}`) })}
-          </span>{" "}
-          {pick(feedback.stageDifference.differs)}
-        </p>
-      ) : null}
-      {feedback.cues.role.length || feedback.cues.stage.length ? (
-        <p className="text-slate-700" data-testid="quiz-cues">
-          <span className="font-medium">{t("learn.quiz.cues")}</span> {[...feedback.cues.role, ...feedback.cues.stage].filter((c, i, all) => all.indexOf(c) === i).map((c) => `“${c}”`).join(" ")}
-        </p>
-      ) : null}
-      {engineDiffers ? (
-        <p className="text-xs text-slate-500">
-          {t("learn.quiz.engineDiffers", { role: t(`taxonomy.roles.${feedback.engine.role}`), stage: t(`taxonomy.stages.${feedback.engine.stage}`) })}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function RoundSummary({ results, teamSlug, mode, nextRoundHref }: { results: Result[]; teamSlug: string; mode: "practice" | "tour"; nextRoundHref: string }) {
-  const t = useTranslations();
-  const right = results.filter((r) => r.feedback.verdict.correct).length;
-  const tally = (keyOf: (f: QuizFeedback) => string, ok: (f: QuizFeedback) => boolean) => {
-    const rows = new Map<string, { total: number; right: number }>();
-    for (const { feedback } of results) {
-      const row = rows.get(keyOf(feedback)) ?? { total: 0, right: 0 };
-      row.total++;
-      if (ok(feedback)) row.right++;
-      rows.set(keyOf(feedback), row);
-    }
-    return rows;
-  };
-  const byRole = tally((f) => f.expected.role, (f) => f.verdict.roleOk);
-  const byStage = tally((f) => f.expected.stage, (f) => f.verdict.stageOk);
-  return (
-    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="round-summary">
-      <h2 className="text-lg font-semibold" data-testid="round-score">
-        {t("learn.quiz.roundScore", { right, total: results.length })}
-      </h2>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <h3 className="mb-1 text-sm font-medium text-slate-700">{t("learn.quiz.byRole")}</h3>
-          <ul className="space-y-1 text-sm" data-testid="round-role-score">
-            {ROLE_ORDER.filter((key) => byRole.has(key)).map((key) => (
-              <li key={key} className="flex justify-between gap-2" data-key={key}>
-                <RoleBadge role={key} />
-                <span className="tabular-nums text-slate-700">
-                  {byRole.get(key)!.right}/{byRole.get(key)!.total}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3 className="mb-1 text-sm font-medium text-slate-700">{t("learn.quiz.byStage")}</h3>
-          <ul className="space-y-1 text-sm" data-testid="round-stage-score">
-            {STAGE_ORDER.filter((key) => byStage.has(key)).map((key) => (
-              <li key={key} className="flex justify-between gap-2" data-key={key}>
-                <StageBadge stage={key} />
-                <span className="tabular-nums text-slate-700">
-                  {byStage.get(key)!.right}/{byStage.get(key)!.total}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-      {mode === "tour" ? (
-        <form action={completeTour} className="flex flex-wrap items-center gap-3">
-          <input type="hidden" name="team" value={teamSlug} />
-          <input type="hidden" name="outcome" value="completed" />
-          <input type="hidden" name="next" value="practice" />
-          <Button data-testid="finish-tour">{t("learn.tour.finish")}</Button>
-          <span className="text-sm text-slate-500">{t("learn.tour.finishHint")}</span>
-        </form>
-      ) : (
-        <div className="flex flex-wrap gap-3">
-          <Link href={nextRoundHref} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700" data-testid="next-round">
-            {t("learn.quiz.anotherRound")}
-          </Link>
-          <a href="#my-scores" className="px-2 py-2 text-sm text-indigo-700 hover:underline">
-            {t("learn.quiz.seeScores")}
-          </a>
-        </div>
-      )}
-    </section>
   );
 }

@@ -7,5 +7,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Unix seconds of the sign-in that issued this token (absolute session limit). */
     authAt?: number;
+    /** This sign-in's session id: sign-out revokes it. */
+    sid?: string;
   }
 }

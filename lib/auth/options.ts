@@ -4,16 +4,17 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { RateLimited } from "@/lib/errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
+import { clientIp } from "./rate-limit";
 import { normaliseEmail } from "./email";
+import { newSessionId, revokeSession } from "./revocation";
 
 /** Idle limit: the cookie lapses after this long without a request. */
 export const SESSION_IDLE_SECONDS = 7 * 24 * 3600;
 /** Absolute limit: a sign-in is good for at most this long, however active. */
 export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 3600;
 
+/** The error the sign-in form receives when throttled (see ./sign-in-route.ts, which enforces the limits). */
 export const RATE_LIMITED_ERROR = "RateLimited";
 
 export const authOptions: NextAuthOptions = {
@@ -29,17 +30,8 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const email = normaliseEmail(String(credentials?.email ?? ""));
         const password = String(credentials?.password ?? "");
+        // Throttling happens before next-auth runs (./sign-in-route.ts), so a throttled attempt answers 429.
         const ip = clientIp(new Headers((req?.headers ?? {}) as Record<string, string>));
-        try {
-          await hitRateLimit(`signin:ip:${ip}`, LIMITS.signInPerIp);
-          await hitRateLimit(`signin:acct:${email}`, LIMITS.signInPerAccount);
-        } catch (error) {
-          if (error instanceof RateLimited) {
-            await recordAudit({ action: "auth.signin.throttled", detail: { email }, ip });
-            throw new Error(RATE_LIMITED_ERROR);
-          }
-          throw error;
-        }
         const user = email
           ? await prisma.user.findUnique({
               where: { email },
@@ -53,7 +45,7 @@ export const authOptions: NextAuthOptions = {
         }
         const ok = await verifyPassword(user.passwordHash, password);
         if (!ok || user.disabledAt) {
-          await recordAudit({ action: "auth.signin.failure", actorId: user.id, ip });
+          await recordAudit({ action: "auth.signin.failure", actorId: user.id, ip, detail: user.disabledAt && ok ? { reason: "disabled" } : undefined });
           return null;
         }
         await recordAudit({ action: "auth.signin.success", actorId: user.id, ip });
@@ -67,11 +59,12 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         token.authAt = Math.floor(Date.now() / 1000);
+        token.sid = newSessionId();
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv, authAt: token.authAt } as typeof session;
+      return { ...session, uid: token.uid, sv: token.sv, authAt: token.authAt, sid: token.sid } as typeof session;
     },
     async redirect({ url, baseUrl }) {
       // Only same-origin callback URLs: no open redirect through ?callbackUrl=.
@@ -80,6 +73,15 @@ export const authOptions: NextAuthOptions = {
         if (new URL(url).origin === baseUrl) return url;
       } catch {}
       return baseUrl;
+    },
+  },
+  events: {
+    // Sign-out clears the cookie in this browser; revoking the session id also refuses any copy of it.
+    async signOut({ token }) {
+      if (!token?.sid) return;
+      const expiresAt = new Date(((token.authAt ?? 0) + SESSION_ABSOLUTE_SECONDS) * 1000);
+      await revokeSession(token.sid, expiresAt);
+      await recordAudit({ action: "auth.signout", actorId: token.uid ?? null });
     },
   },
 };

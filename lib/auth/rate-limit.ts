@@ -2,6 +2,7 @@ import "server-only";
 // Fixed-window rate limits kept in PostgreSQL, so every app instance behind a load balancer shares them.
 import { prisma } from "@/lib/db/client";
 import { RateLimited } from "@/lib/errors";
+import { peerAddress } from "@/lib/http/client-address";
 
 export interface Limit {
   /** Requests allowed per window. */
@@ -37,9 +38,30 @@ export async function hitRateLimit(key: string, limit: Limit): Promise<void> {
   }
 }
 
-/** The caller's IP as the proxy in front reports it; only the first hop is trusted. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64);
-  return headers.get("x-real-ip")?.slice(0, 64) ?? "local";
+/**
+ * How many reverse proxies in front of OpsMix append to X-Forwarded-For: TRUST_PROXY=1 for one (nginx, Caddy, a
+ * load balancer), 2 for a CDN in front of that, and so on. Unset or 0: no forwarding header is believed.
+ */
+export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = (env.TRUST_PROXY ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "0" || raw === "false") return 0;
+  if (raw === "true") return 1;
+  const hops = Number(raw);
+  return Number.isInteger(hops) && hops > 0 && hops < 10 ? hops : 0;
+}
+
+/**
+ * The caller's address, for per-IP limits and the audit trail.
+ * Behind TRUST_PROXY=N proxies it is the address the outermost trusted proxy saw: the N-th X-Forwarded-For entry
+ * from the right (each proxy appends what it saw; anything further left was written by the client and may be
+ * forged). Without TRUST_PROXY forwarding headers are ignored and the TCP peer address is used.
+ */
+export function clientIp(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+  const hops = trustedProxyHops(env);
+  if (hops > 0) {
+    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+    const address = chain.length > 0 ? chain[Math.max(0, chain.length - hops)] : headers.get("x-real-ip")?.trim();
+    if (address) return address.slice(0, 64);
+  }
+  return peerAddress(headers)?.slice(0, 64) || "unknown";
 }

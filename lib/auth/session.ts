@@ -1,12 +1,13 @@
 import "server-only";
 // Who is asking: every server action, page and route handler starts here.
-// The JWT alone is not trusted: the user row is re-read so that disable, logout-everywhere and
-// password changes take effect on the very next request.
+// The JWT alone is not trusted: the user row is re-read so that disable, logout-everywhere, password and role
+// changes and removal from a team take effect on the very next request, and a signed-out session id is refused.
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { Unauthenticated } from "@/lib/errors";
 import { authOptions, SESSION_ABSOLUTE_SECONDS } from "./options";
+import { isSessionRevoked } from "./revocation";
 
 export interface Viewer {
   id: string;
@@ -19,16 +20,20 @@ interface SessionClaims {
   uid?: string;
   sv?: number;
   authAt?: number;
+  sid?: string;
 }
 
 export async function viewerFromClaims(claims: SessionClaims | null | undefined): Promise<Viewer | null> {
-  if (!claims?.uid || typeof claims.sv !== "number") return null;
-  if (!claims.authAt || Date.now() / 1000 - claims.authAt > SESSION_ABSOLUTE_SECONDS) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, email: true, name: true, locale: true, sessionVersion: true, disabledAt: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  if (typeof claims?.uid !== "string" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return null;
+  if (typeof claims.authAt !== "number" || Date.now() / 1000 - claims.authAt > SESSION_ABSOLUTE_SECONDS) return null;
+  const [user, revoked] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: claims.uid },
+      select: { id: true, email: true, name: true, locale: true, sessionVersion: true, disabledAt: true },
+    }),
+    isSessionRevoked(claims.sid),
+  ]);
+  if (!user || revoked || user.disabledAt || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 

@@ -13,7 +13,12 @@ export async function withCliDatabase<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     await disconnectPrisma();
     await ready.close();
-    process.env.DATABASE_URL = previous.url;
-    process.env.OPSMIX_EMBEDDED = previous.embedded;
+    restore("DATABASE_URL", previous.url);
+    restore("OPSMIX_EMBEDDED", previous.embedded);
   }
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }

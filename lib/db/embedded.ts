@@ -57,17 +57,25 @@ const MAX_CONNECTIONS = 32;
 // A holder that has claimed db.json but not yet written its port is "starting"; first starts take a few seconds.
 const STARTING_GRACE_MS = 120_000;
 
-const running = new Map<string, EmbeddedDatabase>();
+// Servers this process runs (or is starting), by data directory.
+const running = new Map<string, Promise<EmbeddedDatabase>>();
 
 /**
  * Starts the embedded server in this process. Fails with EmbeddedDatabaseInUseError when another live process
  * holds the data directory.
  */
-export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const paths = embeddedPaths(options.dataDir ?? defaultDataDir());
-  const existing = running.get(paths.dataDir);
-  if (existing) return existing;
+  let started = running.get(paths.dataDir);
+  if (!started) {
+    started = start(paths, options);
+    running.set(paths.dataDir, started);
+    started.catch(() => running.delete(paths.dataDir));
+  }
+  return started;
+}
 
+async function start(paths: EmbeddedPaths, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const requested = requestedPort(options);
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const startedAt = new Date().toISOString();
@@ -80,9 +88,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     await db.waitReady;
     server = await listen(db, requested);
     writeStateAtomically(paths, { pid: process.pid, port: server.port, startedAt });
-    const handle = ownedHandle(paths, db, server, options.handleSignals ?? true);
-    running.set(paths.dataDir, handle);
-    return handle;
+    return ownedHandle(paths, db, server, options.handleSignals ?? true);
   } catch (error) {
     await server?.stop().catch(() => {});
     await db?.close().catch(() => {});
@@ -97,8 +103,8 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
  */
 export async function connectOrStartEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const paths = embeddedPaths(options.dataDir ?? defaultDataDir());
-  const existing = running.get(paths.dataDir);
-  if (existing) return existing;
+  const own = running.get(paths.dataDir);
+  if (own) return own;
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const attached = await attachToRunning(paths);
@@ -161,7 +167,8 @@ function fileModifiedAt(file: string): number {
 }
 
 async function holderIsLive(state: EmbeddedState): Promise<boolean> {
-  // Our own pid with no server in this process is a leftover from a previous run (pids are reused, e.g. in containers).
+  // Our own pid is a leftover from a previous run (pids are reused, e.g. in containers): this process's own servers
+  // are found in `running` before any claim.
   if (state.pid === process.pid || !isProcessAlive(state.pid)) return false;
   if (state.port === null) return Date.now() - Date.parse(state.startedAt) < STARTING_GRACE_MS;
   return portAnswers(state.port);

@@ -121,7 +121,7 @@ describe("database migrations", () => {
     await assert.rejects(migrateDatabase(database.url, { migrationsDir: dir }), (error: unknown) => {
       assert.ok(error instanceof MigrationError);
       assert.equal(error.migration, broken);
-      assert.match(error.message, /Migration 29990101000000_broken failed at line 3 and was rolled back: division by zero/);
+      assert.equal(error.message, `Migration ${broken} failed and was rolled back: division by zero`);
       return true;
     });
 
@@ -133,6 +133,15 @@ describe("database migrations", () => {
     );
     assert.deepEqual(leftovers, [{ table: null, column: null, recorded: "0" }]);
     assert.equal(await diffDatabaseToSchema(database.url), null, "the failed migration left changes behind");
+  });
+
+  test("a syntax error is reported with its line", async () => {
+    const dir = migrationsWith({ "29990101000000_typo": '-- a typo\nCREATE TABEL "Oops" ("id" TEXT);\n' });
+    temporaryDirs.push(dir);
+    await assert.rejects(
+      migrateDatabase(database.url, { migrationsDir: dir }),
+      /Migration 29990101000000_typo failed at line 2 and was rolled back: syntax error at or near "TABEL"/,
+    );
   });
 
   test("an applied migration that was edited afterwards is refused", async () => {

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { connectOrStartEmbedded, startEmbedded, type EmbeddedDatabase } from "./embedded";
-import type { DatabaseMode } from "./url";
+import { resolveDatabase, type DatabaseMode } from "./url";
 
 export interface Migration {
   name: string;
@@ -130,7 +130,7 @@ export async function migrateDatabase(
 export interface ReadyDatabase {
   mode: DatabaseMode;
   url: string;
-  /** The embedded server, when this process started one. */
+  /** The embedded server: run by this process (owned) or, with `shared`, by another OpsMix process. */
   embedded?: EmbeddedDatabase;
   migrations: MigrateResult;
   /** Closes the embedded server if this process owns it; nothing to do for a PostgreSQL server. */
@@ -146,9 +146,9 @@ export async function ensureDatabase(
   options: MigrateOptions & { shared?: boolean; handleSignals?: boolean } = {},
 ): Promise<ReadyDatabase> {
   if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+    const { mode, url } = resolveDatabase();
     const migrations = await migrateDatabase(url, options);
-    return { mode: "server", url, migrations, close: async () => {} };
+    return { mode, url, migrations, close: async () => {} };
   }
   const embedded = options.shared
     ? await connectOrStartEmbedded({ handleSignals: options.handleSignals })

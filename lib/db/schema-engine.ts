@@ -31,6 +31,8 @@ export function defaultSchemaPath(): string {
 export interface EngineSession {
   engine: SchemaEngine;
   schemaFiles: { path: string; content: string }[];
+  /** A readable Error for something the engine threw (database errors come back only as "External error id#N"). */
+  explain(error: unknown): Error;
   close(): Promise<void>;
 }
 
@@ -55,20 +57,23 @@ export async function openSchemaEngine(
     connectToShadowDb: async () => fixAdapter(await (await shadow.factory()).connect()),
   };
   const log = process.env.DB_ENGINE_LOG === "1" ? (line: string) => console.error(`[schema-engine] ${line}`) : () => {};
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  const explain = (error: unknown) => engineError(error, bound.errorRegistry);
   let engine: SchemaEngine;
   try {
     engine = await module.SchemaEngine.new(
       { datamodels: schemaFiles.map((file) => [file.path, file.content] as [string, string]) },
       log,
-      bindMigrationAwareSqlAdapterFactory(factory),
+      bound,
     );
   } catch (error) {
     await shadow.close();
-    throw engineError(error);
+    throw explain(error);
   }
   return {
     engine,
     schemaFiles,
+    explain,
     async close() {
       engine.free();
       await shadow.close();
@@ -125,7 +130,7 @@ export async function diagnoseMigrationHistory(
       filters: NO_FILTERS,
     });
   } catch (error) {
-    throw engineError(error);
+    throw session.explain(error);
   } finally {
     await session.close();
   }
@@ -197,7 +202,7 @@ async function scriptOrNull(session: EngineSession, from: Parameters<SchemaEngin
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : null;
   } catch (error) {
-    throw engineError(error);
+    throw session.explain(error);
   }
 }
 
@@ -335,11 +340,20 @@ function markCharColumnsOf(client: Queryable): void {
   };
 }
 
-function engineError(error: unknown): Error {
+function engineError(error: unknown, adapterErrors: { consumeError(id: number): { error: unknown } | undefined }): Error {
   const registry = (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry }).PRISMA_WASM_PANIC_REGISTRY;
   const message = error instanceof Error ? error.message : String(error);
-  // The engine appends a Rust span trace ("   0: schema_engine_wasm::..."); keep the human part.
-  const human = message.split(/\n\s+0: /)[0].trim();
+  // The engine appends a Rust span trace ("   0: schema_engine_wasm::..."); keep the human part, and replace the
+  // adapter's "External error id#N" with the database error it stands for.
+  const human = message
+    .split(/\n\s+0: /)[0]
+    .replace(/(?:external connector error\s*)?External error id#(\d+)/g, (_match, id: string) => adapterErrorText(adapterErrors.consumeError(Number(id))?.error))
+    .trim();
   const panic = registry?.message ? ` (${registry.message})` : "";
   return new Error(`Schema engine: ${human}${panic}`, { cause: error });
+}
+
+function adapterErrorText(error: unknown): string {
+  const cause = (error as { cause?: { originalMessage?: string; message?: string; kind?: string } } | undefined)?.cause;
+  return cause?.originalMessage ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -7,6 +7,7 @@ import { hitRateLimit, LIMITS } from "@/lib/auth/rate-limit";
 import { DomainError, HTTP_STATUS, Invalid, NotFound, RateLimited, Unauthenticated, type ErrorCode } from "@/lib/errors";
 import { requestLocale, translate } from "@/lib/i18n/translate";
 import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess, type TeamAccess } from "@/lib/teams/access";
 
 export const BODY_LIMIT_BYTES = 1_000_000;
@@ -22,11 +23,29 @@ export function jsonError(code: ErrorCode, message: string, extraHeaders: Record
   return NextResponse.json({ error: { code, message } }, { status: HTTP_STATUS[code], headers: { "Cache-Control": "no-store", ...extraHeaders } });
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** Reads at most `limit` bytes of the body; a bigger one is refused without buffering it (chunked bodies too). */
+export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > BODY_LIMIT_BYTES) throw new DomainError("payload_too_large", "errors.payloadTooLarge");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) throw new DomainError("payload_too_large", "errors.payloadTooLarge");
+  if (declared > limit) throw new DomainError("payload_too_large", "errors.payloadTooLarge");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new DomainError("payload_too_large", "errors.payloadTooLarge");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await readBodyText(request);
   try {
     return JSON.parse(text);
   } catch {
@@ -37,10 +56,11 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 async function resolveTeam(request: Request, userId: string): Promise<TeamAccess> {
   const url = new URL(request.url);
   const slug = url.searchParams.get("team") ?? request.headers.get("x-opsmix-team");
-  if (slug) return requireTeamAccess(userId, slug);
+  const options = { auditDenial: request.method !== "GET" };
+  if (slug) return requireTeamAccess(userId, slug, "member", options);
   const first = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { team: { select: { slug: true } } } });
   if (!first) throw new NotFound();
-  return requireTeamAccess(userId, first.team.slug);
+  return requireTeamAccess(userId, first.team.slug, "member", options);
 }
 
 type Handler<P> = (ctx: ApiContext, params: P) => Promise<Response>;
@@ -49,9 +69,11 @@ type Handler<P> = (ctx: ApiContext, params: P) => Promise<Response>;
 export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const locale = requestLocale(request.headers);
+    let authedUserId: string | null = null;
     try {
       const auth = await userFromBearer(request.headers.get("authorization"), { touch: request.method !== "GET" });
       if (!auth) throw new Unauthenticated();
+      authedUserId = auth.user.id;
       if (request.method !== "GET") await hitRateLimit(`api:token:${auth.tokenId}`, LIMITS.apiPerToken);
       let team: Promise<TeamAccess> | undefined;
       const ctx: ApiContext = { request, user: auth.user, team: () => (team ??= resolveTeam(request, auth.user.id)) };
@@ -61,6 +83,9 @@ export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
         return jsonError("rate_limited", translate(locale, "errors.rateLimited", { seconds: error.retryAfterSeconds }), { "Retry-After": String(error.retryAfterSeconds) });
       }
       if (error instanceof DomainError) {
+        if (error.code === "forbidden" && request.method !== "GET" && authedUserId) {
+          await recordAudit({ action: "access.denied", actorId: authedUserId, detail: { method: request.method, path: new URL(request.url).pathname } });
+        }
         const values: Record<string, string | number> = {};
         for (const [k, v] of Object.entries(error.details ?? {})) if (typeof v === "string" || typeof v === "number") values[k] = v;
         let message = translate(locale, error.messageKey, values);

@@ -3,8 +3,9 @@
 // the team id used below is always the one that check returned.
 import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session";
+import { DomainError, Unauthenticated } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { requireTeamAccess } from "@/lib/teams/access";
@@ -58,11 +59,25 @@ export async function answerQuiz(teamSlug: string, itemRef: string, answer: { ro
   }
 }
 
+/**
+ * For actions bound straight to a <form> (no state to report into): a lapsed session goes to sign-in and any other
+ * refusal is "not found", rather than an error page with status 500.
+ */
+async function formAccessFor(teamSlug: unknown) {
+  try {
+    return await accessFor(teamSlug);
+  } catch (error) {
+    if (error instanceof Unauthenticated) redirect("/signin");
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+}
+
 const TOUR_EXITS = { today: "today", practice: "learn/practice?tour=done" } as const;
 
 /** Ends the first-day tour (finished or skipped) and goes on to a fixed page of the team. */
 export async function completeTour(formData: FormData): Promise<void> {
-  const access = await accessFor(formString(formData, "team", 64));
+  const access = await formAccessFor(formString(formData, "team", 64));
   const outcome = formString(formData, "outcome", 20) === "skipped" ? "skipped" : "completed";
   await completeTourFor(access, outcome);
   const next = formString(formData, "next", 20) === "practice" ? TOUR_EXITS.practice : TOUR_EXITS.today;
@@ -72,7 +87,12 @@ export async function completeTour(formData: FormData): Promise<void> {
 
 /** Managers decide whether members' names show in the example library. */
 export async function setHideLibraryNames(formData: FormData): Promise<void> {
-  const access = await accessFor(formString(formData, "team", 64));
-  await setLibraryHidesNames(access, formString(formData, "hide", 5) === "1");
+  const access = await formAccessFor(formString(formData, "team", 64));
+  try {
+    await setLibraryHidesNames(access, formString(formData, "hide", 5) === "1");
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
   revalidatePath(`/t/${access.slug}/learn`, "layout");
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ROLE_NEIGHBOURS, STAGE_NEIGHBOURS } from "@/lib/tagging/taxonomy";
-import { buildFeedback, differenceBetween } from "./feedback";
+import { buildFeedback, confusablePairs, differenceBetween } from "./feedback";
 
 describe("differenceBetween", () => {
   it("explains a confusable pair from the right tag's side", () => {
@@ -43,5 +43,15 @@ describe("buildFeedback", () => {
     assert.equal(feedback.comment, "自己社区里的回复是社区运营");
     assert.equal(feedback.roleDifference?.unlike, "new_media");
     assert.equal(feedback.stageDifference, null);
+  });
+});
+
+describe("confusablePairs", () => {
+  it("lists a tag's own neighbours first, then the tags that list it", () => {
+    const pairs = confusablePairs(ROLE_NEIGHBOURS, "activity").map((p) => p.key);
+    assert.deepEqual(pairs.slice(0, ROLE_NEIGHBOURS.activity.length), ROLE_NEIGHBOURS.activity.map((n) => n.key));
+    assert.ok(pairs.includes("user"), "user lists activity as a neighbour");
+    assert.equal(new Set(pairs).size, pairs.length);
+    assert.ok(!pairs.includes("activity"));
   });
 });

@@ -45,6 +45,18 @@ export function differenceBetween<K extends string>(
   return null;
 }
 
+/**
+ * The taxonomy's confusable neighbours of `key`: those it lists itself, then those that list it (their
+ * "how it differs" line names both, so it reads well from either side).
+ */
+export function confusablePairs(all: Record<string, readonly { key: string; differs: Bilingual }[]>, key: string): { key: string; differs: Bilingual }[] {
+  const own = [...(all[key] ?? [])];
+  const reverse = Object.entries(all)
+    .filter(([other, list]) => other !== key && !own.some((n) => n.key === other) && list.some((n) => n.key === key))
+    .map(([other, list]) => ({ key: other, differs: list.find((n) => n.key === key)!.differs }));
+  return [...own, ...reverse];
+}
+
 export function buildFeedback(input: {
   tier: QuizTier;
   expected: { role: RoleKey; stage: StageKey };

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { ROLE_NEIGHBOURS, ROLES, STAGE_NEIGHBOURS, STAGES, type RoleKey, type StageKey } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
+import { confusablePairs } from "./feedback";
 import { confirmedInTeam, starterExamples, teamExamplesFor, type LibraryExample } from "./library";
 import { engineCorrections, practiceMixUps, type MixUp } from "./scores";
 
@@ -57,7 +58,7 @@ export async function buildGuide(access: TeamAccess, kind: GuideKind, key: strin
   const definition = kind === "role" ? ROLES.find((r) => r.key === key) : STAGES.find((s) => s.key === key);
   if (!definition) return null;
   const zh = locale !== "en";
-  const taxonomyNeighbours = kind === "role" ? ROLE_NEIGHBOURS[key as RoleKey] : STAGE_NEIGHBOURS[key as StageKey];
+  const taxonomyNeighbours = confusablePairs(kind === "role" ? ROLE_NEIGHBOURS : STAGE_NEIGHBOURS, key);
   const filterFor = (k: string) => (kind === "role" ? { role: k as RoleKey } : { stage: k as StageKey });
 
   const [mixUps, corrections, teamExamples, spread, neighbourExamples] = await Promise.all([

@@ -35,13 +35,23 @@ export interface CalendarRange {
   to: string;
 }
 
-const COLUMNS: Record<EffortDimension, Prisma.Sql> = {
-  role: Prisma.sql`a."role"::text`,
-  stage: Prisma.sql`a."stage"::text`,
+// Grouping happens on the native columns (enums, dates): hashing those is several times cheaper than hashing text,
+// so the keys become text only after aggregation, on the few hundred grouped rows.
+const GROUP_KEYS: Record<EffortDimension, Prisma.Sql> = {
+  role: Prisma.sql`a."role"`,
+  stage: Prisma.sql`a."stage"`,
   member: Prisma.sql`a."authorId"`,
   // The cast to timestamp keeps date_trunc away from the session's time zone.
-  week: Prisma.sql`to_char(date_trunc('week', a."dateWorked"::timestamp), 'YYYY-MM-DD')`,
-  day: Prisma.sql`to_char(a."dateWorked", 'YYYY-MM-DD')`,
+  week: Prisma.sql`date_trunc('week', a."dateWorked"::timestamp)::date`,
+  day: Prisma.sql`a."dateWorked"`,
+};
+
+const OUTPUT: Record<EffortDimension, Prisma.Sql> = {
+  role: Prisma.sql`g."role"::text`,
+  stage: Prisma.sql`g."stage"::text`,
+  member: Prisma.sql`g."member"`,
+  week: Prisma.sql`to_char(g."week", 'YYYY-MM-DD')`,
+  day: Prisma.sql`to_char(g."day", 'YYYY-MM-DD')`,
 };
 
 /** The WHERE clause every report shares: team, live rows, date range, and the author when scoped to one. */
@@ -65,17 +75,22 @@ interface RawRow {
 /** Effort grouped by the given dimensions (none: a single total row), ordered by them. */
 export async function effortBy(scope: ReportScope, range: CalendarRange, dimensions: readonly EffortDimension[]): Promise<EffortRow[]> {
   const dims = [...new Set(dimensions)];
-  const select = dims.map((dim) => Prisma.sql`${COLUMNS[dim]} AS ${Prisma.raw(`"${dim}"`)}`);
+  const name = (dim: EffortDimension) => Prisma.raw(`"${dim}"`);
+  const keys = dims.map((dim) => Prisma.sql`${GROUP_KEYS[dim]} AS ${name(dim)}`);
   const ordinals = Prisma.raw(dims.map((_, i) => String(i + 1)).join(", "));
   const rows = await prisma.$queryRaw<RawRow[]>`
-    SELECT ${select.length ? Prisma.sql`${Prisma.join(select, ", ")}, ` : Prisma.empty}
-      count(*)::int AS "count",
-      coalesce(sum(a."minutes"), 0)::float8 AS "minutes",
-      (count(*) FILTER (WHERE a."needsReview"))::int AS "reviewCount",
-      count(a."minutes")::int AS "timedCount"
-    FROM "Activity" a
-    WHERE ${scopeCondition(scope, range)}
-    ${dims.length ? Prisma.sql`GROUP BY ${ordinals} ORDER BY ${ordinals}` : Prisma.empty}`;
+    SELECT ${Prisma.join([...dims.map((dim) => Prisma.sql`${OUTPUT[dim]} AS ${name(dim)}`), Prisma.sql`g."count"`, Prisma.sql`g."minutes"`, Prisma.sql`g."reviewCount"`, Prisma.sql`g."timedCount"`], ", ")}
+    FROM (
+      SELECT ${keys.length ? Prisma.sql`${Prisma.join(keys, ", ")}, ` : Prisma.empty}
+        count(*)::int AS "count",
+        coalesce(sum(a."minutes"), 0)::float8 AS "minutes",
+        (count(*) FILTER (WHERE a."needsReview"))::int AS "reviewCount",
+        count(a."minutes")::int AS "timedCount"
+      FROM "Activity" a
+      WHERE ${scopeCondition(scope, range)}
+      ${dims.length ? Prisma.sql`GROUP BY ${ordinals}` : Prisma.empty}
+    ) g
+    ${dims.length ? Prisma.sql`ORDER BY ${ordinals}` : Prisma.empty}`;
   return rows as EffortRow[];
 }
 

@@ -188,10 +188,19 @@ function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc 
 }
 
 function prepare(examples: readonly LabelledExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number): Prepared {
+  // Class-balanced example weights: the targets are macro-F1, and the bank has more activation than referral.
+  const balance = (labels: number[], C: number) => {
+    const counts = new Array(C).fill(0);
+    for (const l of labels) counts[l]++;
+    return counts.map((n) => (n === 0 ? 1 : labels.length / (C * n)));
+  };
+  const roleWeight = balance(examples.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length);
+  const stageWeight = balance(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
   const docs = examples.map((e) => {
     featurize(e.text, space, buffer);
-    const role = toDoc(buffer, ROLE_KEYS.indexOf(e.role), 1);
-    return [role, { ...role, label: STAGE_KEYS.indexOf(e.stage) }];
+    const role = toDoc(buffer, ROLE_KEYS.indexOf(e.role), roleWeight[ROLE_KEYS.indexOf(e.role)]);
+    const stage = STAGE_KEYS.indexOf(e.stage);
+    return [role, { ...role, label: stage, weight: stageWeight[stage] }];
   });
   const cueDocs = (defs: readonly { cues: { zh: readonly string[]; en: readonly string[] } }[]) =>
     defs.flatMap((d, k) =>

@@ -69,12 +69,6 @@ export function trainSoftmax(docs: readonly SparseDoc[], features: number, class
   const random = makeRandom(opts.seed);
   const p = new Float64Array(C);
   const { learningRate: eta, l2 } = opts;
-  // The returned weights average the end-of-epoch snapshots of the second half of training: steadier than the
-  // last snapshot, which depends on the shuffled order of the final epoch.
-  const averageFrom = Math.floor(opts.epochs / 2);
-  const sumW = new Float64Array(W.length);
-  const sumBias = new Float64Array(C);
-  let snapshots = 0;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -106,15 +100,6 @@ export function trainSoftmax(docs: readonly SparseDoc[], features: number, class
         }
       }
     }
-    if (epoch >= averageFrom && process.env.NOAVG !== "1") {
-      for (let k = 0; k < W.length; k++) sumW[k] += W[k];
-      for (let c = 0; c < C; c++) sumBias[c] += bias[c];
-      snapshots++;
-    }
-  }
-  if (snapshots > 0) {
-    for (let k = 0; k < W.length; k++) W[k] = sumW[k] / snapshots;
-    for (let c = 0; c < C; c++) bias[c] = sumBias[c] / snapshots;
   }
   return head;
 }

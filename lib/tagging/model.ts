@@ -1,13 +1,12 @@
-// The TaggingModel: base weights + a team's corrections. Classification is linear scoring (two heads),
-// a memory of the team's own examples, the role→stage prior and calibrated softmax; learning is a
-// passive-aggressive update touching only the example's features, so one learn() is O(features).
+// The TaggingModel: the base's weights, or a team's own copy once it has learned. Classification is linear
+// scoring (two heads), a memory of the team's own examples, the role→stage prior and calibrated softmax;
+// learning is a passive-aggressive update touching only the example's features, so one learn() is O(features).
 import * as baseModel from "./base-model";
 import type { BaseModel } from "./base-model";
 import * as explain from "./explain";
 import * as featurizer from "./featurizer";
 import type { FeatureBuffer, FeatureSpace } from "./featurizer";
 import * as linear from "./linear";
-import * as teamState from "./team-state";
 import { TeamState } from "./team-state";
 import * as types from "./types";
 import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, TagResult } from "./types";
@@ -31,7 +30,7 @@ const LEARN_MARGIN = 1;
 
 const R = ROLE_KEYS.length;
 const S = STAGE_KEYS.length;
-const WIDTH = teamState.DELTA_WIDTH;
+const WIDTH = baseModel.ROW;
 
 // Scratch space shared by every model: classification is synchronous, so one set suffices.
 const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
@@ -131,7 +130,7 @@ export class Model implements TaggingModel {
     featurize(text, this.space, buffer, (a, b) => team.addFeature(a, b));
     this.space.extra = team.extra;
     const ngrams = ngramCount(buffer);
-    team.reserve(0);
+    team.writableWeights(); // covers the features just added (and copies the base's weights on the first learn)
     this.passiveAggressive(ngrams, 0, R, ROLE_KEYS.indexOf(example.role), LEARN_MARGIN * base.roleTemperature);
     this.passiveAggressive(ngrams, R, S, STAGE_KEYS.indexOf(example.stage), LEARN_MARGIN * base.stageTemperature);
     team.index.add(buffer.ids, ngrams);
@@ -161,21 +160,16 @@ export class Model implements TaggingModel {
     return this.team.byteSize();
   }
 
-  /** Raw logits of both heads into z: base weights plus this team's deltas (rows of the same layout). */
+  /** Raw logits of both heads into z (the team's weights once it has learned, the base's before). */
   private score(buf: FeatureBuffer, z: Float64Array): void {
     const { base, team } = this;
-    const W = base.weights;
-    const features = base.features;
+    const W = team.weights ?? base.weights;
+    const features = team.featureCount;
     for (let c = 0; c < WIDTH; c++) z[c] = base.bias[c];
-    const slotOf = team.slotOf;
-    const deltas = team.deltas;
     for (let j = 0; j < buf.count; j++) {
       const f = buf.ids[j];
       const v = buf.values[j];
       if (f < features) for (let c = 0, k = f * WIDTH; c < WIDTH; c++, k++) z[c] += v * W[k];
-      if (slotOf !== null && slotOf[f] !== 0) {
-        for (let c = 0, k = (slotOf[f] - 1) * WIDTH; c < WIDTH; c++, k++) z[c] += v * deltas[k];
-      }
     }
   }
 
@@ -191,11 +185,12 @@ export class Model implements TaggingModel {
       const loss = margin - (Z[offset + label] - Z[offset + rival]);
       if (loss <= 0) return;
       const tau = loss / (2 * norm2);
+      const W = this.team.writableWeights();
       for (let j = 0; j < ngrams; j++) {
-        const k = this.team.slotFor(buffer.ids[j]) * WIDTH + offset;
+        const k = buffer.ids[j] * WIDTH + offset;
         const step = tau * buffer.values[j];
-        this.team.deltas[k + label] += step;
-        this.team.deltas[k + rival] -= step;
+        W[k + label] += step;
+        W[k + rival] -= step;
       }
     }
   }
@@ -210,7 +205,7 @@ export class Model implements TaggingModel {
       roleContributions = new Float64Array(ngrams * 2);
       stageContributions = new Float64Array(ngrams * 2);
     }
-    const W = base.weights;
+    const W = team.weights ?? base.weights;
     const { cueRoleMask, cueStageMask } = base.space;
     const features = base.features;
     const roleBit = 1 << role;
@@ -232,24 +227,20 @@ export class Model implements TaggingModel {
         if (cueStageMask[f] & stageBit) stageHits++;
       }
     }
-    const slotOf = team.slotOf;
+    const featureCount = team.featureCount;
     for (let j = 0; j < ngrams; j++) {
       roleContributions[j] = 0;
       stageContributions[j] = 0;
       if (buffer.readable[j] === 0) continue;
       const f = buffer.ids[j];
       const v = buffer.values[j];
+      if (f >= featureCount) continue;
+      const k = f * WIDTH;
+      roleContributions[j] = v * pullOf(W, k, role, R);
+      stageContributions[j] = v * pullOf(W, k + R, stage, S);
       if (f < features) {
-        const k = f * WIDTH;
-        roleContributions[j] = v * pullOf(W, k, role, R);
-        stageContributions[j] = v * pullOf(W, k + R, stage, S);
         if (roleLex > 0 && cueRoleMask[f] & roleBit) roleContributions[j] += roleLex / roleHits;
         if (stageLex > 0 && cueStageMask[f] & stageBit) stageContributions[j] += stageLex / stageHits;
-      }
-      if (slotOf !== null && slotOf[f] !== 0) {
-        const k = (slotOf[f] - 1) * WIDTH;
-        roleContributions[j] += v * pullOf(team.deltas, k, role, R);
-        stageContributions[j] += v * pullOf(team.deltas, k + R, stage, S);
       }
     }
   }

@@ -1,21 +1,18 @@
 // What one team's model adds on top of the shared base: its learned examples, the n-grams only it has seen,
-// sparse weight corrections (one slot of role + stage deltas per touched feature) and an index of its examples.
-import type { BaseModel } from "./base-model";
+// its own copy of the weights (made on the first learn; the base's weights are ~0.5 MB, so a private copy
+// is cheaper to read than a sparse overlay) and an index of its examples.
+import { type BaseModel, ROW } from "./base-model";
 import { TeamIndex } from "./similarity";
-import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
+import type { LabelledExample } from "./types";
 import { Vocabulary } from "./vocabulary";
-
-export const DELTA_WIDTH = ROLE_KEYS.length + STAGE_KEYS.length;
 
 export class TeamState {
   extra: Vocabulary | null = null;
   extraCount = 0;
   /** De-duplication stamps for the featurizer; covers base and team features. */
   stamp: Int32Array;
-  /** Delta slot + 1 per feature id (0: the team never changed this feature). */
-  slotOf: Int32Array | null = null;
-  deltas = new Float32Array(0);
-  slots = 0;
+  /** Both heads' weights for base and team features (rows of ROW), or null while the team has learned nothing. */
+  weights: Float32Array | null = null;
   learned: LabelledExample[] = [];
   index: TeamIndex;
 
@@ -36,11 +33,6 @@ export class TeamState {
       next.set(this.stamp);
       this.stamp = next;
     }
-    if (this.slotOf && this.slotOf.length < need) {
-      const next = new Int32Array(Math.max(need, this.slotOf.length * 2));
-      next.set(this.slotOf);
-      this.slotOf = next;
-    }
   }
 
   /** Adds an n-gram key as a team feature; returns its id. */
@@ -51,18 +43,18 @@ export class TeamState {
     return id;
   }
 
-  /** Delta slot of a feature, created on first use. */
-  slotFor(id: number): number {
-    if (this.slotOf === null) this.slotOf = new Int32Array(Math.max(this.stamp.length, this.featureCount));
-    const existing = this.slotOf[id];
-    if (existing !== 0) return existing - 1;
-    if ((this.slots + 1) * DELTA_WIDTH > this.deltas.length) {
-      const next = new Float32Array(Math.max(DELTA_WIDTH * 64, this.deltas.length * 2));
-      next.set(this.deltas);
-      this.deltas = next;
+  /** The team's weights, copied from the base on first use and grown to cover every team feature. */
+  writableWeights(): Float32Array {
+    const need = this.featureCount * ROW;
+    if (this.weights === null) {
+      this.weights = new Float32Array(Math.max(need, this.base.weights.length + 1024 * ROW));
+      this.weights.set(this.base.weights);
+    } else if (this.weights.length < need) {
+      const next = new Float32Array(Math.max(need, Math.floor(this.weights.length * 1.5)));
+      next.set(this.weights);
+      this.weights = next;
     }
-    this.slotOf[id] = ++this.slots;
-    return this.slots - 1;
+    return this.weights;
   }
 
   clone(): TeamState {
@@ -70,9 +62,7 @@ export class TeamState {
     copy.extra = this.extra ? this.extra.clone() : null;
     copy.extraCount = this.extraCount;
     copy.stamp = new Int32Array(this.stamp.length);
-    copy.slotOf = this.slotOf ? this.slotOf.slice() : null;
-    copy.deltas = this.deltas.slice(0, this.slots * DELTA_WIDTH);
-    copy.slots = this.slots;
+    copy.weights = this.weights ? this.weights.slice() : null;
     copy.learned = this.learned.slice();
     copy.index = this.index.clone();
     return copy;
@@ -80,7 +70,7 @@ export class TeamState {
 
   /** Rough bytes held by this team's additions (for the memory benchmark). */
   byteSize(): number {
-    let bytes = this.stamp.byteLength + (this.slotOf?.byteLength ?? 0) + this.deltas.byteLength;
+    let bytes = this.stamp.byteLength + (this.weights?.byteLength ?? 0);
     bytes += this.extra?.byteSize() ?? 0;
     for (const e of this.learned) bytes += 48 + e.text.length * 2;
     return bytes + this.index.byteSize();

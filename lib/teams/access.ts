@@ -3,6 +3,7 @@ import "server-only";
 // whose returned teamId is the only team id queries may use.
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, NotFound } from "@/lib/errors";
 
 export type TeamRole = "member" | "manager" | "admin";
@@ -34,11 +35,28 @@ export const findTeamAccess = cache(async (userId: string, slug: string): Promis
   return { teamId: team.id, slug: team.slug, name: team.name, timeZone: team.timeZone, role: membership.role, userId };
 });
 
-export async function requireTeamAccess(userId: string, slug: string, atLeast: TeamRole = "member"): Promise<TeamAccess> {
+/**
+ * The viewer's access, or NotFound (not a member) / Forbidden (role too low). Refusals are audited unless the
+ * caller says not to (reads: GET requests write nothing).
+ */
+export async function requireTeamAccess(
+  userId: string,
+  slug: string,
+  atLeast: TeamRole = "member",
+  options: { auditDenial?: boolean } = {},
+): Promise<TeamAccess> {
   const access = await findTeamAccess(userId, slug);
-  if (!access) throw new NotFound();
-  if (!hasTeamRole(access, atLeast)) throw new Forbidden();
-  return access;
+  if (access && hasTeamRole(access, atLeast)) return access;
+  if (options.auditDenial !== false) {
+    await recordAudit({
+      action: "access.denied",
+      actorId: userId,
+      teamId: access?.teamId ?? null,
+      targetType: "team",
+      detail: { slug: String(slug).slice(0, 64), needs: atLeast, role: access?.role ?? null },
+    });
+  }
+  throw access ? new Forbidden() : new NotFound();
 }
 
 /** Teams the user belongs to, oldest membership first (the default team). */

@@ -1,6 +1,2 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+// next-auth, behind the sign-in throttle.
+export { GET, POST } from "@/lib/auth/sign-in-route";
