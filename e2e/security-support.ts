@@ -111,8 +111,11 @@ export function fakeIp(): string {
   return `198.18.${(n >> 8) & 255}.${n & 255}`;
 }
 
-export async function newContext(extraHeaders: Record<string, string> = {}): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { "x-forwarded-for": fakeIp(), ...extraHeaders } });
+export async function newContext(
+  extraHeaders: Record<string, string> = {},
+  storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>>,
+): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState, extraHTTPHeaders: { "x-forwarded-for": fakeIp(), ...extraHeaders } });
 }
 
 export function makeUser(label: string): TestUser {
@@ -245,9 +248,8 @@ export async function callAction(
   if (typeof encoded === "string") {
     response = await request.post(pageUrl(page, params), { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: encoded, maxRedirects: 0 });
   } else {
-    const multipart: Record<string, string> = {};
-    for (const [key, value] of encoded.entries()) multipart[key] = String(value);
-    response = await request.post(pageUrl(page, params), { headers, multipart, maxRedirects: 0 });
+    // A FormData keeps the field order React wrote: the root ("0") must come after the fields it refers to.
+    response = await request.post(pageUrl(page, params), { headers, multipart: encoded, maxRedirects: 0 });
   }
   const body = await response.text();
   return { status: response.status(), value: actionValue(body), redirect: response.headers()["x-action-redirect"] ?? null, body };

@@ -65,7 +65,7 @@ export async function renderPng(root: HTMLElement): Promise<Blob> {
   for (const panel of panels) {
     paintBox(ctx, panel, ...at(panel));
     for (const box of panel.querySelectorAll("table th, table td, [data-png-box]")) paintBox(ctx, box, ...at(box));
-    for (const text of panel.querySelectorAll("table th, table td, [data-png-text], h1, h2, h3, figcaption")) paintText(ctx, text, ...at(text));
+    for (const text of panel.querySelectorAll("table th, table td, [data-png-text], h1, h2, h3, figcaption, .recharts-legend-item-text")) paintText(ctx, text, ...at(text));
     for (const svg of panel.querySelectorAll<SVGSVGElement>("svg.recharts-surface")) {
       const [x, y, w, h] = at(svg);
       ctx.drawImage(await svgImage(svg), x, y, w, h);

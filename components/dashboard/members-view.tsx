@@ -7,7 +7,7 @@ import { drillHref } from "@/lib/reports/drill";
 import { dashboardSearch } from "@/lib/reports/filters";
 import type { MemberBoard } from "@/lib/reports/members";
 import { measureOf } from "@/lib/reports/mix";
-import { SmallBarChart } from "./charts/member-charts";
+import { LazySmallBarChart as SmallBarChart } from "./charts/lazy";
 import { measureText, minutesText, percent, type Translate } from "./format";
 import { keyColor, keyLabel } from "./mix-panel";
 import { DataTable, Panel } from "./panel";
@@ -40,7 +40,7 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
                 </p>
                 {query.view === "chart" ? (
                   <>
-                    <figure aria-label={t("dashboard.members.mixTitle", { name: member.name })}>
+                    <figure aria-label={t("dashboard.members.mixTitle", { name: member.name })} style={{ height: 90 }}>
                       <SmallBarChart
                         title={t("dashboard.members.mixTitle", { name: member.name })}
                         max={roleMax}
@@ -54,7 +54,7 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
                         }))}
                       />
                     </figure>
-                    <figure aria-label={t("dashboard.members.perTitle", { name: member.name, granularity: board.granularity })}>
+                    <figure aria-label={t("dashboard.members.perTitle", { name: member.name, granularity: board.granularity })} style={{ height: 48 }}>
                       <SmallBarChart
                         title={t("dashboard.members.perTitle", { name: member.name, granularity: board.granularity })}
                         max={bucketMax}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ROLE_COLORS, STAGE_COLORS } from "@/components/activities/colors";
 import type { Dimension, Measure, ViewMode } from "@/lib/reports/filters";
 import { measureOf, type MixEntry } from "@/lib/reports/mix";
-import { MixBarChart } from "./charts/mix-bar-chart";
+import { LazyMixBarChart } from "./charts/lazy";
 import { measureText, minutesText, percent, type Translate } from "./format";
 import { DataTable, Panel } from "./panel";
 
@@ -32,8 +32,8 @@ export function MixPanel({
   return (
     <Panel id={`mix-${dimension}`} title={title} caption={summary} testId={`mix-${dimension}`}>
       {view === "chart" ? (
-        <figure aria-label={`${title}. ${summary}`}>
-          <MixBarChart
+        <figure aria-label={`${title}. ${summary}`} style={{ height: entries.length * 30 + 24 }}>
+          <LazyMixBarChart
             title={title}
             testId={`mix-${dimension}-chart`}
             data={entries.map((e) => ({

@@ -4,7 +4,7 @@ import { ROLE_ORDER, STAGE_ORDER } from "@/components/activities/colors";
 import type { EffortRow } from "@/lib/reports/effort";
 import type { Dimension, Measure, ViewMode } from "@/lib/reports/filters";
 import { trendSeries } from "@/lib/reports/mix";
-import { TrendChart } from "./charts/trend-chart";
+import { LazyTrendChart } from "./charts/lazy";
 import { measureText, type Translate } from "./format";
 import { keyColor, keyLabel } from "./mix-panel";
 import { DataTable, Panel } from "./panel";
@@ -48,8 +48,8 @@ export function TrendPanel({
       testId="trend"
     >
       {view === "chart" ? (
-        <figure aria-label={`${t("dashboard.trend.title")}. ${summary}`}>
-          <TrendChart
+        <figure aria-label={`${t("dashboard.trend.title")}. ${summary}`} style={{ height: 280 }}>
+          <LazyTrendChart
             title={t("dashboard.trend.title")}
             series={keys.map((key) => ({ key, label: keyLabel(t, trendBy, key), color: keyColor(trendBy, key) }))}
             data={points.map((p) => ({

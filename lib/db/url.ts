@@ -34,7 +34,7 @@ export class DatabaseNotRunningError extends Error {
 
 /** `./data` under the working directory, or OPSMIX_DATA_DIR. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.OPSMIX_DATA_DIR || "data");
+  return path.resolve(/*turbopackIgnore: true*/ env.OPSMIX_DATA_DIR || "data");
 }
 
 export function embeddedPaths(dir: string = dataDir()): EmbeddedPaths {
@@ -49,7 +49,7 @@ export function embeddedUrl(port: number): string {
 export function readEmbeddedState(dir: string = dataDir()): EmbeddedState | null {
   let text: string;
   try {
-    text = fs.readFileSync(embeddedPaths(dir).statePath, "utf8");
+    text = fs.readFileSync(/*turbopackIgnore: true*/ embeddedPaths(dir).statePath, "utf8");
   } catch {
     return null;
   }

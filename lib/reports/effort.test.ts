@@ -127,6 +127,13 @@ describe("effort in SQL", () => {
     assert.equal(overview.heatmap.reduce((sum, c) => sum + c.count, 0) + overview.untagged.count, all.count);
     assert.equal(overview.mixes.stage.find((e) => e.key === "referral")!.count, 0);
     assert.ok(overview.callouts.some((c) => c.kind === "empty" && c.stage === "referral" && c.weeks === null));
+    // A period that does not start on a Monday takes the separate query path: same answers.
+    const midWeek = { from: "2025-02-05", to: "2025-03-04", preset: null };
+    const other = await getOverview(await reportScope(manager, null), midWeek, "count");
+    const midWeekCount = await directCount(IN_RANGE, [team.id, midWeek.from, midWeek.to]);
+    assert.equal(other.total.count, midWeekCount.count);
+    const cell = await directCount(`${IN_RANGE} AND role = 'content' AND stage = 'activation'`, [team.id, midWeek.from, midWeek.to]);
+    assert.equal(other.heatmap.find((c) => c.role === "content" && c.stage === "activation")!.count, cell.count);
     const trendTotal = overview.weekly.reduce((sum, r) => sum + r.count, 0);
     const window = await directCount(`"teamId" = $1 AND "deletedAt" IS NULL AND "dateWorked" >= $2::date AND "dateWorked" <= $3::date`, [team.id, overview.weeks[0], RANGE.to]);
     assert.equal(trendTotal, window.count);

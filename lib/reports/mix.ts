@@ -218,3 +218,19 @@ export function trendSeries(weekly: readonly EffortRow[], weeks: readonly string
   }
   return [...points.values()];
 }
+
+/** Role × stage cells of the weeks from `fromWeek` on, summed from week × role × stage rows. */
+export function cellsFromWeeks(weekly: readonly EffortRow[], fromWeek: string): EffortRow[] {
+  const cells = new Map<string, EffortRow>();
+  for (const row of weekly) {
+    if (row.week! < fromWeek) continue;
+    const key = `${row.role}:${row.stage}`;
+    const cell = cells.get(key) ?? { role: row.role ?? null, stage: row.stage ?? null, count: 0, minutes: 0, reviewCount: 0, timedCount: 0 };
+    cell.count += row.count;
+    cell.minutes += row.minutes;
+    cell.reviewCount += row.reviewCount;
+    cell.timedCount += row.timedCount;
+    cells.set(key, cell);
+  }
+  return [...cells.values()];
+}

@@ -1,11 +1,12 @@
 import "server-only";
-// Everything the team overview shows, from three queries run in parallel: the period's role × stage cells,
-// the trend window's week × role × stage cells, and the team's targets. The rest is arithmetic on those rows.
+// Everything the team overview shows, from queries run in parallel: the trend window's week × role × stage cells,
+// the period's role × stage cells (only when the period is not a run of whole weeks of that window) and the team's
+// targets. The rest is arithmetic on those rows.
 import { effortBy, sumEffort, type EffortRow, type EffortTotal } from "./effort";
 import type { Measure } from "./filters";
-import { findCallouts, heatmapCells, mixBy, mixGaps, type Callout, type Gap, type HeatCell, type MixEntry, type TargetMix } from "./mix";
+import { cellsFromWeeks, findCallouts, heatmapCells, mixBy, mixGaps, type Callout, type Gap, type HeatCell, type MixEntry, type TargetMix } from "./mix";
 import type { ReportScope } from "./permissions";
-import { trendWeeks, type DateRange, TREND_WEEKS } from "./range";
+import { mondayOf, trendWeeks, type DateRange, TREND_WEEKS } from "./range";
 import { getTargetMix } from "./targets";
 
 export interface Overview {
@@ -26,11 +27,15 @@ export interface Overview {
 
 export async function getOverview(scope: ReportScope, range: DateRange, measure: Measure): Promise<Overview> {
   const weeks = trendWeeks(range.to);
-  const [cells, weekly, targets] = await Promise.all([
-    effortBy(scope, range, ["role", "stage"]),
+  // The trend window ends on the range's last day, so a range that starts on a Monday inside the window is a run of
+  // the window's weeks: its cells are summed from the weekly rows instead of scanning the same rows twice.
+  const fromWeekly = range.from === mondayOf(range.from) && range.from >= weeks[0]!;
+  const [weekly, separateCells, targets] = await Promise.all([
     effortBy(scope, { from: weeks[0]!, to: range.to }, ["week", "role", "stage"]),
+    fromWeekly ? null : effortBy(scope, range, ["role", "stage"]),
     getTargetMix(scope.teamId),
   ]);
+  const cells = separateCells ?? cellsFromWeeks(weekly, range.from);
   const mixes = { role: mixBy(cells, "role", measure), stage: mixBy(cells, "stage", measure) };
   const untaggedRows = cells.filter((c) => !c.role || !c.stage);
   const untagged = sumEffort(untaggedRows);

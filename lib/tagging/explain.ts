@@ -4,6 +4,12 @@
 import { type FeatureBuffer, featureSurface } from "./featurizer";
 
 const MAX_CUES = 4;
+/** Pulls below this (logit units) are not worth showing. */
+const MIN_PULL = 0.005;
+/** Strongest candidates kept in one pass; overlapping spans are then skipped among them. */
+const CANDIDATES = 12;
+const candidateIndex = new Int32Array(CANDIDATES);
+const candidatePull = new Float64Array(CANDIDATES);
 
 /**
  * @param contributions pull of each n-gram feature j (0 ≤ j < ngrams) towards the chosen class, logit units
@@ -14,22 +20,27 @@ export function topCues(
   contributions: Float64Array,
   ngrams: number,
 ): { cue: string; weight: number }[] {
+  let found = 0;
+  for (let j = 0; j < ngrams; j++) {
+    const v = contributions[j];
+    if (v <= MIN_PULL || buffer.readable[j] === 0) continue;
+    if (found === CANDIDATES && v <= candidatePull[CANDIDATES - 1]) continue;
+    let at = found < CANDIDATES ? found++ : CANDIDATES - 1;
+    while (at > 0 && candidatePull[at - 1] < v) {
+      candidatePull[at] = candidatePull[at - 1];
+      candidateIndex[at] = candidateIndex[at - 1];
+      at--;
+    }
+    candidatePull[at] = v;
+    candidateIndex[at] = j;
+  }
   const out: { cue: string; weight: number }[] = [];
   const chosen: number[] = [];
-  for (let pick = 0; pick < MAX_CUES; pick++) {
-    let best = -1;
-    let bestValue = 0.005;
-    for (let j = 0; j < ngrams; j++) {
-      const v = contributions[j];
-      if (v <= bestValue) continue;
-      if (buffer.readable[j] === 0 || overlapsChosen(buffer, chosen, j)) continue;
-      best = j;
-      bestValue = v;
-    }
-    if (best < 0) break;
-    chosen.push(best);
-    contributions[best] = 0;
-    out.push({ cue: featureSurface(text, buffer, best), weight: Math.round(bestValue * 100) / 100 });
+  for (let c = 0; c < found && out.length < MAX_CUES; c++) {
+    const j = candidateIndex[c];
+    if (overlapsChosen(buffer, chosen, j)) continue;
+    chosen.push(j);
+    out.push({ cue: featureSurface(text, buffer, j), weight: Math.round(candidatePull[c] * 100) / 100 });
   }
   return out;
 }

@@ -31,6 +31,7 @@ const LEARN_MARGIN = 1;
 const R = ROLE_KEYS.length;
 const S = STAGE_KEYS.length;
 const WIDTH = baseModel.ROW;
+if (WIDTH !== 13) throw new Error("score() is unrolled for 8 roles + 5 stages; update it with the taxonomy keys");
 
 // Scratch space shared by every model: classification is synchronous, so one set suffices.
 const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
@@ -160,17 +161,30 @@ export class Model implements TaggingModel {
     return this.team.byteSize();
   }
 
-  /** Raw logits of both heads into z (the team's weights once it has learned, the base's before). */
+  /**
+   * Raw logits of both heads into z (the team's weights once it has learned, the base's before). Unrolled over the
+   * 13 classes with scalar accumulators: this loop runs for every feature of every entry.
+   */
   private score(buf: FeatureBuffer, z: Float64Array): void {
     const { base, team } = this;
     const W = team.weights ?? base.weights;
     const features = team.featureCount;
-    for (let c = 0; c < WIDTH; c++) z[c] = base.bias[c];
+    const ids = buf.ids;
+    const values = buf.values;
+    const b = base.bias;
+    let z0 = b[0], z1 = b[1], z2 = b[2], z3 = b[3], z4 = b[4], z5 = b[5], z6 = b[6], z7 = b[7];
+    let z8 = b[8], z9 = b[9], z10 = b[10], z11 = b[11], z12 = b[12];
     for (let j = 0; j < buf.count; j++) {
-      const f = buf.ids[j];
-      const v = buf.values[j];
-      if (f < features) for (let c = 0, k = f * WIDTH; c < WIDTH; c++, k++) z[c] += v * W[k];
+      const f = ids[j];
+      if (f >= features) continue;
+      const v = values[j];
+      const k = f * 13;
+      z0 += v * W[k]; z1 += v * W[k + 1]; z2 += v * W[k + 2]; z3 += v * W[k + 3];
+      z4 += v * W[k + 4]; z5 += v * W[k + 5]; z6 += v * W[k + 6]; z7 += v * W[k + 7];
+      z8 += v * W[k + 8]; z9 += v * W[k + 9]; z10 += v * W[k + 10]; z11 += v * W[k + 11]; z12 += v * W[k + 12];
     }
+    z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3; z[4] = z4; z[5] = z5; z[6] = z6; z[7] = z7;
+    z[8] = z8; z[9] = z9; z[10] = z10; z[11] = z11; z[12] = z12;
   }
 
   /** Passive-aggressive update of one head (delta columns [offset, offset + C)) until `label` leads by `margin`. */

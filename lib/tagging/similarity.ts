@@ -4,7 +4,7 @@ import { RESERVED_FEATURES } from "./featurizer";
 import type { SparseDoc } from "./linear";
 
 /** Features in more than this share of the bank are too common to find neighbours by. */
-const COMMON_SHARE = 0.02;
+const COMMON_SHARE = 0.01;
 /** Team postings visited per query feature (newest first). */
 const TEAM_POSTINGS_PER_FEATURE = 24;
 
@@ -65,8 +65,10 @@ export class ExampleIndex {
 
   /** Squared norm of a query's features under the index weights. */
   queryNorm2(ids: Int32Array, count: number): number {
+    const { weight2, unseenWeight2 } = this;
+    const known = weight2.length;
     let n2 = 0;
-    for (let j = 0; j < count; j++) n2 += this.featureWeight2(ids[j]);
+    for (let j = 0; j < count; j++) n2 += ids[j] < known ? weight2[ids[j]] : unseenWeight2;
     return n2;
   }
 

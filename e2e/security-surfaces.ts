@@ -1,0 +1,523 @@
+// The authorization matrix: every server action and route handler, what each actor may do with their own
+// records, a team-mate's and another team's, and how it is refused. security-matrix.spec.ts runs it, and fails
+// when an action or handler exists that has no row here.
+//
+// Scopes, always from the actor's point of view:
+//   self     the actor's own account (no team involved)
+//   home     the actor's team, no particular record
+//   own      a record the actor created in their team
+//   team     a record a team-mate created in the actor's team
+//   other    a record of the other team, named while acting in the actor's own team
+//   foreign  acting in the other team (its slug), on a record of that team
+// Anonymous and disabled actors are tried on team A's records (scope "team") only: every door must be shut.
+import type { APIRequestContext } from "@playwright/test";
+import type { World } from "./fixtures";
+import {
+  activityVersion,
+  actionOutcome,
+  apiCreate,
+  callAction,
+  form,
+  httpOutcome,
+  makeUser,
+  sql,
+  sqlInvite,
+  sqlToken,
+  sqlUser,
+  type Actor,
+  type ActorName,
+  type Outcome,
+  type ServerActionRef,
+} from "./security-support";
+import { uniqueId } from "./fixtures";
+import { E2E_BASE_URL } from "./server-env";
+
+export type Scope = "self" | "home" | "own" | "team" | "other" | "foreign";
+/** One outcome for every scope, or per scope with `_` as the default. */
+export type Expectation = Outcome | (Partial<Record<Scope, Outcome>> & { _?: Outcome });
+
+export interface MatrixWorld {
+  world: World;
+  actors: Record<ActorName, Actor>;
+  actions: Map<string, ServerActionRef>;
+  /** Team-mates who author the "team" records: memberA2 in team A, memberB2 in team B. */
+  mates: Record<string, { id: string; token: string }>;
+  /** A scratch team for invites anyone may accept. */
+  scratchTeam: string;
+  scratchAdminId: string;
+  demoSlug: () => Promise<string | null>;
+}
+
+export interface Target {
+  /** The team slug the request names. */
+  slug: string;
+  /** The record's team (for building records). */
+  recordTeam: string;
+}
+
+export interface Surface {
+  /** "lib/x/actions.ts#name" for server actions, "app/.../route.ts#METHOD" for route handlers. */
+  key: string;
+  /** Distinguishes several rows for one surface (e.g. editing text vs. correcting tags). */
+  variant?: string;
+  scopes: Scope[];
+  /** True when the surface can change data: refusals are followed by a check that nothing changed. */
+  writes: boolean;
+  /** Runs after all other rows (it ends the actor's sessions). */
+  last?: boolean;
+  expected: Record<ActorName, Expectation>;
+  /** Makes the records the call needs, and returns the call itself (so "nothing changed" excludes the setup). */
+  prepare(m: MatrixWorld, actor: Actor, scope: Scope, target: Target): Promise<() => Promise<Outcome>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records, made fresh where the allowed outcome consumes them
+
+async function activityFor(m: MatrixWorld, actor: Actor, scope: Scope, team: string, text = `matrix ${uniqueId()} 回复社区帖子`): Promise<string> {
+  const token = scope === "own" ? actor.token : m.mates[team]!.token;
+  return apiCreate(actor.request, token, team, text);
+}
+
+/** A record whose tags a person has confirmed (what the library, pins and the quiz use). */
+async function confirmedFor(m: MatrixWorld, actor: Actor, scope: Scope, team: string): Promise<string> {
+  const id = await activityFor(m, actor, scope, team);
+  await sql(`UPDATE "Activity" SET "tagSource" = 'confirmed', role = 'community', stage = 'activation' WHERE id = $1`, [id]);
+  return id;
+}
+
+async function deletedFor(m: MatrixWorld, actor: Actor, scope: Scope, team: string): Promise<string> {
+  const id = await activityFor(m, actor, scope, team);
+  await sql(`UPDATE "Activity" SET "deletedAt" = now() WHERE id = $1`, [id]);
+  return id;
+}
+
+async function memberIn(m: MatrixWorld, team: string): Promise<string> {
+  const user = await sqlUser(m.world.memberA, "victim", { team, role: "member" });
+  return user.id;
+}
+
+function bearer(actor: Actor): Record<string, string> {
+  return actor.token ? { Authorization: `Bearer ${actor.token}` } : {};
+}
+
+async function action(m: MatrixWorld, actor: Actor, key: string, args: unknown[], team: string): Promise<Outcome> {
+  const ref = m.actions.get(key);
+  if (!ref) throw new Error(`${key} is not in the build's server-reference manifest`);
+  return actionOutcome(await callAction(actor.request, ref, args, { team, token: "x", role: "community", stage: "activation" }));
+}
+
+async function http(request: APIRequestContext, method: string, url: string, options: { headers?: Record<string, string>; data?: unknown } = {}): Promise<Outcome> {
+  const response = await request.fetch(url, { method, headers: options.headers, data: options.data, maxRedirects: 0 });
+  return httpOutcome(response.status());
+}
+
+const ACTIONS = {
+  auth: "lib/auth/actions.ts",
+  tokens: "lib/auth/token-actions.ts",
+  teams: "lib/teams/actions.ts",
+  activities: "lib/activities/actions.ts",
+  reports: "lib/reports/actions.ts",
+  onboarding: "lib/onboarding/actions.ts",
+  demo: "lib/demo/actions.ts",
+};
+
+const everyoneSignedIn = (outcome: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
+  anonymous,
+  disabled: anonymous,
+  memberA: outcome,
+  managerA: outcome,
+  adminA: outcome,
+  memberB: outcome,
+});
+
+const byRole = (member: Expectation, manager: Expectation, admin: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
+  anonymous,
+  disabled: anonymous,
+  memberA: member,
+  managerA: manager,
+  adminA: admin,
+  memberB: member,
+});
+
+const RECORD_SCOPES: Scope[] = ["own", "team", "other", "foreign"];
+const TEAM_SCOPES: Scope[] = ["home", "foreign"];
+
+export const SURFACES: Surface[] = [
+  // ------------------------------------------------------------------ accounts (lib/auth)
+  {
+    key: `${ACTIONS.auth}#signUpAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (m, actor) => {
+      const user = makeUser("signup");
+      const fields = { email: user.email, password: user.password, name: user.name, teamName: `Signup ${uniqueId()}` };
+      return () => action(m, actor, `${ACTIONS.auth}#signUpAction`, [{}, form(fields)], m.world.teamA);
+    },
+  },
+  {
+    key: `${ACTIONS.auth}#acceptInviteAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => {
+      const token = await sqlInvite(m.scratchTeam, m.scratchAdminId);
+      return () => action(m, actor, `${ACTIONS.auth}#acceptInviteAction`, [{}, form({ invite: token })], m.world.teamA);
+    },
+  },
+  {
+    key: `${ACTIONS.auth}#changePasswordAction`,
+    // The gate is what is tested here (a wrong current password); security-sessions.spec.ts changes one for real.
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("invalid"),
+    prepare: async (m, actor) => () =>
+      action(m, actor, `${ACTIONS.auth}#changePasswordAction`, [{}, form({ current: "not-the-password", next: "New-pass-123456", repeat: "New-pass-123456" })], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.auth}#signOutEverywhereAction`,
+    scopes: ["self"],
+    writes: true,
+    last: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.auth}#signOutEverywhereAction`, [], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.auth}#setLocaleAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.auth}#setLocaleAction`, ["zh-CN"], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.tokens}#createTokenAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.tokens}#createTokenAction`, [{}, form({ name: "matrix" })], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.tokens}#revokeTokenAction`,
+    scopes: ["own", "team", "other"],
+    writes: true,
+    expected: everyoneSignedIn({ own: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const ownerId = scope === "own" && actor.userId ? actor.userId : m.mates[target.recordTeam]!.id;
+      const { id } = await sqlToken(ownerId);
+      return () => action(m, actor, `${ACTIONS.tokens}#revokeTokenAction`, [{}, form({ id })], m.world.teamA);
+    },
+  },
+  // ------------------------------------------------------------------ teams
+  {
+    key: `${ACTIONS.teams}#createTeamAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.teams}#createTeamAction`, [{}, form({ teamName: `Matrix ${uniqueId()}` })], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.teams}#createInviteAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.teams}#createInviteAction`, [{}, form({ team: target.slug, role: "admin" })], target.slug),
+  },
+  {
+    key: `${ACTIONS.teams}#changeMemberRoleAction`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const userId = await memberIn(m, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.teams}#changeMemberRoleAction`, [{}, form({ team: target.slug, userId, role: "admin" })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.teams}#removeMemberAction`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const userId = await memberIn(m, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.teams}#removeMemberAction`, [{}, form({ team: target.slug, userId })], target.slug);
+    },
+  },
+  // ------------------------------------------------------------------ activities
+  {
+    key: `${ACTIONS.activities}#createActivitiesAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () =>
+      action(m, actor, `${ACTIONS.activities}#createActivitiesAction`, [target.slug, [{ text: `matrix ${uniqueId()} 写公众号推文` }], `matrix-${uniqueId()}`], target.slug),
+  },
+  {
+    key: `${ACTIONS.activities}#updateActivityAction`,
+    variant: "edit text",
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ own: "ok", team: "forbidden", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      const patch = { version: await activityVersion(id), text: `edited ${uniqueId()} 回复社区帖子` };
+      return () => action(m, actor, `${ACTIONS.activities}#updateActivityAction`, [target.slug, id, patch], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.activities}#updateActivityAction`,
+    variant: "correct tags",
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      const patch = { version: await activityVersion(id), role: "product", stage: "retention" };
+      return () => action(m, actor, `${ACTIONS.activities}#updateActivityAction`, [target.slug, id, patch], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.activities}#bulkRetagAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      const items = [{ id, version: await activityVersion(id) }];
+      return () => action(m, actor, `${ACTIONS.activities}#bulkRetagAction`, [target.slug, items, { role: "marketing", stage: "acquisition" }], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.activities}#deleteActivityAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.activities}#deleteActivityAction`, [target.slug, id], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.activities}#restoreActivityAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ own: "ok", _: "notfound" }, { own: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await deletedFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.activities}#restoreActivityAction`, [target.slug, id], target.slug);
+    },
+  },
+  // ------------------------------------------------------------------ dashboards
+  {
+    key: `${ACTIONS.reports}#setTargetMixAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => {
+      const fields: Record<string, string> = { team: target.slug, dimension: "stage" };
+      for (const [stage, pct] of Object.entries({ acquisition: "20", connection: "20", activation: "20", retention: "20", referral: "20" })) fields[`pct.${stage}`] = pct;
+      return action(m, actor, `${ACTIONS.reports}#setTargetMixAction`, [{}, form(fields)], target.slug);
+    },
+  },
+  // ------------------------------------------------------------------ onboarding
+  {
+    key: `${ACTIONS.onboarding}#pinGolden`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await confirmedFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.onboarding}#pinGolden`, [{}, form({ team: target.slug, activityId: id, comment: "a good example" })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.onboarding}#unpinGolden`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await confirmedFor(m, actor, scope, target.recordTeam);
+      await sql(`INSERT INTO "GoldenExample" (id, "teamId", "activityId", comment, "pinnedById") SELECT $1, "teamId", id, 'pinned', "authorId" FROM "Activity" WHERE id = $2`, [
+        `secg${uniqueId()}${uniqueId()}`,
+        id,
+      ]);
+      return () => action(m, actor, `${ACTIONS.onboarding}#unpinGolden`, [{}, form({ team: target.slug, activityId: id })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.onboarding}#answerQuiz`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: everyoneSignedIn({ team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await confirmedFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.onboarding}#answerQuiz`, [target.slug, id, { role: "community", stage: "activation" }], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.onboarding}#completeTour`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.onboarding}#completeTour`, [form({ team: target.slug, outcome: "skipped" })], target.slug),
+  },
+  {
+    key: `${ACTIONS.onboarding}#setHideLibraryNames`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole("notfound", { home: "ok", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.onboarding}#setHideLibraryNames`, [form({ team: target.slug, hide: "0" })], target.slug),
+  },
+  // ------------------------------------------------------------------ demo workspace
+  {
+    key: `${ACTIONS.demo}#exploreDemoAction`,
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.demo}#exploreDemoAction`, [{}, form({})], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.demo}#deleteDemoAction`,
+    // Only a manager of the demo team may delete it; every real team is refused.
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn("forbidden"),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.demo}#deleteDemoAction`, [{}, form({ team: target.slug })], target.slug),
+  },
+  // ------------------------------------------------------------------ REST API (bearer tokens)
+  {
+    key: "app/api/v1/activities/route.ts#GET",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (_m, actor, _scope, target) => () => http(actor.request, "GET", `/api/v1/activities?team=${target.slug}`, { headers: bearer(actor) }),
+  },
+  {
+    key: "app/api/v1/activities/route.ts#POST",
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (_m, actor, _scope, target) => () =>
+      http(actor.request, "POST", `/api/v1/activities?team=${target.slug}`, { headers: bearer(actor), data: { text: `matrix api ${uniqueId()} 回复社区帖子` } }),
+  },
+  {
+    key: "app/api/v1/activities/[id]/route.ts#GET",
+    scopes: RECORD_SCOPES,
+    writes: false,
+    expected: byRole({ own: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      return () => http(actor.request, "GET", `/api/v1/activities/${id}?team=${target.slug}`, { headers: bearer(actor) });
+    },
+  },
+  {
+    key: "app/api/v1/activities/[id]/route.ts#PATCH",
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ own: "ok", team: "forbidden", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      const data = { version: await activityVersion(id), text: `patched ${uniqueId()} 回复社区帖子` };
+      return () => http(actor.request, "PATCH", `/api/v1/activities/${id}?team=${target.slug}`, { headers: bearer(actor), data });
+    },
+  },
+  {
+    key: "app/api/v1/activities/[id]/route.ts#DELETE",
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      return () => http(actor.request, "DELETE", `/api/v1/activities/${id}?team=${target.slug}`, { headers: bearer(actor) });
+    },
+  },
+  {
+    key: "app/api/v1/reports/effort/route.ts#GET",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (_m, actor, _scope, target) => () =>
+      http(actor.request, "GET", `/api/v1/reports/effort?team=${target.slug}&from=2020-01-01&to=2030-12-31&groupBy=role,member`, { headers: bearer(actor) }),
+  },
+  {
+    key: "app/api/v1/tag/route.ts#POST",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (_m, actor, _scope, target) => () => http(actor.request, "POST", `/api/v1/tag?team=${target.slug}`, { headers: bearer(actor), data: { text: "回复社区帖子32条" } }),
+  },
+  {
+    key: "app/api/v1/openapi.json/route.ts#GET",
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (_m, actor) => () => http(actor.request, "GET", "/api/v1/openapi.json"),
+  },
+  // ------------------------------------------------------------------ cookie-authenticated route handlers
+  {
+    key: "app/(workspace)/t/[team]/dashboard/export/route.ts#GET",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    // Signed out, or not a member: the team does not exist as far as the caller can tell.
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }, "notfound"),
+    prepare: async (_m, actor, _scope, target) => () => http(actor.request, "GET", `/t/${target.slug}/dashboard/export?range=last-4-weeks`),
+  },
+  {
+    key: "app/(workspace)/t/[team]/entries/export/route.ts#GET",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }, "notfound"),
+    prepare: async (_m, actor, _scope, target) => () => http(actor.request, "GET", `/t/${target.slug}/entries/export`),
+  },
+  {
+    key: "app/(workspace)/t/[team]/import/template/route.ts#GET",
+    // A static sample file: no team data, the same for everyone.
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (m, actor) => () => http(actor.request, "GET", `/t/${m.world.teamA}/import/template`),
+  },
+  {
+    key: "app/(workspace)/t/[team]/import/upload/route.ts#POST",
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }, "notfound"),
+    prepare: async (_m, actor, _scope, target) => {
+      const email = actor.user?.email ?? "nobody@example.test";
+      const date = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+      const csv = `date,email,text,minutes\n${date},${email},matrix import ${uniqueId()} 回复社区帖子,30\n`;
+      return async () => {
+        const response = await actor.request.fetch(`/t/${target.slug}/import/upload?mode=commit`, {
+          method: "POST",
+          headers: { Origin: E2E_BASE_URL, "Content-Type": "text/csv" },
+          data: Buffer.from(csv),
+        });
+        return httpOutcome(response.status());
+      };
+    },
+  },
+  // ------------------------------------------------------------------ next-auth's own endpoints
+  {
+    key: "app/api/auth/[...nextauth]/route.ts#GET",
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (_m, actor) => () => http(actor.request, "GET", "/api/auth/csrf"),
+  },
+  {
+    key: "app/api/auth/[...nextauth]/route.ts#POST",
+    // A wrong password is refused for everyone alike; sign-in itself is tested in security-sessions.spec.ts.
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("unauth", "unauth"),
+    prepare: async (_m, actor) => {
+      const { csrfToken } = (await (await actor.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      return async () => {
+        const response = await actor.request.post("/api/auth/callback/credentials", {
+          form: { csrfToken, email: actor.user?.email ?? "nobody@example.test", password: "wrong-password-123", json: "true" },
+          maxRedirects: 0,
+        });
+        return httpOutcome(response.status());
+      };
+    },
+  },
+];
