@@ -48,9 +48,22 @@ export async function signIn(request: APIRequestContext, user: Pick<TestUser, "e
   expect(session?.uid, `sign-in of ${user.email} failed`).toBeTruthy();
 }
 
+// Session cookies per user, reused for the whole run: sign-in is rate-limited per IP, and every test runs from
+// 127.0.0.1. The sign-in form itself is covered by auth.spec.ts.
+const sessionCookies = new Map<string, Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>>();
+
 export async function signInPage(page: Page, user: TestUser) {
-  await page.context().clearCookies();
-  await signIn(page.context().request, user);
+  const context = page.context();
+  await context.clearCookies();
+  const cached = sessionCookies.get(user.email);
+  if (cached) {
+    await context.addCookies(cached);
+    const session = await (await context.request.get("/api/auth/session")).json();
+    if (session?.uid) return;
+    await context.clearCookies();
+  }
+  await signIn(context.request, user);
+  sessionCookies.set(user.email, await context.cookies());
 }
 
 export const test = base.extend<{ world: World }, { workerWorld: World }>({
