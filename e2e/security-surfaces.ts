@@ -436,7 +436,7 @@ export const SURFACES: Surface[] = [
     writes: false,
     expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
     prepare: async (_m, actor, _scope, target) => () =>
-      http(actor.request, "GET", `/api/v1/reports/effort?team=${target.slug}&from=2020-01-01&to=2030-12-31&groupBy=role,member`, { headers: bearer(actor) }),
+      http(actor.request, "GET", `/api/v1/reports/effort?team=${target.slug}&range=last-4-weeks&groupBy=role,member`, { headers: bearer(actor) }),
   },
   {
     key: "app/api/v1/tag/route.ts#POST",

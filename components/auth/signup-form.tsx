@@ -4,15 +4,16 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "@/lib/auth/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 
 export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; firstRun: boolean }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState(signUpAction, {});
-  // React resets the form once the action finishes, so the password is kept from the submit event.
+  const [state, submit, pending] = useFormAction(signUpAction);
+  // The password typed at submit, to sign in with once the account exists.
   const submitted = useRef("");
 
   useEffect(() => {
@@ -25,7 +26,13 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
   }, [state, router]);
 
   return (
-    <form action={action} onSubmit={(event) => (submitted.current = String(new FormData(event.currentTarget).get("password") ?? ""))} className="space-y-4">
+    <form
+      onSubmit={(event) => {
+        submitted.current = String(new FormData(event.currentTarget).get("password") ?? "");
+        submit(event);
+      }}
+      className="space-y-4"
+    >
       {firstRun ? <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800">{t("auth.firstRunHint")}</p> : null}
       {inviteToken ? <input type="hidden" name="invite" value={inviteToken} /> : null}
       <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus />

@@ -4,23 +4,31 @@ import { signIn, signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(changePasswordAction, {});
-  // React resets the form once the action finishes, so the new password is kept from the submit event.
+  const [state, submit, pending] = useFormAction(changePasswordAction);
+  // The new password typed at submit: this session signs in again with it.
   const submitted = useRef("");
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.ok) return;
     // Other sessions were revoked with the old version; this one signs in again with the new password.
-    void signIn("credentials", { email, password: submitted.current, redirect: false });
+    void signIn("credentials", { email, password: submitted.current, redirect: false }).then(() => formRef.current?.reset());
   }, [state, email]);
   return (
-    <form ref={formRef} action={action} onSubmit={(event) => (submitted.current = String(new FormData(event.currentTarget).get("next") ?? ""))} className="max-w-sm space-y-3">
+    <form
+      ref={formRef}
+      onSubmit={(event) => {
+        submitted.current = String(new FormData(event.currentTarget).get("next") ?? "");
+        submit(event);
+      }}
+      className="max-w-sm space-y-3"
+    >
       <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} />
       <Field label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
       <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} />
@@ -53,14 +61,14 @@ export function SignOutEverywhereButton() {
 export function TokenForms({ tokens }: { tokens: { id: string; name: string; prefix: string; createdAt: string }[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState(createTokenAction, {});
+  const [state, submit, pending] = useFormAction(createTokenAction);
   const [revokeState, revoke] = useActionState(revokeTokenAction, {});
   useEffect(() => {
     if (state.ok || revokeState.ok) router.refresh();
   }, [state, revokeState, router]);
   return (
     <div className="space-y-4">
-      <form action={action} className="flex max-w-md items-end gap-2">
+      <form onSubmit={submit} className="flex max-w-md items-end gap-2">
         <div className="flex-1">
           <Field label={t("account.tokenName")} name="name" maxLength={60} placeholder="BI script" />
         </div>

@@ -3,16 +3,17 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changeMemberRoleAction, createInviteAction, removeMemberAction } from "@/lib/teams/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 
 export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: number }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(createInviteAction, {});
+  const [state, submit, pending] = useFormAction(createInviteAction);
   const [copied, setCopied] = useState(false);
   const link = state.ok && state.data ? `${typeof window === "undefined" ? "" : window.location.origin}/invite/${state.data.token}` : null;
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={submit} className="space-y-3">
       <input type="hidden" name="team" value={teamSlug} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-64">
