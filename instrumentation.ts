@@ -1,7 +1,7 @@
-// Runs once when the Next.js server starts.
+// Runs once when a server instance starts: build the tagging engine's base model before the first request needs
+// it, so the first person to log an entry does not wait for it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { capturePeerAddresses } = await import("./lib/http/client-address");
-    capturePeerAddresses();
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getBaseModel } = await import("./lib/tagging");
+  setTimeout(() => getBaseModel(), 0);
 }

@@ -26,7 +26,7 @@ test.describe("dashboards", () => {
     await expect(page.getByTestId("mix-role-chart").locator("svg.recharts-surface")).toBeVisible();
 
     // Set a target mix per stage and see the gap on the overview.
-    await page.getByRole("link", { name: "目标配比" }).click();
+    await page.getByRole("link", { name: "目标配比", exact: true }).click();
     const stages = page.getByTestId("targets-stage");
     for (const stage of ["acquisition", "connection", "activation", "retention", "referral"]) await stages.getByTestId(`target-${stage}`).fill("10");
     await stages.getByRole("button", { name: "保存目标" }).click();
@@ -36,15 +36,15 @@ test.describe("dashboards", () => {
     await expect(stages.getByTestId("target-sum-stage")).toHaveText("合计:100%");
     await stages.getByRole("button", { name: "保存目标" }).click();
     await expect(stages.getByTestId("targets-saved")).toBeVisible();
-    await page.getByRole("link", { name: "总览" }).click();
+    await page.getByRole("link", { name: "总览", exact: true }).click();
     const referralGap = page.locator('[data-testid="gap-row"][data-dimension="stage"][data-key="referral"]');
     await expect(referralGap.getByTestId("gap-value")).toHaveText(/−20/);
 
     // Export the view as CSV and as PNG.
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const text = readFileSync((await csv.path())!, "utf8");
-    expect(text).toContain('"section"');
-    expect(text).toMatch(/"cell".*"referral"/);
+    expect(text.split("\r\n")[0]).toMatch(/^\uFEFF?"?section"?,/);
+    expect(text).toMatch(/^"?cell"?,.*,"?referral"?,/m);
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe("PNG");

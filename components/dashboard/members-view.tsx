@@ -100,3 +100,7 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
     </div>
   );
 }
+
+export async function MembersSection({ t, ctx, board }: { t: Translate; ctx: DashboardContext; board: Promise<MemberBoard> }) {
+  return <MembersView t={t} ctx={ctx} board={await board} />;
+}

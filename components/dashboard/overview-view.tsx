@@ -6,6 +6,7 @@ import { dashboardSearch } from "@/lib/reports/filters";
 import type { Overview } from "@/lib/reports/overview";
 import { canSetTargets } from "@/lib/reports/permissions";
 import { Callouts } from "./callouts";
+import { EmptyDashboard } from "./empty-state";
 import { periodText, type Translate } from "./format";
 import { GapsPanel } from "./gaps-panel";
 import { Heatmap } from "./heatmap";
@@ -55,4 +56,11 @@ export function OverviewView({ t, ctx, overview }: { t: Translate; ctx: Dashboar
       />
     </div>
   );
+}
+
+/** Awaits the overview inside the page's Suspense boundary; a team without any entries gets the empty state. */
+export async function OverviewSection({ t, ctx, data }: { t: Translate; ctx: DashboardContext; data: Promise<{ overview: Overview; empty: boolean }> }) {
+  const { overview, empty } = await data;
+  if (empty) return <EmptyDashboard t={t} todayHref={`/t/${ctx.access.slug}/today`} />;
+  return <OverviewView t={t} ctx={ctx} overview={overview} />;
 }

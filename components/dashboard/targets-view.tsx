@@ -50,3 +50,7 @@ export function TargetsView({ t, ctx, overview }: { t: Translate; ctx: Dashboard
     </div>
   );
 }
+
+export async function TargetsSection({ t, ctx, overview }: { t: Translate; ctx: DashboardContext; overview: Promise<Overview> }) {
+  return <TargetsView t={t} ctx={ctx} overview={await overview} />;
+}

@@ -36,13 +36,21 @@ export function normaliseMinutes(raw: unknown): number | null {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl.DateTimeFormat costs about a millisecond: keep one per time zone.
+const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
 /** Today's calendar date in a time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
+  let formatter = dateFormatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      formatter = null;
+    }
+    dateFormatters.set(timeZone, formatter);
   }
+  return formatter ? formatter.format(now) : now.toISOString().slice(0, 10);
 }
 
 export function addDays(isoDate: string, days: number): string {

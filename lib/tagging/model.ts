@@ -28,6 +28,9 @@ const MEMORY_NEIGHBOURS = 5;
 /** A learned example must end up this many (temperature-scaled) logits ahead of any other class. */
 const LEARN_MARGIN = 1;
 
+/** Only this much of an entry is read: daily-log entries are short, and it bounds the work on a stray paste. */
+const MAX_TEXT = 20_000;
+
 const R = ROLE_KEYS.length;
 const S = STAGE_KEYS.length;
 const WIDTH = baseModel.ROW;
@@ -69,6 +72,7 @@ export class Model implements TaggingModel {
   classify(text: string, opts?: ClassifyOptions): TagResult {
     const threshold = opts?.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD;
     if (typeof text !== "string") return this.priorResult();
+    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
     const { base, team } = this;
     featurize(text, this.space, buffer);
     // Nothing the model knows (empty, whitespace, emoji, unknown words): the prior, flagged for review.
@@ -99,7 +103,7 @@ export class Model implements TaggingModel {
       roleCues: topCues(text, buffer, roleContributions, ngrams),
       stageCues: topCues(text, buffer, stageContributions, ngrams),
     };
-    const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm);
+    const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
     if (remembered > 0 && (!bankMatch || memorySimilarities[0] >= bankMatch.similarity)) {
       const ex = team.learned[memoryExamples[0]];
       explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "team", similarity: round3(memorySimilarities[0]) };
@@ -125,10 +129,11 @@ export class Model implements TaggingModel {
     const text = example.text;
     if (text.trim().length === 0) return;
     const { team, base } = this;
+    const read = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
     // New features: at most 4 n-grams per token plus the sub-words of each word, both bounded by the length.
-    team.reserve(text.length * 6 + 16);
+    team.reserve(read.length * 6 + 16);
     this.space.stamp = team.stamp;
-    featurize(text, this.space, buffer, (a, b) => team.addFeature(a, b));
+    featurize(read, this.space, buffer, (a, b) => team.addFeature(a, b));
     this.space.extra = team.extra;
     const ngrams = ngramCount(buffer);
     team.writableWeights(); // covers the features just added (and copies the base's weights on the first learn)

@@ -5,6 +5,13 @@ import type { SparseDoc } from "./linear";
 
 /** Features in more than this share of the bank are too common to find neighbours by. */
 const COMMON_SHARE = 0.01;
+/** Bank lookup: candidates come from the query's rarest features only, and the best few are re-scored exactly. */
+const PROBE_FEATURES = 8;
+const RERANK = 3;
+const probeIds = new Int32Array(PROBE_FEATURES);
+const probeWeights = new Float64Array(PROBE_FEATURES);
+const rerankExamples = new Int32Array(RERANK);
+const rerankScores = new Float64Array(RERANK);
 /** Team postings visited per query feature (newest first). */
 const TEAM_POSTINGS_PER_FEATURE = 24;
 
@@ -22,6 +29,9 @@ export class ExampleIndex {
     readonly unseenWeight2: number,
     private readonly offsets: Int32Array,
     private readonly postings: Int32Array,
+    /** Each example's weighted features (CSR), for exact re-scoring. */
+    private readonly exampleOffsets: Int32Array,
+    private readonly exampleFeatures: Int32Array,
     /** 1 / norm per example (0 for an example without usable features). */
     private readonly inverseNorms: Float32Array,
     private readonly scratch: Float32Array,
@@ -47,16 +57,24 @@ export class ExampleIndex {
     const postings = new Int32Array(offsets[features]);
     const fill = offsets.slice(0, features);
     const inverseNorms = new Float32Array(N);
+    const exampleOffsets = new Int32Array(N + 1);
+    const exampleFeatures = new Int32Array(offsets[features]);
     docs.forEach((d, e) => {
       let n2 = 0;
+      let at = exampleOffsets[e];
       for (const id of d.ids) {
         if (weight2[id] === 0) continue;
         postings[fill[id]++] = e;
+        exampleFeatures[at++] = id;
         n2 += weight2[id];
       }
+      exampleOffsets[e + 1] = at;
       inverseNorms[e] = n2 > 0 ? 1 / Math.sqrt(n2) : 0;
     });
-    return new ExampleIndex(weight2, unseen * unseen, offsets, postings, inverseNorms, new Float32Array(N), new Int32Array(N));
+    return new ExampleIndex(
+      weight2, unseen * unseen, offsets, postings, exampleOffsets, exampleFeatures, inverseNorms,
+      new Float32Array(N), new Int32Array(N),
+    );
   }
 
   featureWeight2(id: number): number {
@@ -72,28 +90,64 @@ export class ExampleIndex {
     return n2;
   }
 
-  /** The most similar bank example (ties: the earlier one), or null. */
-  nearest(ids: Int32Array, count: number, queryNorm: number): Match | null {
+  /**
+   * The most similar bank example (ties: the earlier one), or null. `stamp[f] === epoch` must mark the query's
+   * features (the featurizer leaves it so). Candidates come from the query's PROBE_FEATURES rarest features, so a
+   * lookup costs a few short postings lists; the best RERANK candidates are then scored exactly.
+   */
+  nearest(ids: Int32Array, count: number, queryNorm: number, stamp: Int32Array, epoch: number): Match | null {
     if (queryNorm === 0) return null;
     const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
-    let touchedCount = 0;
+    let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f >= weight2.length) continue;
+      if (f >= weight2.length || weight2[f] === 0) continue;
       const w2 = weight2[f];
-      if (w2 === 0) continue;
+      if (probes === PROBE_FEATURES && w2 <= probeWeights[PROBE_FEATURES - 1]) continue;
+      let at = probes < PROBE_FEATURES ? probes++ : PROBE_FEATURES - 1;
+      while (at > 0 && probeWeights[at - 1] < w2) {
+        probeWeights[at] = probeWeights[at - 1];
+        probeIds[at] = probeIds[at - 1];
+        at--;
+      }
+      probeWeights[at] = w2;
+      probeIds[at] = f;
+    }
+    let touchedCount = 0;
+    for (let i = 0; i < probes; i++) {
+      const f = probeIds[i];
+      const w2 = probeWeights[i];
       for (let p = offsets[f]; p < offsets[f + 1]; p++) {
         const e = postings[p];
         if (scratch[e] === 0) touched[touchedCount++] = e;
         scratch[e] += w2;
       }
     }
-    let best = -1;
-    let bestScore = 0;
+    let kept = 0;
     for (let t = 0; t < touchedCount; t++) {
       const e = touched[t];
       const score = scratch[e] * inverseNorms[e];
       scratch[e] = 0;
+      if (kept === RERANK && score <= rerankScores[RERANK - 1]) continue;
+      let at = kept < RERANK ? kept++ : RERANK - 1;
+      while (at > 0 && (rerankScores[at - 1] < score || (rerankScores[at - 1] === score && rerankExamples[at - 1] > e))) {
+        rerankScores[at] = rerankScores[at - 1];
+        rerankExamples[at] = rerankExamples[at - 1];
+        at--;
+      }
+      rerankScores[at] = score;
+      rerankExamples[at] = e;
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (let r = 0; r < kept; r++) {
+      const e = rerankExamples[r];
+      let dot = 0;
+      for (let p = this.exampleOffsets[e]; p < this.exampleOffsets[e + 1]; p++) {
+        const f = this.exampleFeatures[p];
+        if (stamp[f] === epoch) dot += weight2[f];
+      }
+      const score = dot * inverseNorms[e];
       if (score > bestScore || (score === bestScore && e < best)) {
         bestScore = score;
         best = e;

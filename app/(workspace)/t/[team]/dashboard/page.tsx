@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
-import { EmptyDashboard } from "@/components/dashboard/empty-state";
-import { dashboardTitle, OverviewView } from "@/components/dashboard/overview-view";
+import { dashboardTitle, OverviewSection } from "@/components/dashboard/overview-view";
+import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { loadDashboardContext, teamHasEntries } from "@/lib/reports/context";
+import { dashboardSearch } from "@/lib/reports/filters";
 import { getOverview } from "@/lib/reports/overview";
 
 export const dynamic = "force-dynamic";
@@ -20,11 +22,16 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const ctx = await loadDashboardContext(team, await searchParams);
   if (!ctx) notFound();
   const t = await getTranslations();
-  const overview = await getOverview(ctx.scope, ctx.query.range, ctx.query.measure);
-  const empty = overview.total.count === 0 && overview.weekly.length === 0 && !(await teamHasEntries(ctx.access.teamId));
+  // Started here, awaited inside the Suspense boundary: the frame and filters show while the queries run.
+  const data = getOverview(ctx.scope, ctx.query.range, ctx.query.measure).then(async (overview) => ({
+    overview,
+    empty: overview.total.count === 0 && overview.weekly.length === 0 && !(await teamHasEntries(ctx.access.teamId)),
+  }));
   return (
-    <DashboardFrame t={t} ctx={ctx} tab="overview" title={dashboardTitle(t, ctx)} exports={!empty} filters={!empty}>
-      {empty ? <EmptyDashboard t={t} todayHref={`/t/${ctx.access.slug}/today`} /> : <OverviewView t={t} ctx={ctx} overview={overview} />}
+    <DashboardFrame t={t} ctx={ctx} tab="overview" title={dashboardTitle(t, ctx)}>
+      <Suspense key={dashboardSearch(ctx.query)} fallback={<DashboardSkeleton />}>
+        <OverviewSection t={t} ctx={ctx} data={data} />
+      </Suspense>
     </DashboardFrame>
   );
 }

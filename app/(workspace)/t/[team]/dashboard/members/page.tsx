@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
-import { MembersView } from "@/components/dashboard/members-view";
+import { MembersSection } from "@/components/dashboard/members-view";
+import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { loadDashboardContext } from "@/lib/reports/context";
+import { dashboardSearch } from "@/lib/reports/filters";
 import { getMemberBoard } from "@/lib/reports/members";
 
 export const dynamic = "force-dynamic";
@@ -19,10 +22,12 @@ export default async function DashboardMembersPage({ params, searchParams }: Pro
   const ctx = await loadDashboardContext(team, await searchParams);
   if (!ctx) notFound();
   const t = await getTranslations();
-  const board = await getMemberBoard(ctx.scope, ctx.query.range, ctx.query.measure);
+  const board = getMemberBoard(ctx.scope, ctx.query.range, ctx.query.measure);
   return (
     <DashboardFrame t={t} ctx={ctx} tab="members" title={t("dashboard.members.title")}>
-      <MembersView t={t} ctx={ctx} board={board} />
+      <Suspense key={dashboardSearch(ctx.query)} fallback={<DashboardSkeleton />}>
+        <MembersSection t={t} ctx={ctx} board={board} />
+      </Suspense>
     </DashboardFrame>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DashboardFrame } from "@/components/dashboard/dashboard-frame";
-import { TargetsView } from "@/components/dashboard/targets-view";
+import { DashboardSkeleton } from "@/components/dashboard/skeleton";
+import { TargetsSection } from "@/components/dashboard/targets-view";
 import { loadDashboardContext } from "@/lib/reports/context";
 import { getOverview } from "@/lib/reports/overview";
 
@@ -19,10 +21,13 @@ export default async function DashboardTargetsPage({ params, searchParams }: Pro
   const ctx = await loadDashboardContext(team, await searchParams);
   if (!ctx) notFound();
   const t = await getTranslations();
-  const overview = await getOverview(ctx.scope, ctx.query.range, ctx.query.measure);
+  // The current actual shares shown next to each target come from the overview of the same period.
+  const overview = getOverview(ctx.scope, ctx.query.range, ctx.query.measure);
   return (
     <DashboardFrame t={t} ctx={ctx} tab="targets" title={t("dashboard.targets.title")} exports={false} filters={false}>
-      <TargetsView t={t} ctx={ctx} overview={overview} />
+      <Suspense fallback={<DashboardSkeleton />}>
+        <TargetsSection t={t} ctx={ctx} overview={overview} />
+      </Suspense>
     </DashboardFrame>
   );
 }

@@ -1,9 +1,8 @@
-// Shown while the dashboard's queries run: the layout's shape, so nothing jumps when the numbers arrive.
-export default function DashboardLoading() {
+// Shown while a dashboard's queries run (the page's access checks have already passed, so a "not found" is a
+// real 404 and never a streamed 200): the layout's shape, so nothing jumps when the numbers arrive.
+export function DashboardSkeleton() {
   return (
-    <div className="animate-pulse space-y-4" aria-busy="true" aria-live="polite">
-      <div className="h-7 w-48 rounded bg-slate-200" />
-      <div className="h-14 rounded-lg bg-slate-100" />
+    <div className="animate-pulse space-y-4" aria-busy="true" data-testid="dashboard-loading">
       <div className="grid gap-3 sm:grid-cols-3">
         {[0, 1, 2].map((i) => (
           <div key={i} className="h-24 rounded-lg bg-slate-100" />
