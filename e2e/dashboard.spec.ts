@@ -88,4 +88,41 @@ test.describe("dashboards", () => {
     const csv = await page.request.get(`${otherMemberView!.replace("/dashboard?", "/dashboard/export?")}`);
     expect(csv.status()).toBe(404);
   });
+
+  test("the effort API gives BI tools the same numbers, a member only their own", async ({ request, world }) => {
+    const memberToken = cli(["token:create", "--email", world.memberA2.email]).trim();
+    const managerToken = cli(["token:create", "--email", world.managerA.email]).trim();
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await request.post(`/api/v1/activities?team=${world.teamA}`, {
+      headers: as(memberToken),
+      data: { activities: [{ text: "回复社区的帖子20条", minutes: 30 }, { text: "Wrote the weekly newsletter", minutes: 45 }] },
+    });
+    expect(created.status()).toBe(201);
+    const { activities } = (await created.json()) as { activities: { authorId: string; date: string }[] };
+    const memberId = activities[0]!.authorId;
+    const from = activities[0]!.date < today ? activities[0]!.date : today;
+
+    const own = await request.get(`/api/v1/reports/effort?team=${world.teamA}&from=${from}&to=${activities[0]!.date}&groupBy=member,role`, { headers: as(memberToken) });
+    expect(own.status()).toBe(200);
+    const body = (await own.json()) as { rows: { member: string; role: string; count: number; minutes: number }[]; total: { count: number; minutes: number } };
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.rows.every((row) => row.member === memberId)).toBe(true);
+    expect(body.total.count).toBeGreaterThanOrEqual(2);
+    expect(body.total.minutes).toBeGreaterThanOrEqual(75);
+
+    const team = await request.get(`/api/v1/reports/effort?team=${world.teamA}&from=${from}&to=${activities[0]!.date}&groupBy=member`, { headers: as(managerToken) });
+    const teamRows = ((await team.json()) as { rows: { member: string; count: number }[] }).rows;
+    expect(teamRows.find((row) => row.member === memberId)?.count).toBe(body.total.count);
+
+    const byEmail = (await (await request.get(`/api/v1/reports/effort?team=${world.teamA}&groupBy=member&member=${encodeURIComponent(world.managerA.email)}`, { headers: as(managerToken) })).json()) as { rows: unknown[] };
+    expect(Array.isArray(byEmail.rows)).toBe(true);
+    const someoneElse = await request.get(`/api/v1/reports/effort?team=${world.teamA}&member=${encodeURIComponent(world.managerA.email)}`, { headers: as(memberToken) });
+    expect(someoneElse.status()).toBe(404);
+    const otherTeam = await request.get(`/api/v1/reports/effort?team=${world.teamB}`, { headers: as(memberToken) });
+    expect(otherTeam.status()).toBe(404);
+    const bad = await request.get(`/api/v1/reports/effort?team=${world.teamA}&groupBy=colour`, { headers: as(memberToken) });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("role");
+  });
 });

@@ -12,6 +12,7 @@ export interface Limit {
 
 export const LIMITS = {
   signInPerIp: { max: 10, windowSeconds: 60 },
+  /** Failed sign-ins only: a guesser is stopped, a person signing in on several devices is not. */
   signInPerAccount: { max: 10, windowSeconds: 300 },
   signUpPerIp: { max: 10, windowSeconds: 60 },
   passwordPerUser: { max: 10, windowSeconds: 300 },
@@ -35,6 +36,14 @@ export async function hitRateLimit(key: string, limit: Limit): Promise<void> {
   if (row && row.count > limit.max) {
     const retryAfter = Math.max(1, Math.ceil((new Date(row.resetAt).getTime() - Date.now()) / 1000));
     throw new RateLimited(retryAfter);
+  }
+}
+
+/** Throws RateLimited when `key` has used up its window's allowance, without counting this call. */
+export async function assertUnderRateLimit(key: string, limit: Limit): Promise<void> {
+  const row = await prisma.rateLimit.findUnique({ where: { key }, select: { count: true, resetAt: true } });
+  if (row && row.resetAt.getTime() > Date.now() && row.count >= limit.max) {
+    throw new RateLimited(Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)));
   }
 }
 

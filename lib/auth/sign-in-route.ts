@@ -1,13 +1,14 @@
 import "server-only";
-// The next-auth route, with sign-in throttling in front of it: per IP and per account, answered with a real 429
-// and Retry-After (next-auth itself can only redirect), before any password is checked.
+// The next-auth route, with sign-in throttling in front of it, answered with a real 429 and Retry-After (next-auth
+// itself can only redirect) before any password is checked: every attempt counts against the caller's IP, failed
+// ones also against the account.
 import NextAuth from "next-auth";
 import { recordAudit } from "@/lib/audit/record";
 import { DomainError, RateLimited } from "@/lib/errors";
 import { requestLocale, translate } from "@/lib/i18n/translate";
 import { normaliseEmail } from "./email";
 import { authOptions, RATE_LIMITED_ERROR } from "./options";
-import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
+import { assertUnderRateLimit, clientIp, hitRateLimit, LIMITS } from "./rate-limit";
 
 /** Sign-in and sign-out forms are tiny; anything bigger is not a browser talking to us. */
 const AUTH_BODY_MAX_BYTES = 16_384;
@@ -50,7 +51,7 @@ export async function POST(request: Request, context: RouteContext): Promise<Res
     try {
       email = await submittedEmail(request);
       await hitRateLimit(`signin:ip:${ip}`, LIMITS.signInPerIp);
-      if (email) await hitRateLimit(`signin:acct:${email}`, LIMITS.signInPerAccount);
+      if (email) await assertUnderRateLimit(`signin:acct:${email}`, LIMITS.signInPerAccount);
     } catch (error) {
       if (error instanceof RateLimited) {
         await recordAudit({ action: "auth.signin.throttled", detail: { email }, ip });
@@ -65,6 +66,18 @@ export async function POST(request: Request, context: RouteContext): Promise<Res
       if (error instanceof DomainError) return json(413, { error: { code: error.code, message: translate(locale, error.messageKey) } });
       throw error;
     }
+    const response = await nextAuth(request, context);
+    if (email && signInFailed(response)) {
+      await hitRateLimit(`signin:acct:${email}`, LIMITS.signInPerAccount).catch((error) => {
+        if (!(error instanceof RateLimited)) throw error;
+      });
+    }
+    return response;
   }
   return nextAuth(request, context);
+}
+
+/** next-auth answers a failed credentials sign-in with 401 (fetch) or a redirect carrying ?error= (form post). */
+function signInFailed(response: Response): boolean {
+  return response.status === 401 || (response.headers.get("location") ?? "").includes("error=");
 }

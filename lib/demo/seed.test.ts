@@ -15,14 +15,11 @@ let ownerId: string;
 
 before(async () => {
   database = await openTestDatabase();
-  await deleteDemo(prisma);
   const owner = await prisma.user.create({ data: { email: `owner-${randomUUID().slice(0, 8)}@example.test`, name: "Owner", passwordHash: "x" }, select: { id: true } });
   ownerId = owner.id;
 });
 
 after(async () => {
-  await deleteDemo(prisma);
-  await prisma.user.delete({ where: { id: ownerId } });
   await database.close();
 });
 

@@ -83,8 +83,6 @@ before(async () => {
 });
 
 after(async () => {
-  await prisma.team.deleteMany({ where: { id: { in: [team.id, other.id] } } });
-  await prisma.user.deleteMany({ where: { id: { in: [...memberIds, outsiderId] } } });
   await database.close();
 });
 

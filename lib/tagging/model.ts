@@ -82,7 +82,10 @@ export class Model implements TaggingModel {
     // Team memory: the team's own confirmed entries outweigh the bank.
     const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
     const remembered = team.index.size > 0
-      ? team.index.similar(buffer.ids, ngrams, queryNorm, MEMORY_NEIGHBOURS, memoryExamples, memorySimilarities)
+      ? team.index.similar(
+        buffer.ids, ngrams, queryNorm, MEMORY_NEIGHBOURS, memoryExamples, memorySimilarities, this.space.stamp,
+        this.space.epoch,
+      )
       : 0;
     for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
       const pull = (MEMORY_BOOST * (memorySimilarities[m] - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);

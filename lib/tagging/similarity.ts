@@ -91,7 +91,7 @@ export class ExampleIndex {
   }
 
   /**
-   * The most similar bank example (ties: the earlier one), or null. `stamp[f] === epoch` must mark the query's
+   * The most similar bank example (ties: the later one), or null. `stamp[f] === epoch` must mark the query's
    * features (the featurizer leaves it so). Candidates come from the query's PROBE_FEATURES rarest features, so a
    * lookup costs a few short postings lists; the best RERANK candidates are then scored exactly.
    */
@@ -101,17 +101,7 @@ export class ExampleIndex {
     let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f >= weight2.length || weight2[f] === 0) continue;
-      const w2 = weight2[f];
-      if (probes === PROBE_FEATURES && w2 <= probeWeights[PROBE_FEATURES - 1]) continue;
-      let at = probes < PROBE_FEATURES ? probes++ : PROBE_FEATURES - 1;
-      while (at > 0 && probeWeights[at - 1] < w2) {
-        probeWeights[at] = probeWeights[at - 1];
-        probeIds[at] = probeIds[at - 1];
-        at--;
-      }
-      probeWeights[at] = w2;
-      probeIds[at] = f;
+      if (f < weight2.length && weight2[f] > 0) probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, weight2[f]);
     }
     let touchedCount = 0;
     for (let i = 0; i < probes; i++) {
@@ -128,15 +118,7 @@ export class ExampleIndex {
       const e = touched[t];
       const score = scratch[e] * inverseNorms[e];
       scratch[e] = 0;
-      if (kept === RERANK && score <= rerankScores[RERANK - 1]) continue;
-      let at = kept < RERANK ? kept++ : RERANK - 1;
-      while (at > 0 && (rerankScores[at - 1] < score || (rerankScores[at - 1] === score && rerankExamples[at - 1] > e))) {
-        rerankScores[at] = rerankScores[at - 1];
-        rerankExamples[at] = rerankExamples[at - 1];
-        at--;
-      }
-      rerankScores[at] = score;
-      rerankExamples[at] = e;
+      kept = insertTop(rerankExamples, rerankScores, kept, RERANK, e, score);
     }
     let best = -1;
     let bestScore = 0;
@@ -148,7 +130,7 @@ export class ExampleIndex {
         if (stamp[f] === epoch) dot += weight2[f];
       }
       const score = dot * inverseNorms[e];
-      if (score > bestScore || (score === bestScore && e < best)) {
+      if (score > bestScore || (score === bestScore && e > best)) {
         bestScore = score;
         best = e;
       }
@@ -157,13 +139,19 @@ export class ExampleIndex {
   }
 }
 
-/** Growable index over one team's learned examples (postings as linked lists in typed arrays); weights from the bank. */
+/**
+ * Growable index over one team's learned examples; weights come from the bank index. Postings are linked lists in
+ * typed arrays, and an example's postings are contiguous, so they double as its feature list for exact re-scoring.
+ */
 export class TeamIndex {
   /** Per feature id: last posting + 1 (0: none). */
   private head = new Int32Array(0);
   private nextPosting = new Int32Array(256);
   private postingExample = new Int32Array(256);
+  private postingFeature = new Int32Array(256);
   private postingCount = 0;
+  /** Per example: its first posting, and its norm. */
+  private firstPosting = new Int32Array(65);
   private norms = new Float32Array(64);
   private count = 0;
   private scratch = new Float64Array(64);
@@ -179,9 +167,11 @@ export class TeamIndex {
     const e = this.count;
     if (e === this.norms.length) {
       this.norms = growFloat(this.norms, e * 2);
+      this.firstPosting = growInt(this.firstPosting, e * 2 + 1);
       this.scratch = new Float64Array(e * 2);
       this.touched = new Int32Array(e * 2);
     }
+    this.firstPosting[e] = this.postingCount;
     let n2 = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
@@ -191,66 +181,78 @@ export class TeamIndex {
       if (this.postingCount === this.nextPosting.length) {
         this.nextPosting = growInt(this.nextPosting, this.postingCount * 2);
         this.postingExample = growInt(this.postingExample, this.postingCount * 2);
+        this.postingFeature = growInt(this.postingFeature, this.postingCount * 2);
       }
       const p = this.postingCount++;
       this.nextPosting[p] = this.head[f];
       this.postingExample[p] = e;
+      this.postingFeature[p] = f;
       this.head[f] = p + 1;
       n2 += w2;
     }
+    this.firstPosting[e + 1] = this.postingCount;
     this.norms[e] = Math.sqrt(n2);
     this.count++;
   }
 
   /**
    * The `limit` most similar team examples (newest first on ties), written to outExamples / outSimilarities;
-   * returns how many. Only the newest TEAM_POSTINGS_PER_FEATURE examples of each feature are visited, which keeps
-   * a lookup fast however often a team repeats an entry; an older example reached only through such a frequent
-   * feature scores a little low, which favours the newest corrections.
+   * returns how many. `stamp[f] === epoch` must mark the query's features. Candidates come from the query's
+   * PROBE_FEATURES rarest features, visiting the newest TEAM_POSTINGS_PER_FEATURE examples of each (so a lookup stays
+   * fast however often a team repeats an entry); the strongest 2 × limit candidates are then scored exactly.
    */
-  similar(ids: Int32Array, count: number, queryNorm: number, limit: number, outExamples: Int32Array, outSimilarities: Float64Array): number {
+  similar(
+    ids: Int32Array, count: number, queryNorm: number, limit: number, outExamples: Int32Array,
+    outSimilarities: Float64Array, stamp: Int32Array, epoch: number,
+  ): number {
     if (queryNorm === 0 || this.count === 0) return 0;
-    const { scratch, touched, head, nextPosting, postingExample } = this;
-    let touchedCount = 0;
+    const { scratch, touched, head, nextPosting, postingExample, postingFeature, bank } = this;
+    let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f >= head.length) continue;
-      let p = head[f];
-      if (p === 0) continue;
-      const w2 = this.bank.featureWeight2(f);
+      if (f < head.length && head[f] !== 0) probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, bank.featureWeight2(f));
+    }
+    let touchedCount = 0;
+    for (let i = 0; i < probes; i++) {
+      let p = head[probeIds[i]];
       for (let visited = 0; p !== 0 && visited < TEAM_POSTINGS_PER_FEATURE; visited++) {
         const e = postingExample[p - 1];
         if (scratch[e] === 0) touched[touchedCount++] = e;
-        scratch[e] += w2;
+        scratch[e] += probeWeights[i];
         p = nextPosting[p - 1];
       }
     }
-    let found = 0;
+    // Keep the strongest candidates by partial score, then score them exactly.
+    const keep = Math.min(2 * limit, TEAM_CANDIDATES);
+    let kept = 0;
     for (let t = 0; t < touchedCount; t++) {
       const e = touched[t];
-      const sim = Math.min(1, scratch[e] / (queryNorm * this.norms[e]));
+      const score = scratch[e] / this.norms[e];
       scratch[e] = 0;
-      // Insertion into the small sorted top list.
-      let at = found;
-      while (at > 0 && (outSimilarities[at - 1] < sim || (outSimilarities[at - 1] === sim && outExamples[at - 1] < e))) at--;
-      if (at >= limit) continue;
-      for (let k = Math.min(found, limit - 1); k > at; k--) {
-        outSimilarities[k] = outSimilarities[k - 1];
-        outExamples[k] = outExamples[k - 1];
+      kept = insertTop(teamCandidates, teamCandidateScores, kept, keep, e, score);
+    }
+    let found = 0;
+    for (let c = 0; c < kept; c++) {
+      const e = teamCandidates[c];
+      let dot = 0;
+      for (let p = this.firstPosting[e]; p < this.firstPosting[e + 1]; p++) {
+        const f = postingFeature[p];
+        if (stamp[f] === epoch) dot += bank.featureWeight2(f);
       }
-      outSimilarities[at] = sim;
-      outExamples[at] = e;
-      if (found < limit) found++;
+      found = insertTop(outExamples, outSimilarities, found, limit, e, Math.min(1, dot / (queryNorm * this.norms[e])));
     }
     return found;
   }
 
   clone(): TeamIndex {
     const copy = new TeamIndex(this.bank);
+    const postings = Math.max(256, this.postingCount);
     copy.head = this.head.slice();
-    copy.nextPosting = this.nextPosting.slice(0, Math.max(256, this.postingCount));
-    copy.postingExample = this.postingExample.slice(0, Math.max(256, this.postingCount));
+    copy.nextPosting = this.nextPosting.slice(0, postings);
+    copy.postingExample = this.postingExample.slice(0, postings);
+    copy.postingFeature = this.postingFeature.slice(0, postings);
     copy.postingCount = this.postingCount;
+    copy.firstPosting = this.firstPosting.slice();
     copy.norms = this.norms.slice();
     copy.count = this.count;
     copy.scratch = new Float64Array(this.scratch.length);
@@ -259,8 +261,32 @@ export class TeamIndex {
   }
 
   byteSize(): number {
-    return this.head.byteLength + this.nextPosting.byteLength * 2 + this.norms.byteLength + this.scratch.byteLength * 1.5;
+    return this.head.byteLength + this.nextPosting.byteLength * 3 + this.firstPosting.byteLength +
+      this.norms.byteLength + this.scratch.byteLength * 1.5;
   }
+}
+
+const TEAM_CANDIDATES = 16;
+const teamCandidates = new Int32Array(TEAM_CANDIDATES);
+const teamCandidateScores = new Float64Array(TEAM_CANDIDATES);
+
+/**
+ * Inserts (id, score) into the descending top list of `size` entries holding at most `limit`; on equal scores the
+ * higher id comes first (for a team: the newer correction). Returns the new size.
+ */
+function insertTop(examples: Int32Array, scores: Float64Array, size: number, limit: number, e: number, score: number) {
+  if (size === limit && (score < scores[limit - 1] || (score === scores[limit - 1] && e < examples[limit - 1]))) {
+    return size;
+  }
+  let at = size < limit ? size++ : limit - 1;
+  while (at > 0 && (scores[at - 1] < score || (scores[at - 1] === score && examples[at - 1] < e))) {
+    scores[at] = scores[at - 1];
+    examples[at] = examples[at - 1];
+    at--;
+  }
+  scores[at] = score;
+  examples[at] = e;
+  return size;
 }
 
 function growInt(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
