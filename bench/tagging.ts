@@ -1,8 +1,10 @@
 // Tagging engine benchmark: base build time, throughput (tag + explanation, one core), learn() time,
 // building a team model from 10,000 learned examples, and that team model's memory. Prints medians of runs.
-// Usage: npx tsx bench/tagging.ts [--runs N]   (run with --expose-gc for cleaner memory figures)
-import { buildTeamModel, getBaseModel, type LabelledExample, type TaggingModel } from "../lib/tagging";
+// Usage: npx tsx bench/tagging.ts [--runs N]
+import { buildTeamModel, getBaseModel, type LabelledExample } from "../lib/tagging";
 import os from "node:os";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
 
 const runsArg = process.argv.indexOf("--runs");
@@ -35,9 +37,20 @@ function learnedExamples(count: number, seed: number): LabelledExample[] {
   });
 }
 
+// A forced collection before each memory reading, with or without --expose-gc on the command line.
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+const heap = () => {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+const heapBefore = heap();
 const t0 = performance.now();
 const base = getBaseModel();
 const buildMs = performance.now() - t0;
+const baseMb = (heap() - heapBefore) / 1e6;
 
 // Throughput: classify with explanation (always produced), over 50k entries, after a warm-up.
 const inputs = entries(50_000, 7);
@@ -55,45 +68,42 @@ for (let run = 0; run < RUNS; run++) {
   cpuThroughput.push(inputs.length / ((used.user + used.system) / 1e6));
 }
 
-// learn(): median time per call while a fork grows to 2,000 examples.
+// learn(): CPU time of each call while a fork grows to 2,000 examples (the first copies the base's weights).
 const learnTimes: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const team = base.fork();
-  const examples = learnedExamples(2_000, 100 + run);
-  const start = performance.now();
-  for (const e of examples) team.learn(e);
-  learnTimes.push((performance.now() - start) / examples.length);
+  for (const e of learnedExamples(2_000, 100 + run)) {
+    const cpu = process.cpuUsage();
+    team.learn(e);
+    const used = process.cpuUsage(cpu);
+    learnTimes.push((used.user + used.system) / 1000);
+  }
 }
+learnTimes.sort((a, b) => a - b);
+const percentile = (q: number) => learnTimes[Math.min(learnTimes.length - 1, Math.floor(q * learnTimes.length))];
 
-// A team model with 10,000 learned examples: build time and memory.
-const gc = (globalThis as { gc?: () => void }).gc;
-const buildTimes: number[] = [];
-const memory: number[] = [];
-const teamThroughput: number[] = [];
-let keep: TaggingModel[] = [];
-for (let run = 0; run < RUNS; run++) {
-  const learned = learnedExamples(10_000, 1000 + run);
-  gc?.();
-  const before = process.memoryUsage();
+// A team model with 10,000 learned examples: build time, memory and throughput. Each run lives in its own
+// function call so that nothing of the previous run's model is still reachable when memory is read.
+function teamRun(seed: number): { buildMs: number; megabytes: number; perCpuSecond: number; learned: number } {
+  const learned = learnedExamples(10_000, seed);
+  const before = heap();
   const start = performance.now();
   const team = buildTeamModel(learned);
-  buildTimes.push(performance.now() - start);
-  gc?.();
-  const after = process.memoryUsage();
-  memory.push((after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6);
+  const buildMs = performance.now() - start;
+  const megabytes = (heap() - before) / 1e6;
   const cpu = process.cpuUsage();
   for (let i = 0; i < 20_000; i++) sink += team.classify(inputs[i]).explanation.stageCues.length;
   const used = process.cpuUsage(cpu);
-  teamThroughput.push(20_000 / ((used.user + used.system) / 1e6));
-  keep = [team];
+  return { buildMs, megabytes, perCpuSecond: 20_000 / ((used.user + used.system) / 1e6), learned: team.learnedCount() };
 }
+const teamRuns = Array.from({ length: RUNS }, (_, run) => teamRun(1000 + run));
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-console.log(`Tagging engine benchmark (medians of ${RUNS} runs; node ${process.version}; ${gc ? "with" : "without"} --expose-gc; load average ${os.loadavg()[0].toFixed(1)})`);
-console.log(`base model build (taxonomy + ${EXAMPLE_BANK.length} bank examples): ${fmt(buildMs)} ms`);
+console.log(`Tagging engine benchmark (medians of ${RUNS} runs; node ${process.version}; load average ${os.loadavg()[0].toFixed(1)})`);
+console.log(`base model build (taxonomy + ${EXAMPLE_BANK.length} bank examples): ${fmt(buildMs)} ms, ${baseMb.toFixed(1)} MB`);
 console.log(`throughput, base model, tag + explanation: ${fmt(median(throughput))} entries/s wall, ${fmt(median(cpuThroughput))} per CPU-second`);
-console.log(`throughput, team model with 10,000 learned: ${fmt(median(teamThroughput))} entries per CPU-second`);
-console.log(`learn(): ${(median(learnTimes) * 1000).toFixed(1)} µs per call (growing to 2,000 examples)`);
-console.log(`buildTeamModel(10,000 learned): ${fmt(median(buildTimes))} ms`);
-console.log(`team model memory with 10,000 learned: ${median(memory).toFixed(1)} MB (learned count ${keep[0].learnedCount()})`);
+console.log(`throughput, team model with 10,000 learned: ${fmt(median(teamRuns.map((r) => r.perCpuSecond)))} entries per CPU-second`);
+console.log(`learn(): median ${(percentile(0.5) * 1000).toFixed(0)} µs, p99 ${(percentile(0.99) * 1000).toFixed(0)} µs, max ${(learnTimes[learnTimes.length - 1] * 1000).toFixed(0)} µs per call (${RUNS} teams growing to 2,000 examples)`);
+console.log(`buildTeamModel(10,000 learned): ${fmt(median(teamRuns.map((r) => r.buildMs)))} ms`);
+console.log(`team model memory with 10,000 learned: ${median(teamRuns.map((r) => r.megabytes)).toFixed(1)} MB (learned count ${teamRuns[0].learned})`);
 if (sink < 0) console.log(sink);

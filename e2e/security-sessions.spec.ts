@@ -238,6 +238,7 @@ test.describe("sessions and sign-in", () => {
   });
 
   test("callbackUrl never sends anyone to another site", async ({ world, page }) => {
+    const user = await sqlUser(world.memberA, "redirect", { team: world.teamA, role: "member" });
     const hostile = [
       "https://evil.example/phish",
       "//evil.example/phish",
@@ -249,7 +250,7 @@ test.describe("sessions and sign-in", () => {
     ];
     for (const callbackUrl of hostile) {
       const request = await newContext();
-      const attempt = await attemptSignIn(request, world.memberA.email, world.memberA.password, { callbackUrl });
+      const attempt = await attemptSignIn(request, user.email, user.password, { callbackUrl });
       expect(attempt.status, callbackUrl).toBe(200);
       expect(new URL(attempt.json.url!).host, callbackUrl).toBe(new URL(E2E_BASE_URL).host);
       const out = await request.get(`/api/auth/signout?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
@@ -259,8 +260,8 @@ test.describe("sessions and sign-in", () => {
     // The sign-in form follows only same-site paths.
     await page.context().setExtraHTTPHeaders({ "x-forwarded-for": fakeIp() });
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
-    await page.getByLabel("邮箱").fill(world.memberA.email);
-    await page.getByLabel("密码").fill(world.memberA.password);
+    await page.getByLabel("邮箱").fill(user.email);
+    await page.getByLabel("密码").fill(user.password);
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL((url) => url.pathname !== "/signin");
     expect(new URL(page.url()).host).toBe(new URL(E2E_BASE_URL).host);

@@ -115,7 +115,13 @@ export async function newContext(
   extraHeaders: Record<string, string> = {},
   storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>>,
 ): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState, extraHTTPHeaders: { "x-forwarded-for": fakeIp(), ...extraHeaders } });
+  // Connection: close, because a kept-alive socket that sat idle through a CLI call can be reset by the server
+  // just as it is reused (ECONNRESET), which would make these tests flaky.
+  return playwrightRequest.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState,
+    extraHTTPHeaders: { "x-forwarded-for": fakeIp(), Connection: "close", ...extraHeaders },
+  });
 }
 
 export function makeUser(label: string): TestUser {

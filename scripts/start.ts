@@ -1,11 +1,12 @@
 // `npm start` / `npm run dev`: make sure the database is up and migrated, then run Next.
 // Without DATABASE_URL this process hosts the embedded PGlite server for as long as the app runs.
-import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, type ReadyDatabase } from "../lib/db/migrate";
 import { dataDir } from "../lib/db/url";
+import { buildIfNeeded } from "./build-if-needed";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -31,37 +32,6 @@ function ensureSecret(): void {
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
-/** A fingerprint of the sources, so `npm start` rebuilds after a pull and not otherwise. */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!entry.name.endsWith(".test.ts")) hash.update(`${full}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
-    }
-  };
-  for (const dir of ["app", "components", "lib"]) walk(path.join(root, dir));
-  for (const file of ["next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
-    const full = path.join(root, file);
-    if (existsSync(full)) hash.update(`${file}:${statSync(full).mtimeMs}\n`);
-  }
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(): void {
-  const marker = path.join(root, ".next", "opsmix-build");
-  const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
-  if (built || args.has("--no-build")) return;
-  console.log("OpsMix: building the app (first start or changed sources)…");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) fail("the build failed (see above).");
-  writeFileSync(marker, fingerprint);
-}
-
 async function main() {
   ensureSecret();
   const port = process.env.PORT ?? "3000";
@@ -79,7 +49,10 @@ async function main() {
     process.env.OPSMIX_EMBEDDED = "1";
     console.log(`OpsMix: embedded database in ${dataDir()} (PGlite on ${database.url.replace(/\/\/[^@]*@/, "//")})`);
   }
-  if (!dev) buildIfNeeded();
+  if (!dev && !args.has("--no-build") && !buildIfNeeded()) {
+    await database.close();
+    fail("the build failed (see above).");
+  }
 
   const nextArgs = [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", port];
   if (process.env.HOSTNAME && process.env.HOSTNAME !== "0.0.0.0") nextArgs.push("-H", process.env.HOSTNAME);

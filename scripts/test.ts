@@ -22,7 +22,8 @@ if (!only || only === "unit") {
   results.push(["unit", step("unit tests", "npx", ["tsx", "scripts/unit-tests.ts"])]);
 }
 if (!only || only === "e2e") {
-  const built = step("next build", "npx", ["next", "build"]);
+  // The second run of CI (PostgreSQL) reuses the first run's build of the same sources.
+  const built = step("next build", "npx", ["tsx", "scripts/build-if-needed.ts"]);
   results.push(["build", built]);
   if (built) results.push(["e2e", step("end-to-end tests (Playwright)", "npx", ["playwright", "test"])]);
 }

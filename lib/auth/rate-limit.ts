@@ -51,7 +51,7 @@ export async function assertUnderRateLimit(key: string, limit: Limit): Promise<v
  * How many reverse proxies in front of OpsMix append to X-Forwarded-For: TRUST_PROXY=1 for one (nginx, Caddy, a
  * load balancer), 2 for a CDN in front of that, and so on. Unset or 0: no forwarding header is believed.
  */
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const raw = (env.TRUST_PROXY ?? "").trim().toLowerCase();
   if (raw === "" || raw === "0" || raw === "false") return 0;
   if (raw === "true") return 1;
@@ -65,7 +65,7 @@ export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
  * from the right (each proxy appends what it saw; anything further left was written by the client and may be
  * forged). Without TRUST_PROXY forwarding headers are ignored and the TCP peer address is used.
  */
-export function clientIp(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
   const hops = trustedProxyHops(env);
   if (hops > 0) {
     const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);

@@ -24,10 +24,10 @@ export function jsonError(code: ErrorCode, message: string, extraHeaders: Record
 }
 
 /** Reads at most `limit` bytes of the body; a bigger one is refused without buffering it (chunked bodies too). */
-export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
+export async function readBodyBytes(request: Request, limit = BODY_LIMIT_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new DomainError("payload_too_large", "errors.payloadTooLarge");
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -41,7 +41,11 @@ export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
+  return Buffer.from(await readBodyBytes(request, limit)).toString("utf8");
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {

@@ -2,7 +2,9 @@
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
 import { cueKeys, FeatureBuffer, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
 import { KIND_CJK, TokenBuffer } from "./features";
-import { fitTemperature, type LinearHead, scoreInto, type SparseDoc, trainSoftmax, type TrainOptions } from "./linear";
+import {
+  fitTemperature, type LinearHead, scoreInto, softmaxInPlace, type SparseDoc, trainSoftmax, type TrainOptions,
+} from "./linear";
 import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
@@ -260,6 +262,7 @@ function calibrate(examples: readonly LabelledExample[], prepared: Prepared, fea
   const K = options.calibrationFolds;
   const roleLogits: Float64Array[] = [];
   const stageLogits: Float64Array[] = [];
+  const priors: Float64Array[] = [];
   const roleLabels: number[] = [];
   const stageLabels: number[] = [];
   for (let fold = 0; fold < Math.min(K, options.calibrationRounds); fold++) {
@@ -272,21 +275,19 @@ function calibrate(examples: readonly LabelledExample[], prepared: Prepared, fea
       scoreInto(heads.role, doc.ids, doc.values, doc.ids.length, r);
       const s = new Float64Array(STAGE_KEYS.length);
       scoreInto(heads.stage, doc.ids, doc.values, doc.ids.length, s);
-      const p = r.slice();
-      let max = -Infinity;
-      for (const v of p) max = Math.max(max, v);
-      let sum = 0;
-      for (let c = 0; c < p.length; c++) sum += p[c] = Math.exp(p[c] - max);
-      for (let c = 0; c < p.length; c++) p[c] /= sum;
-      addStagePrior(s, 0, p, prior, options.priorWeight);
       roleLogits.push(r);
       stageLogits.push(s);
+      priors.push(prior);
       roleLabels.push(doc.label);
       stageLabels.push(prepared.examples[i][1].label);
     }
   }
-  return {
-    role: fitTemperature(roleLogits, roleLabels, ROLE_KEYS.length),
-    stage: fitTemperature(stageLogits, stageLabels, STAGE_KEYS.length),
-  };
+  // As in classification: the role temperature first, then the stage logits with the prior from the role probabilities.
+  const role = fitTemperature(roleLogits, roleLabels, ROLE_KEYS.length);
+  stageLogits.forEach((s, i) => {
+    const p = roleLogits[i].slice();
+    softmaxInPlace(p, ROLE_KEYS.length, role);
+    addStagePrior(s, 0, p, priors[i], options.priorWeight);
+  });
+  return { role, stage: fitTemperature(stageLogits, stageLabels, STAGE_KEYS.length) };
 }

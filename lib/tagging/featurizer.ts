@@ -1,5 +1,6 @@
 // Turns a text into the distinct known features of a model: n-grams of its tokens found in the vocabulary,
-// plus lexicon features (one per role and per stage) that fire when a taxonomy cue occurs.
+// character trigrams of its English words (so a typo still matches most of a word), and lexicon features
+// (one per role and per stage) that fire when a taxonomy cue occurs.
 import * as features from "./features";
 import { TokenBuffer, tokenize } from "./features";
 import { ROLE_KEYS, STAGE_KEYS } from "./types";

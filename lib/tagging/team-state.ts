@@ -2,7 +2,7 @@
 // its own copy of the weights (made on the first learn; the base's weights are ~0.5 MB, so a private copy
 // is cheaper to read than a sparse overlay) and an index of its examples.
 import { type BaseModel, ROW } from "./base-model";
-import { TeamIndex } from "./similarity";
+import { TeamIndex } from "./team-index";
 import type { LabelledExample } from "./types";
 import { Vocabulary } from "./vocabulary";
 

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { analyseImport, commitImport, IMPORT_BYTES_MAX } from "@/lib/activities/import";
 import { getViewer } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
+import { readBodyBytes } from "@/lib/http/api";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { requestLocale, translate } from "@/lib/i18n/translate";
 import { findTeamAccess } from "@/lib/teams/access";
@@ -18,10 +19,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ tea
   const viewer = await getViewer();
   const access = viewer ? await findTeamAccess(viewer.id, team) : null;
   if (!viewer || !access) return fail(404, "errors.notFound");
-  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_BYTES_MAX) return fail(413, "import.errors.tooLarge");
-  const bytes = new Uint8Array(await request.arrayBuffer());
   const mode = new URL(request.url).searchParams.get("mode");
   try {
+    // Counted while reading, so a body without Content-Length cannot make the server buffer more than the limit.
+    const bytes = await readBodyBytes(request, IMPORT_BYTES_MAX).catch((error) => {
+      throw error instanceof DomainError ? new DomainError("payload_too_large", "import.errors.tooLarge") : error;
+    });
     if (mode === "commit") {
       const result = await commitImport(access, bytes);
       return NextResponse.json(translateErrors(result, locale), { status: result.errors.length ? 400 : 200 });
