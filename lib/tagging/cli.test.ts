@@ -44,11 +44,25 @@ describe("tag CLI", () => {
     const plain = JSON.parse(run("scripts/tag.ts", ["--explain"], input).stdout);
     assert.equal(plain.role, "new_media");
     assert.ok(Array.isArray(plain.explanation.roleCues));
-    const taught = run("scripts/tag.ts", ["--learn", learn, "--explain", "--threshold", "0.99"], input);
+    const taught = run("scripts/tag.ts", ["--learn", learn, "--explain", "--threshold", "0"], input);
     assert.equal(taught.code, 0);
     const row = JSON.parse(taught.stdout);
     assert.equal(row.role, "activity");
     assert.equal(row.explanation.nearest.source, "team");
+    assert.equal(row.needsReview, false, "--threshold 0 flags nothing the model recognises");
+  });
+
+  it("reports bad correction lines by file and line, and still tags", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "opsmix-tag-"));
+    const learn = path.join(dir, "learn.jsonl");
+    writeFileSync(learn, [
+      JSON.stringify({ text: "在抖音直播带课,在线800人", role: "activity", stage: "activation" }),
+      JSON.stringify({ text: "x", role: "ceo", stage: "activation" }),
+    ].join("\n"));
+    const { code, stdout, stderr } = run("scripts/tag.ts", ["--learn", learn], JSON.stringify({ id: 1, text: "抖音直播带课第二场" }));
+    assert.equal(code, 1);
+    assert.match(stderr, /learn\.jsonl:2: .*role/);
+    assert.equal(JSON.parse(stdout).role, "activity");
   });
 });
 

@@ -164,11 +164,6 @@ export class Model implements TaggingModel {
     this.space = this.makeSpace();
   }
 
-  /** Bytes held by this model's own additions (the base is shared). */
-  teamByteSize(): number {
-    return this.team.byteSize();
-  }
-
   /**
    * Raw logits of both heads into z (the team's weights once it has learned, the base's before). Unrolled over the
    * 13 classes with scalar accumulators: this loop runs for every feature of every entry.

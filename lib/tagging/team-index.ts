@@ -132,9 +132,4 @@ export class TeamIndex {
     copy.touched = new Int32Array(this.touched.length);
     return copy;
   }
-
-  byteSize(): number {
-    return this.head.byteLength + this.nextPosting.byteLength * 3 + this.firstPosting.byteLength +
-      this.norms.byteLength + this.scratch.byteLength * 1.5;
-  }
 }

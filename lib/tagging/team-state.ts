@@ -67,12 +67,4 @@ export class TeamState {
     copy.index = this.index.clone();
     return copy;
   }
-
-  /** Rough bytes held by this team's additions (for the memory benchmark). */
-  byteSize(): number {
-    let bytes = this.stamp.byteLength + (this.weights?.byteLength ?? 0);
-    bytes += this.extra?.byteSize() ?? 0;
-    for (const e of this.learned) bytes += 48 + e.text.length * 2;
-    return bytes + this.index.byteSize();
-  }
 }

@@ -57,10 +57,6 @@ export class Vocabulary {
     return copy;
   }
 
-  byteSize(): number {
-    return this.slots.byteLength;
-  }
-
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
