@@ -222,7 +222,11 @@ async function main(): Promise<void> {
     for (const row of all) console.log(`| ${engine} | ${row.size.toLocaleString("en")} | ${row.case} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} |`);
     if (bundle) console.log(`\nFirst-load JS of /t/[team]/dashboard: ${bundle.firstLoadKb.toFixed(1)} KB gzip in ${bundle.scripts} scripts`);
   } finally {
-    app?.kill();
+    if (app) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill();
+      await exited;
+    }
     await disconnectPrisma();
     await database.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

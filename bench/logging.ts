@@ -81,6 +81,8 @@ async function main() {
       } catch {}
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // Warm-up: the first tagging request of a process builds the base model.
+    await fetch(`${base}/api/v1/tag`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: '{"text":"warm up"}' });
     for (const [batch, concurrency] of [[1, 8], [100, 2]] as const) {
       let entries = 0;
       let errors = 0;
@@ -96,9 +98,9 @@ async function main() {
               headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
               body: JSON.stringify(batch === 1 ? activities[0] : { activities }),
             });
+            const body = await response.text();
             if (response.status === 201) entries += batch;
-            else errors++;
-            await response.arrayBuffer();
+            else if (errors++ === 0) console.error(`first error: HTTP ${response.status} ${body.slice(0, 200)}`);
             n++;
           }
         }),

@@ -96,6 +96,15 @@ const nastyQuery = fc
   .dictionary(fc.constantFrom("from", "to", "member", "role", "stage", "q", "needsReview", "cursor", "limit", "groupBy", "range", "team", "measure", "sheet", "view", "trendBy"), nastyString.map((s) => s.slice(0, 500)), { maxKeys: 5 })
   .map((params) => new URLSearchParams(params as Record<string, string>).toString());
 
+/** encodeURIComponent, with lone surrogates (which it cannot encode) replaced as a browser would. */
+function uriComponent(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd"));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 /** What a refusal may look like: a JSON error with a code and a sentence, or plain "Not found"/"Bad filter". */
@@ -106,8 +115,10 @@ function checkRefusal(status: number, body: string, label: string): string[] {
   if (/PrismaClient|prisma\.|Invalid `|TypeError|ReferenceError|SyntaxError|at Object\./.test(body)) problems.push(`${label}: internal error text in the body`);
   if (status >= 400 && body.startsWith("{")) {
     try {
-      const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-      if (typeof parsed.error?.code !== "string" || typeof parsed.error?.message !== "string") problems.push(`${label}: error without code/message`);
+      const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown }; errors?: { line?: unknown; message?: unknown }[] };
+      const lineErrors = Array.isArray(parsed.errors) && parsed.errors.every((e) => typeof e.line === "number" && typeof e.message === "string");
+      const oneError = typeof parsed.error?.code === "string" && typeof parsed.error?.message === "string";
+      if (!oneError && !lineErrors) problems.push(`${label}: error without code/message`);
     } catch {
       problems.push(`${label}: unparseable error body`);
     }
@@ -146,11 +157,11 @@ test.describe("bad input", () => {
       (body) => send("POST activities batch", "POST", `/api/v1/activities?team=${world.teamA}`, body, auth),
     );
     await property("PATCH /api/v1/activities/:id", nastyBody, (body) => send("PATCH activity", "PATCH", `/api/v1/activities/${ownId}?team=${world.teamA}`, body, auth));
-    await property("id in the path", nastyString, (id) => send("GET activity", "GET", `/api/v1/activities/${encodeURIComponent(id.slice(0, 2000))}?team=${world.teamA}`, undefined, auth));
+    await property("id in the path", nastyString, (id) => send("GET activity", "GET", `/api/v1/activities/${uriComponent(id.slice(0, 2000))}?team=${world.teamA}`, undefined, auth));
     await property("POST /api/v1/tag", nastyBody, (body) => send("POST tag", "POST", `/api/v1/tag?team=${world.teamA}`, body, auth));
     await property("GET /api/v1/activities?…", nastyQuery, (query) => send("GET activities", "GET", `/api/v1/activities?team=${world.teamA}&${query}`, undefined, auth));
     await property("GET /api/v1/reports/effort?…", nastyQuery, (query) => send("GET effort", "GET", `/api/v1/reports/effort?team=${world.teamA}&${query}`, undefined, auth));
-    await property("team selector", nastyString, (slug) => send("team", "GET", `/api/v1/activities?team=${encodeURIComponent(slug.slice(0, 2000))}`, undefined, auth));
+    await property("team selector", nastyString, (slug) => send("team", "GET", `/api/v1/activities?team=${uriComponent(slug.slice(0, 2000))}`, undefined, auth));
     await property("entries export", nastyQuery, (query) => send("entries export", "GET", `/t/${world.teamA}/entries/export?${query}`));
     await property("dashboard export", nastyQuery, (query) => send("dashboard export", "GET", `/t/${world.teamA}/dashboard/export?${query}`));
     await property("pages", nastyQuery, async (query) => {
@@ -224,8 +235,7 @@ test.describe("bad input", () => {
     }
     // An action body over Next's limit is refused before the action runs.
     const big = await callAction(manager, actions.get("lib/activities/actions.ts#createActivitiesAction")!, [world.teamA, [{ text: "x".repeat(1_200_000) }], "big"], { team: world.teamA });
-    expect(big.status).toBeLessThan(500);
-    expect(actionOutcome(big)).not.toBe("ok");
+    if (big.status !== 413) problems.push(`oversized action body: ${big.status}`);
     await Promise.all([manager.dispose(), anonymous.dispose()]);
     expect(problems, problems.join("\n")).toEqual([]);
   });

@@ -25,8 +25,6 @@ export function e2eServerEnv(): Record<string, string> {
     OPSMIX_DATA_DIR: e2eDataDir(),
     // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
     TRUST_PROXY: "1",
-    // Authorization must not depend on a proxy (middleware): a proxy, if one is added, stands aside in the tests.
-    OPSMIX_DISABLE_PROXY: "1",
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   return env;

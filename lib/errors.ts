@@ -59,6 +59,22 @@ export class RateLimited extends DomainError {
   }
 }
 
+// PostgreSQL refusals that only input can cause: a NUL byte or broken encoding in text, a value out of range, an
+// unparseable date or enum, an index entry too big. They answer 400 like any other invalid input, not 503.
+const BAD_INPUT_SQLSTATES = new Set(["22021", "22P05", "22001", "22003", "22007", "22008", "22P02", "54000"]);
+
+export function isBadInputDatabaseError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
+    const e = current as { message?: unknown; code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (typeof e.originalCode === "string" && BAD_INPUT_SQLSTATES.has(e.originalCode)) return true;
+    if (typeof e.code === "string" && BAD_INPUT_SQLSTATES.has(e.code)) return true;
+    const code = typeof e.message === "string" ? /Code: `(\w+)`/.exec(e.message)?.[1] : undefined;
+    if (code && BAD_INPUT_SQLSTATES.has(code)) return true;
+    current = e.meta?.driverAdapterError ?? e.cause;
+  }
+  return false;
+}
+
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,

@@ -1,5 +1,5 @@
 // The state a server action hands back to its form: translated on the client from message keys.
-import { DomainError, RateLimited } from "./errors";
+import { DomainError, isBadInputDatabaseError, RateLimited } from "./errors";
 
 export interface MessageRef {
   key: string;
@@ -21,6 +21,7 @@ export function messageForError(error: unknown): MessageRef {
     }
     return { key: error.messageKey, values };
   }
+  if (isBadInputDatabaseError(error)) return { key: "errors.invalid" };
   console.error(error);
   return { key: "errors.generic" };
 }
@@ -29,7 +30,9 @@ export function failure<T>(error: unknown): FormState<T> {
   return { ok: false, error: messageForError(error) };
 }
 
+/** A text field of a submitted form; "" when absent, and never a NUL byte (no form sends one; PostgreSQL refuses it). */
 export function formString(formData: FormData, name: string, max = 10_000): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value.slice(0, max) : "";
+  // A hand-made request can send anything as the "form": treat that as an empty one.
+  const value = typeof formData?.get === "function" ? formData.get(name) : null;
+  return typeof value === "string" ? value.slice(0, max).replace(/\u0000/g, "") : "";
 }

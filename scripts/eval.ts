@@ -37,10 +37,20 @@ function parseArgs(argv: string[]) {
 }
 
 function readLabelled(path: string): LabelledExample[] {
-  return parseLabelledLines(readFileSync(path, "utf8"), (line, error) =>
-    process.stderr.write(`${path}:${line}: skipped: ${error}\n`),
-  );
+  let content: string;
+  try {
+    content = readFileSync(path, "utf8");
+  } catch (error) {
+    usage(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  return parseLabelledLines(content, (line, error) => process.stderr.write(`${path}:${line}: skipped: ${error}\n`));
 }
+
+// A reader that stops early (| head) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 
 const args = parseArgs(process.argv.slice(2));
 const items = readLabelled(args.file);
@@ -94,7 +104,7 @@ const meanConf = (pick: (r: TagResult) => number) => results.reduce((a, r) => a 
 
 const mode = args.cv > 1 ? `${args.cv}-fold cross-validation (other folds learned as team corrections)` : "no training on this file";
 console.log(`${args.file}: ${items.length} entries, ${mode}`);
-console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} corrections learned first` : ""}`);
+console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} correction(s) learned first` : ""}`);
 console.log("");
 console.log(formatHead("role", role));
 console.log("");

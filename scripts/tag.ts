@@ -25,6 +25,12 @@ function parseArgs(argv: string[]) {
   return args;
 }
 
+// A reader that stops early (| head) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let bad = 0;

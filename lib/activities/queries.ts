@@ -31,6 +31,7 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
   const filters: ActivityFilters = {};
   const get = (name: string) => {
     const value = params.get(name);
+    if (value?.includes("\u0000")) throw new Invalid();
     return value === null || value === "" ? undefined : value.slice(0, 200);
   };
   const from = get("from");

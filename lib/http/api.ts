@@ -4,7 +4,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { userFromBearer } from "@/lib/auth/api-tokens";
 import { hitRateLimit, LIMITS } from "@/lib/auth/rate-limit";
-import { DomainError, HTTP_STATUS, Invalid, NotFound, RateLimited, Unauthenticated, type ErrorCode } from "@/lib/errors";
+import { DomainError, HTTP_STATUS, Invalid, isBadInputDatabaseError, NotFound, RateLimited, Unauthenticated, type ErrorCode } from "@/lib/errors";
 import { requestLocale, translate } from "@/lib/i18n/translate";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -96,6 +96,7 @@ export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
         if (typeof values.index === "number") message = `${translate(locale, "errors.atItem", { n: values.index + 1 })} ${message}`;
         return jsonError(error.code, message, error.code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="opsmix"' } : {});
       }
+      if (isBadInputDatabaseError(error)) return jsonError("invalid", translate(locale, "errors.invalid"));
       console.error("api error", request.method, new URL(request.url).pathname, error);
       return jsonError("unavailable", translate(locale, "errors.generic"));
     }

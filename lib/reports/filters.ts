@@ -18,6 +18,7 @@ export interface DashboardQuery {
 
 function param(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);
+  if (value?.includes("\u0000")) throw new Invalid();
   return value === null || value === "" ? null : value.slice(0, 100);
 }
 

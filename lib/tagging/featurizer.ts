@@ -97,6 +97,11 @@ export function featurize(
   out.count = 0;
   out.roleCueHits.fill(0);
   out.stageCueHits.fill(0);
+  // Stamps are int32: start over before the epoch would overflow (after 2^31 calls, hours at full speed).
+  if (space.epoch >= 0x7ffffffe) {
+    space.stamp.fill(0);
+    space.epoch = 0;
+  }
   const epoch = ++space.epoch;
   const stamp = space.stamp;
   const { base, extra, cueRoleMask, cueStageMask, maxN } = space;
@@ -124,7 +129,16 @@ export function featurize(
       if (id < 0) break;
       if (stamp[id] === epoch) continue;
       stamp[id] = epoch;
-      out.push(id, i, n, hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1);
+      // Inline FeatureBuffer.push: this runs for every n-gram of every entry.
+      const at = out.count;
+      if (at === out.ids.length) out.push(id, i, n, 0);
+      else {
+        out.ids[at] = id;
+        out.tokenAt[at] = i;
+        out.length[at] = n;
+        out.count = at + 1;
+      }
+      out.readable[at] = hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1;
       if (id < baseSize) {
         const rm = cueRoleMask[id];
         const sm = cueStageMask[id];

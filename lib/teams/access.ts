@@ -5,6 +5,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { isValidSlug } from "./slug";
 
 export type TeamRole = "member" | "manager" | "admin";
 
@@ -25,7 +26,7 @@ export function hasTeamRole(access: Pick<TeamAccess, "role">, atLeast: TeamRole)
 
 /** The viewer's access to the team with this slug; another team's slug is "not found". */
 export const findTeamAccess = cache(async (userId: string, slug: string): Promise<TeamAccess | null> => {
-  if (typeof slug !== "string" || slug.length > 64) return null;
+  if (typeof slug !== "string" || !isValidSlug(slug)) return null;
   const membership = await prisma.membership.findFirst({
     where: { userId, team: { slug } },
     select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true } } },
