@@ -4,6 +4,11 @@ import { useTranslations } from "next-intl";
 import type { ActivityDto } from "@/lib/activities/serialize";
 import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "./colors";
 
+/** A guess is never shown as certain: confidence displays at most 99%. */
+function percent(confidence: number | null): number {
+  return Math.min(99, Math.round((confidence ?? 0) * 100));
+}
+
 export function TagChips({
   activity,
   canRetag,
@@ -54,8 +59,8 @@ export function TagChips({
         ))}
       </select>
       {activity.tagSource === "auto" ? (
-        <span className="text-xs text-slate-400" title={tToday("confidence", { value: Math.round((activity.confidence.role ?? 0) * 100) })}>
-          {Math.round(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0) * 100)}%
+        <span className="text-xs text-slate-400" title={tToday("confidence", { value: percent(activity.confidence.role) })}>
+          {percent(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
         </span>
       ) : (
         <span className="text-xs text-emerald-700" data-testid="tag-source">
@@ -82,7 +87,7 @@ function Why({ activity }: { activity: ActivityDto }) {
       <summary className="cursor-pointer list-none rounded px-1 text-indigo-600 hover:underline">{tToday("why")}</summary>
       <div className="absolute left-0 z-20 mt-1 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-slate-700 shadow-lg" role="note">
         <p>
-          <span className="font-medium">{t("role")}:</span> {t(`roles.${activity.role}`)} · {tToday("confidence", { value: Math.round((activity.confidence.role ?? 0) * 100) })}
+          <span className="font-medium">{t("role")}:</span> {t(`roles.${activity.role}`)} · {tToday("confidence", { value: percent(activity.confidence.role) })}
         </p>
         {explanation.roleCues?.length ? (
           <p>
@@ -90,7 +95,7 @@ function Why({ activity }: { activity: ActivityDto }) {
           </p>
         ) : null}
         <p>
-          <span className="font-medium">{t("stage")}:</span> {t(`stages.${activity.stage}`)} · {tToday("confidence", { value: Math.round((activity.confidence.stage ?? 0) * 100) })}
+          <span className="font-medium">{t("stage")}:</span> {t(`stages.${activity.stage}`)} · {tToday("confidence", { value: percent(activity.confidence.stage) })}
         </p>
         {explanation.stageCues?.length ? (
           <p>
