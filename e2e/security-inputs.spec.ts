@@ -203,9 +203,15 @@ test.describe("bad input", () => {
     const anonymous = await newContext();
     const problems: string[] = [];
     const skip = new Set(["signOutEverywhereAction", "exploreDemoAction", "deleteDemoAction"]);
-    const run = async (who: APIRequestContext, ref: ServerActionRef, args: unknown[]) => {
+    const run = async (who: APIRequestContext, ref: ServerActionRef, args: unknown[] | string) => {
       const before = await fingerprint();
-      const result = await callAction(who, ref, args, { team: world.teamA, token: "x", role: "community", stage: "activation" });
+      let result;
+      try {
+        result = await callAction(who, ref, args, { team: world.teamA, token: "x", role: "community", stage: "activation" });
+      } catch (error) {
+        problems.push(`${ref.name}: the call itself failed: ${String(error).slice(0, 300)}`);
+        return;
+      }
       const outcome = actionOutcome(result);
       const label = `${ref.name}(${JSON.stringify(args).slice(0, 120)})`;
       problems.push(...checkRefusal(result.status, result.body, label));
@@ -224,11 +230,17 @@ test.describe("bad input", () => {
       if (skip.has(ref.name)) continue;
       const formShaped = fc.tuple(fc.constant({}), fields).map(([prev, f]) => [prev, form({ team: world.teamA, ...f })]);
       const bareForm = fields.map((f) => [form({ team: world.teamA, ...f })]);
-      const positional = fc.array(nastyValue, { maxLength: 4 }).map((args) => (args.length && typeof args[0] !== "string" ? args : [world.teamA, ...args.slice(1)]));
-      const args = fc.oneof(formShaped, bareForm, positional);
+      // Plain objects only (React will not encode null prototypes); raw bodies cover what a hand-made request sends.
+      const plain = (value: unknown[]) => JSON.parse(JSON.stringify(value)) as unknown[];
+      const positional = fc.array(nastyValue, { maxLength: 4 }).map((args) => plain(args.length && typeof args[0] !== "string" ? args : [world.teamA, ...args.slice(1)]));
+      const raw = fc.oneof(
+        fc.constantFrom("[", "", "null", "{}", '["$K1"]', '["$@1"]', '["$Q1"]', '["$T"]', '[{"__proto__":{"polluted":1}}]', `["${world.teamA}",[{"text":"$$x","constructor":{"prototype":{"polluted":1}}}],"k"]`, '"\u0000"', "[1e999]"),
+        nastyBody,
+      );
+      const args = fc.oneof(formShaped, bareForm, positional, raw);
       await fc
         .assert(
-          fc.asyncProperty(args, fc.boolean(), async (a, signedOut) => run(signedOut ? anonymous : manager, ref, a as unknown[])),
+          fc.asyncProperty(args, fc.boolean(), async (a, signedOut) => run(signedOut ? anonymous : manager, ref, a as unknown[] | string)),
           { numRuns: Math.max(8, Math.floor(RUNS / 2)), endOnFailure: true },
         )
         .catch((error) => problems.push(`${ref.name}: ${String(error).slice(0, 300)}`));

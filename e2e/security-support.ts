@@ -245,12 +245,13 @@ export function form(fields: Record<string, string>): FormData {
 export async function callAction(
   request: APIRequestContext,
   action: ServerActionRef,
-  args: unknown[],
+  args: unknown[] | string,
   params: Record<string, string>,
   extraHeaders: Record<string, string> = {},
 ): Promise<ActionResult> {
   const page = action.pages.find((key) => !key.includes("[token]")) ?? action.pages[0]!;
-  const encoded = await encodeReply(args);
+  // A string is sent as the raw body: what a hand-made request can send, whether React would encode it or not.
+  const encoded = typeof args === "string" ? args : await encodeReply(args);
   const headers: Record<string, string> = { "Next-Action": action.id, Origin: E2E_BASE_URL, Accept: "text/x-component", ...extraHeaders };
   let response: APIResponse;
   if (typeof encoded === "string") {

@@ -81,8 +81,6 @@ export async function backupDatabase(file: string): Promise<string> {
 export async function restoreDatabase(file: string): Promise<string> {
   if (!fs.existsSync(file)) throw new Error(`No backup file at ${file}.`);
   const client = await connect();
-  // Created only now: a readline interface made before an await drops the lines it reads meanwhile (the header).
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   try {
     type Header = { format?: string; version?: number; migrations?: string[] };
@@ -96,6 +94,9 @@ export async function restoreDatabase(file: string): Promise<string> {
       pending.set(table, []);
     };
     await client.query("BEGIN");
+    // Made right before the loop: a readline interface drops the lines it reads while nothing iterates it, so one
+    // created before an await loses the first lines (the header) on a slow connection.
+    const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
     let lineNumber = 0;
     let current: string | null = null;
     for await (const line of lines) {

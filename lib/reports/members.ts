@@ -59,7 +59,11 @@ export async function getMemberBoard(scope: ReportScope, range: DateRange, measu
   }
   const rowsBy = (rows: EffortRow[]) => {
     const map = new Map<string, EffortRow[]>();
-    for (const row of rows) map.set(row.member!, [...(map.get(row.member!) ?? []), row]);
+    for (const row of rows) {
+      const list = map.get(row.member!);
+      if (list) list.push(row);
+      else map.set(row.member!, [row]);
+    }
     return map;
   };
   const mixByMember = rowsBy(mixRows);

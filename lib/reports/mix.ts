@@ -183,7 +183,9 @@ export function heatmapCells(cells: readonly EffortRow[], weekly: readonly Effor
   for (const row of weekly) {
     if (!row.role || !row.stage || row.count === 0) continue;
     const key = `${row.role}:${row.stage}`;
-    weeksByCell.set(key, [...(weeksByCell.get(key) ?? []), row.week!]);
+    const weeks = weeksByCell.get(key);
+    if (weeks) weeks.push(row.week!);
+    else weeksByCell.set(key, [row.week!]);
   }
   const grid: HeatCell[] = [];
   for (const role of ROLE_KEYS) {

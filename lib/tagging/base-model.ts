@@ -189,7 +189,9 @@ function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc 
   };
 }
 
-function prepare(examples: readonly LabelledExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number): Prepared {
+function prepare(
+  examples: readonly LabelledExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number,
+): Prepared {
   // Class-balanced example weights: the targets are macro-F1, and the bank has more activation than referral.
   const balance = (labels: number[], C: number) => {
     const counts = new Array(C).fill(0);

@@ -153,7 +153,9 @@ export function featurize(
   const scale = 1 / Math.sqrt(Math.max(m, 4));
   for (let j = 0; j < m; j++) out.values[j] = scale;
   if (SUBWORD_SCALE > 0) {
-    for (let i = 0; i < count; i++) if (kind[i] === KIND_WORD) subwords(text, tokens.start[i], tokens.end[i], i, space, out, epoch, adder);
+    for (let i = 0; i < count; i++) {
+      if (kind[i] === KIND_WORD) subwords(text, tokens.start[i], tokens.end[i], i, space, out, epoch, adder);
+    }
     const sub = out.count - m;
     const subScale = sub > 0 ? SUBWORD_SCALE / Math.sqrt(Math.max(sub, 4)) : 0;
     for (let j = m; j < out.count; j++) out.values[j] = subScale;

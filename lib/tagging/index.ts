@@ -19,7 +19,7 @@ export function baseTrainingExamples(): LabelledExample[] {
 
 let baseModel: TaggingModel | null = null;
 
-/** The shared base model (built once per process, a few hundred milliseconds). Fork it per team. */
+/** The shared base model (built once per process, about a second). Fork it per team; it does not learn itself. */
 export function getBaseModel(): TaggingModel {
   if (baseModel === null) baseModel = buildModel(baseTrainingExamples(), { frozen: true });
   return baseModel;

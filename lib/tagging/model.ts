@@ -107,19 +107,22 @@ export class Model implements TaggingModel {
       stageCues: topCues(text, buffer, stageContributions, ngrams),
     };
     const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
+    // The most similar confirmed example; the team's own wins a tie with the bank.
     if (remembered > 0 && (!bankMatch || memorySimilarities[0] >= bankMatch.similarity)) {
-      const ex = team.learned[memoryExamples[0]];
-      explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "team", similarity: round3(memorySimilarities[0]) };
+      const { text: nearText, role: nearRole, stage: nearStage } = team.learned[memoryExamples[0]];
+      const similarity = round3(memorySimilarities[0]);
+      explanation.nearest = { text: nearText, role: nearRole, stage: nearStage, source: "team", similarity };
     } else if (bankMatch) {
-      const ex = base.examples[bankMatch.example];
-      explanation.nearest = { text: ex.text, role: ex.role, stage: ex.stage, source: "bank", similarity: round3(bankMatch.similarity) };
+      const { text: nearText, role: nearRole, stage: nearStage } = base.examples[bankMatch.example];
+      const similarity = round3(bankMatch.similarity);
+      explanation.nearest = { text: nearText, role: nearRole, stage: nearStage, source: "bank", similarity };
     }
     return {
       role: ROLE_KEYS[role],
       stage: STAGE_KEYS[stage],
       confidence,
       runnerUp: { role: ROLE_KEYS[roleRunnerUp], stage: STAGE_KEYS[stageRunnerUp] },
-      needsReview: ngrams === 0 || confidence.role < threshold || confidence.stage < threshold,
+      needsReview: confidence.role < threshold || confidence.stage < threshold,
       explanation,
     };
   }

@@ -99,7 +99,8 @@ export class ExampleIndex {
     let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f < weight2.length && weight2[f] > 0) probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, weight2[f]);
+      if (f >= weight2.length || weight2[f] === 0) continue;
+      probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, weight2[f]);
     }
     let touchedCount = 0;
     for (let i = 0; i < probes; i++) {

@@ -83,7 +83,8 @@ export class TeamIndex {
     let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
-      if (f < head.length && head[f] !== 0) probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, bank.featureWeight2(f));
+      if (f >= head.length || head[f] === 0) continue;
+      probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, bank.featureWeight2(f));
     }
     let touchedCount = 0;
     for (let i = 0; i < probes; i++) {
