@@ -306,8 +306,8 @@ export function actionOutcome(result: ActionResult): Outcome {
     for (const [pattern, outcome] of KEY_OUTCOMES) if (pattern.test(key)) return outcome;
     return "invalid";
   }
-  if (result.status === 404) return "notfound";
-  return result.status < 400 ? "ok" : "error";
+  if (result.status >= 400) return httpOutcome(result.status);
+  return "ok";
 }
 
 export function httpOutcome(status: number): Outcome {

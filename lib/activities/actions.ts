@@ -3,7 +3,7 @@
 import { requireViewer } from "@/lib/auth/session";
 import { failure, type FormState } from "@/lib/forms";
 import { hasTeamRole, requireTeamAccess } from "@/lib/teams/access";
-import { Forbidden } from "@/lib/errors";
+import { Forbidden, Invalid } from "@/lib/errors";
 import { createActivities, deleteActivity, restoreActivity, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
 import { getActivity } from "./queries";
 import type { ActivityDto } from "./serialize";
@@ -48,6 +48,7 @@ export async function bulkRetagAction(
     const access = await accessFor(teamSlug);
     if (!hasTeamRole(access, "manager")) throw new Forbidden();
     if (!Array.isArray(items) || items.length > 500) throw new Forbidden();
+    if (typeof tags !== "object" || tags === null || items.some((item) => typeof item !== "object" || item === null)) throw new Invalid();
     let updated = 0;
     let conflicts = 0;
     for (const item of items) {

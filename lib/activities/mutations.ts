@@ -30,10 +30,12 @@ export function validateNewActivities(items: NewActivityInput[], timeZone: strin
   if (items.length > BATCH_MAX) throw new Invalid("errors.tooManyEntries", { max: BATCH_MAX });
   return items.map((item, index) => {
     try {
+      // A hand-made request may send anything as an item: only an object's text, date and minutes are read.
+      const { text, date, minutes } = typeof item === "object" && item !== null ? item : ({} as NewActivityInput);
       return {
-        text: normaliseActivityText(item.text),
-        date: normaliseDateWorked(item.date, timeZone),
-        minutes: normaliseMinutes(item.minutes),
+        text: normaliseActivityText(text),
+        date: normaliseDateWorked(date, timeZone),
+        minutes: normaliseMinutes(minutes),
       };
     } catch (error) {
       if (error instanceof Invalid && items.length > 1) throw new Invalid(error.messageKey, { ...error.details, index });

@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { Invalid } from "@/lib/errors";
 import { failure, type FormState } from "@/lib/forms";
 import { requireTeamAccess } from "@/lib/teams/access";
+import { SLUG_PATTERN } from "@/lib/teams/slug";
 import { keysOf } from "./mix";
 import { setTargetMix } from "./targets";
 
@@ -17,7 +18,7 @@ const percent = z
   .refine((value) => Number.isFinite(value) && value >= 0 && value <= 100, { message: "dashboard.errors.targetRange" });
 
 const targetForm = z.object({
-  team: z.string().min(1).max(64),
+  team: z.string().regex(SLUG_PATTERN),
   dimension: z.enum(["role", "stage"]),
   clear: z.enum(["1"]).optional(),
 });
@@ -26,6 +27,7 @@ const targetForm = z.object({
 export async function setTargetMixAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const viewer = await requireViewer();
+    if (!(formData instanceof FormData)) throw new Invalid();
     const parsed = targetForm.safeParse({
       team: formData.get("team"),
       dimension: formData.get("dimension"),

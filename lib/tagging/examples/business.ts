@@ -111,7 +111,6 @@ export const businessExamples: LabelledExample[] = [
   { text: "Meeting with a Steam bundle curator about including our game", role: "business", stage: "acquisition" },
   { text: "Talked to a Korean publisher about co-publishing our title there", role: "business", stage: "acquisition" },
   { text: "Signed the app-swap agreement with a meditation app, goes live Monday", role: "business", stage: "acquisition" },
-  { text: "Sent our partnership deck to 10 HR-tech platforms", role: "business", stage: "acquisition" },
   { text: "Negotiated free trial codes for a telco's prepaid customers", role: "business", stage: "acquisition" },
   { text: "Renewed the preinstall contract with the tablet maker for back-to-school", role: "business", stage: "acquisition" },
   { text: "Discussed a joint webinar with a publisher to reach their readers", role: "business", stage: "acquisition" },
@@ -204,7 +203,6 @@ export const businessExamples: LabelledExample[] = [
   { text: "和电商平台谈学员实战店铺扶持,学员可开店练手", role: "business", stage: "activation" },
   { text: "跟运营大会主办方要了20张学员票", role: "business", stage: "activation" },
   { text: "与出版社确认共读活动赠书300本", role: "business", stage: "activation" },
-  { text: "和讲师机构结算上月直播课嘉宾费用", role: "business", stage: "activation" },
   { text: "和运动品牌谈会员跑步挑战赛的联合奖品", role: "business", stage: "activation" },
   { text: "请到某券商分析师给会员做专场解读,对方同意免费", role: "business", stage: "activation" },
   { text: "和电竞赛事主办方谈老玩家参赛名额", role: "business", stage: "activation" },
@@ -216,7 +214,6 @@ export const businessExamples: LabelledExample[] = [
   { text: "和实训基地谈周末开放设备,学员可以预约上机", role: "business", stage: "activation" },
   { text: "谈合作方给作业比赛出题,题目来自对方真实业务", role: "business", stage: "activation" },
 
-  { text: "Booked two guest speakers via a speakers' agency for next month's member live classes", role: "business", stage: "activation" },
   { text: "Publisher agreed to co-host a webinar for our current subscribers", role: "business", stage: "activation" },
   { text: "Sponsor confirmed 50 prize bundles for the learners' coding challenge", role: "business", stage: "activation" },
   { text: "Negotiated free design-tool edu licences for enrolled students' assignments", role: "business", stage: "activation" },

@@ -38,7 +38,6 @@ export const communityExamples: LabelledExample[] = [
 
   // ── connection: welcoming newcomers in intro threads / newbie boards, first help inside the community, buddying new members
   { text: "新人报到帖逐个回复欢迎,今天新增41人", role: "community", stage: "connection" },
-  { text: "给首次发帖的新成员回复+点赞,共18帖", role: "community", stage: "connection" },
   { text: "把新手指南帖置顶到各个版块", role: "community", stage: "connection" },
   { text: "新人区答疑:怎么发帖、怎么改签名,回了9个", role: "community", stage: "connection" },
   { text: "新人自我介绍帖下@对应版块的版主来打招呼", role: "community", stage: "connection" },
@@ -56,7 +55,6 @@ export const communityExamples: LabelledExample[] = [
   { text: "在圈子新人帖里介绍各个版块怎么玩", role: "community", stage: "connection" },
   { text: "新注册的设计师在作品区发首帖,叫了几个老成员来点评", role: "community", stage: "connection" },
   { text: "带新用户认识社区里几位活跃的版主", role: "community", stage: "connection" },
-  { text: "新人报到帖里统计了一下成员背景,转行的占多数", role: "community", stage: "connection" },
   { text: "新开“新手村”版块,专门接新成员的提问", role: "community", stage: "connection" },
   { text: "回复新人帖时顺手附上社区规则链接,共30帖", role: "community", stage: "connection" },
   { text: "新人问社区等级怎么升,在新人区统一回复了", role: "community", stage: "connection" },
@@ -64,7 +62,6 @@ export const communityExamples: LabelledExample[] = [
   { text: "【新人区】今日新帖43,全部有回复", role: "community", stage: "connection" },
   { text: "游戏论坛新人专区:回答新玩家入门问题22个", role: "community", stage: "connection" },
   { text: "给新入驻论坛的开发者开了个欢迎串,来了26人", role: "community", stage: "connection" },
-  { text: "Welcomed 35 newcomers in the intro thread", role: "community", stage: "connection" },
   { text: "Replied to every first post in the Newbies board today, 14 total", role: "community", stage: "connection" },
   { text: "Pointed new members to the right subforums in the welcome thread", role: "community", stage: "connection" },
   { text: "Paired 6 new members with veteran buddies on the forum", role: "community", stage: "connection" },
@@ -83,9 +80,7 @@ export const communityExamples: LabelledExample[] = [
   // ── activation: replies in our own forum/community, topics, votes, discussions, AMA threads, 精华帖, KOLs starting threads
   { text: "今天在论坛回帖58条,主要是作业讨论区", role: "community", stage: "activation" },
   { text: "发起投票:下期话题选“私域”还是“增长”,已投430人", role: "community", stage: "activation" },
-  { text: "新开话题#我的第一份运营方案#,参与112人", role: "community", stage: "activation" },
   { text: "把3篇高质量讨论设为精华帖", role: "community", stage: "activation" },
-  { text: "问答区回复技术问题17个", role: "community", stage: "activation" },
   { text: "社区AMA:讲师在论坛开楼答疑,楼层破300", role: "community", stage: "activation" },
   { text: "每日话题:今天聊“运营岗面试最难的一题”", role: "community", stage: "activation" },
   { text: "顶起几个沉底的好问题,@相关达人来回答", role: "community", stage: "activation" },
@@ -268,7 +263,6 @@ export const communityExamples: LabelledExample[] = [
   { text: "给长期贡献的核心答主寄了周边,感谢一年的支持", role: "community", stage: "retention" },
   { text: "社区举报按类型统计:广告占70%", role: "community", stage: "retention" },
   { text: "论坛里有人恶意挂人,删帖+禁言7天", role: "community", stage: "retention" },
-  { text: "Removed 42 spam posts and banned 6 bot accounts", role: "community", stage: "retention" },
   { text: "Updated community guidelines: no affiliate links", role: "community", stage: "retention" },
   { text: "Handled 18 user reports, 11 violations confirmed", role: "community", stage: "retention" },
   { text: "Resolved a complaint about an unfair ban, reinstated the member", role: "community", stage: "retention" },

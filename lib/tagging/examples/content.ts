@@ -68,7 +68,6 @@ export const contentExamples: LabelledExample[] = [
 
   // ── connection: newbie guides, welcome/onboarding copy (emails, 站内信, SMS), first-steps tutorials, FAQs for new users ──
   { text: "写了新学员欢迎邮件文案,3个版本待选", role: "content", stage: "connection" },
-  { text: "《新手入门指南》改到第3版,加了报名后第一步怎么操作", role: "content", stage: "connection" },
   { text: "整理新生FAQ共28条,挂到帮助中心", role: "content", stage: "connection" },
   { text: "注册成功后的欢迎站内信模板写好了", role: "content", stage: "connection" },
   { text: "写了一篇《第一次上课前你需要知道的5件事》", role: "content", stage: "connection" },
@@ -125,7 +124,6 @@ export const contentExamples: LabelledExample[] = [
   { text: "今天产出2篇干货帖,主题:如何做用户画像", role: "content", stage: "activation" },
   { text: "写了一篇学习方法帖,阅读1.9k,评论36", role: "content", stage: "activation" },
   { text: "整理本周学习总结帖,汇总了12位学员的笔记", role: "content", stage: "activation" },
-  { text: "引导学员写阶段学习总结,今天收到投稿9篇", role: "content", stage: "activation" },
   { text: "排了下周内容日历,共10篇", role: "content", stage: "activation" },
   { text: "编辑修改3篇外部作者投稿,排版完成", role: "content", stage: "activation" },
   { text: "每日一题更新:SQL窗口函数", role: "content", stage: "activation" },
@@ -256,7 +254,6 @@ export const contentExamples: LabelledExample[] = [
   { text: "攻略站旧版本攻略标注已过期,补了新版链接", role: "content", stage: "retention" },
   { text: "新版界面上线,SaaS文档里的操作步骤改了9篇", role: "content", stage: "retention" },
   { text: "沉默用户唤醒的推送文案写了5条", role: "content", stage: "retention" },
-  { text: "会员到期前的权益回顾邮件写好了", role: "content", stage: "retention" },
   { text: "课程目录调整,难度跳跃的两节换了顺序", role: "content", stage: "retention" },
   { text: "统计文章纠错反馈,本周修了8处", role: "content", stage: "retention" },
   { text: "每节课补了“本节重点”摘要,学员说看完记不住", role: "content", stage: "retention" },
@@ -290,7 +287,6 @@ export const contentExamples: LabelledExample[] = [
   { text: "Added key-takeaway boxes to 10 long lessons after \"too long\" feedback", role: "content", stage: "retention" },
 
   // ── referral: success stories, testimonials, UGC showcases of results, share/invite copy & templates ──
-  { text: "整理了10个学员转行成功故事,做成专题页", role: "content", stage: "referral" },
   { text: "写了学员案例《35岁转行做运营,我用了4个月》", role: "content", stage: "referral" },
   { text: "采访2位优秀学员,整理成访谈稿", role: "content", stage: "referral" },
   { text: "学员好评截图整理成合集文章,共46条", role: "content", stage: "referral" },

@@ -5,7 +5,6 @@ import type { LabelledExample } from "../types";
 // Own-site articles/help centre are content; live classes on our own product are activity; paid boosts are marketing.
 export const newMediaExamples: LabelledExample[] = [
   // ── acquisition: posting for reach and followers, scripts/shooting/editing, scheduling, channel analytics ──
-  { text: "公众号推文《转行运营必看的5本书》,阅读3.4k", role: "new_media", stage: "acquisition" },
   { text: "小红书发了3篇笔记,总收藏1.2k", role: "new_media", stage: "acquisition" },
   { text: "抖音剪了2条短视频,播放1.8w", role: "new_media", stage: "acquisition" },
   { text: "视频号更新1条,涨粉46", role: "new_media", stage: "acquisition" },
@@ -56,7 +55,6 @@ export const newMediaExamples: LabelledExample[] = [
   { text: "视频号粉丝破1万🎉", role: "new_media", stage: "acquisition" },
   { text: "小红书6篇Excel笔记整理成“Excel速成”合集", role: "new_media", stage: "acquisition" },
   { text: "知乎回答被收进圆桌,新关注200+", role: "new_media", stage: "acquisition" },
-  { text: "公众号推文介绍新课《零基础学Python》,阅读2.2k", role: "new_media", stage: "acquisition" },
   { text: "抖音日更第15天,累计粉丝3.2k", role: "new_media", stage: "acquisition" },
   { text: "新媒体月报写完,全平台新增粉丝4.6k", role: "new_media", stage: "acquisition" },
   { text: "拍了条团队日常vlog,发视频号", role: "new_media", stage: "acquisition" },
@@ -127,7 +125,6 @@ export const newMediaExamples: LabelledExample[] = [
   { text: "Recorded voiceover for 2 Douyin explainer videos", role: "new_media", stage: "acquisition" },
 
   // ── connection: follow-welcome flows, auto-replies, menus, pinned "start here", first DM help for new followers ──
-  { text: "公众号关注自动回复改版,加了新人资料包领取入口", role: "new_media", stage: "connection" },
   { text: "设置了5个关键词自动回复:课程、资料、试听、价格、客服", role: "new_media", stage: "connection" },
   { text: "公众号底部菜单调整,新增“新手入门”", role: "new_media", stage: "connection" },
   { text: "写了抖音私信自动回复话术,新粉丝先收到课程介绍", role: "new_media", stage: "connection" },
@@ -158,7 +155,6 @@ export const newMediaExamples: LabelledExample[] = [
   { text: "Updated the Instagram DM welcome message", role: "new_media", stage: "connection" },
   { text: "Pinned a \"Start here\" tweet for new followers", role: "new_media", stage: "connection" },
   { text: "Configured 6 keyword auto-replies on our official account", role: "new_media", stage: "connection" },
-  { text: "Replied to 18 DMs from new followers asking where to start", role: "new_media", stage: "connection" },
   { text: "Reworked the OA menu, added a \"New here?\" tab", role: "new_media", stage: "connection" },
   { text: "Wrote the welcome DM new TikTok followers get", role: "new_media", stage: "connection" },
   { text: "Added a \"Start Here\" highlight to our IG profile", role: "new_media", stage: "connection" },
@@ -221,7 +217,6 @@ export const newMediaExamples: LabelledExample[] = [
   { text: "回复微博@我们的帖子,共17条", role: "new_media", stage: "activation" },
   { text: "视频号直播抽空回复了回放下的评论", role: "new_media", stage: "activation" },
   { text: "今天小红书+抖音评论一共回了100条左右", role: "new_media", stage: "activation" },
-  { text: "Replied to 57 comments on our Instagram posts", role: "new_media", stage: "activation" },
   { text: "Ran a 45-min Douyin live Q&A, peak 310 viewers", role: "new_media", stage: "activation" },
   { text: "Weibo poll on the next course topic, 900 votes", role: "new_media", stage: "activation" },
   { text: "Answered questions under our Bilibili video, 26 replies", role: "new_media", stage: "activation" },
@@ -237,7 +232,6 @@ export const newMediaExamples: LabelledExample[] = [
   { text: "Responded to mentions on X, 22 threads", role: "new_media", stage: "activation" },
   { text: "Started a weekly #AskUs thread on Twitter", role: "new_media", stage: "activation" },
   { text: "Live styling Q&A for existing fans on Douyin, 2h", role: "new_media", stage: "activation" },
-  { text: "Weibo comment replies, ~70 today", role: "new_media", stage: "activation" },
   { text: "Ran a quiz sticker series on IG Stories for our followers", role: "new_media", stage: "activation" },
   { text: "YouTube live study-with-me session, 2h, chat very active", role: "new_media", stage: "activation" },
   { text: "Replied to LinkedIn comments on the SQL post, 31 replies", role: "new_media", stage: "activation" },

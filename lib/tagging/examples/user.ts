@@ -110,7 +110,6 @@ export const userExamples: LabelledExample[] = [
   // ── activation: 1:1 answers to learners (班主任), 打卡/check-in supervision, daily 签到, keeping 社群 discussions going
   { text: "班主任值班:处理学员提问58个,当天清零", role: "user", stage: "activation" },
   { text: "回复学员作业相关的问题21个", role: "user", stage: "activation" },
-  { text: "督促学习小班打卡,今日打卡率72%", role: "user", stage: "activation" },
   { text: "给连续3天没打卡的学员逐个私聊提醒", role: "user", stage: "activation" },
   { text: "会员群每日一问:今天聊“活动方案怎么写”", role: "user", stage: "activation" },
   { text: "在学习小班里@没交作业的同学,补交了9份", role: "user", stage: "activation" },
@@ -159,7 +158,6 @@ export const userExamples: LabelledExample[] = [
   { text: "学员问Excel透视表,远程共享屏幕教了半小时", role: "user", stage: "activation" },
   { text: "今天打卡率掉到58%,在群里发了提醒+私聊掉队的", role: "user", stage: "activation" },
   { text: "【学习小班】周三答疑时间,收到问题24个全部回复", role: "user", stage: "activation" },
-  { text: "回复学员私信:心理压力大、工作忙学不完,聊了5位", role: "user", stage: "activation" },
   { text: "社群每日打卡接龙,今天接到第86个", role: "user", stage: "activation" },
   { text: "给作业被退回的学员解释修改要求,3人已重交", role: "user", stage: "activation" },
   { text: "会员群晚上自由讨论,带着聊各自的作业进度", role: "user", stage: "activation" },
@@ -202,7 +200,6 @@ export const userExamples: LabelledExample[] = [
 
   // ── retention: churn recall person by person, renewals, points redemption, loyalty tiers, VIP care, segmentation for at-risk users
   { text: "流失召回:逐个私聊30天没登录的学员42人,回来11人", role: "user", stage: "retention" },
-  { text: "会员到期前7天电话提醒续费,续了9人", role: "user", stage: "retention" },
   { text: "处理积分兑换订单36笔", role: "user", stage: "retention" },
   { text: "年卡VIP生日关怀,寄出贺卡和小礼物12份", role: "user", stage: "retention" },
   { text: "本月升到金卡的会员78人,逐个私信通知新权益", role: "user", stage: "retention" },
@@ -253,9 +250,7 @@ export const userExamples: LabelledExample[] = [
   { text: "续费提醒话术走完一轮,明天开始打第二轮电话", role: "user", stage: "retention" },
   { text: "【VIP群】帮3位钻石会员预约了专属答疑时间", role: "user", stage: "retention" },
   { text: "积分兑换课程券的学员,帮他们确认已到账", role: "user", stage: "retention" },
-  { text: "流失预警名单里的18人,今天私聊了12个", role: "user", stage: "retention" },
   { text: "续费率排名垫底的两个小班,和班主任一起逐个打电话", role: "user", stage: "retention" },
-  { text: "Churn recall: DM'd 45 learners inactive 30+ days, 9 came back", role: "user", stage: "retention" },
   { text: "Renewal calls for memberships expiring this month, 12 renewed", role: "user", stage: "retention" },
   { text: "Processed 28 points redemption orders", role: "user", stage: "retention" },
   { text: "Upgraded 64 members to Gold tier and let each one know", role: "user", stage: "retention" },
