@@ -27,7 +27,7 @@ async function wholeDatabase(): Promise<Record<string, string>> {
   );
   const digest: Record<string, string> = {};
   for (const table of tables) {
-    const [row] = await sql<{ d: string }>(`SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS d FROM "${table}" t`);
+    const [row] = await sql<{ d: string }>(`SELECT count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) AS d FROM "${table}" t`);
     digest[table] = row!.d;
   }
   return digest;

@@ -39,7 +39,15 @@ export function DashboardHeader({
               {t("dashboard.export.csv")}
             </a>
           ) : null}
-          {pngTarget ? <ExportPngButton targetId={pngTarget} filename={pngName ?? "opsmix.png"} label={t("dashboard.export.png")} failedLabel={t("dashboard.export.pngFailed")} /> : null}
+          {pngTarget ? (
+            <ExportPngButton
+              targetId={pngTarget}
+              title={period ? `${title} · ${period}` : title}
+              filename={pngName ?? "opsmix.png"}
+              label={t("dashboard.export.png")}
+              failedLabel={t("dashboard.export.pngFailed")}
+            />
+          ) : null}
         </div>
       </div>
       <nav aria-label={t("dashboard.tabs.label")} className="flex gap-1 border-b border-slate-200">

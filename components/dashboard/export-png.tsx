@@ -47,16 +47,23 @@ function paintBox(ctx: CanvasRenderingContext2D, element: Element, x: number, y:
   }
 }
 
-/** Paints the element's [data-png] panels into a PNG blob. */
-export async function renderPng(root: HTMLElement): Promise<Blob> {
+const HEADER = 44;
+
+/** Paints the element's [data-png] panels into a PNG blob, under a header line (the view's title and period). */
+export async function renderPng(root: HTMLElement, title: string): Promise<Blob> {
   const origin = root.getBoundingClientRect();
   const canvas = document.createElement("canvas");
   canvas.width = Math.ceil(origin.width * SCALE);
-  canvas.height = Math.ceil(root.scrollHeight * SCALE);
+  canvas.height = Math.ceil((root.scrollHeight + HEADER) * SCALE);
   const ctx = canvas.getContext("2d")!;
   ctx.scale(SCALE, SCALE);
   ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, origin.width, root.scrollHeight);
+  ctx.fillRect(0, 0, origin.width, root.scrollHeight + HEADER);
+  ctx.fillStyle = "#0f172a";
+  ctx.font = `600 16px ${getComputedStyle(root).fontFamily}`;
+  ctx.textBaseline = "middle";
+  ctx.fillText(title, 4, HEADER / 2, origin.width - 8);
+  ctx.translate(0, HEADER);
   const at = (element: Element) => {
     const r = element.getBoundingClientRect();
     return [r.left - origin.left, r.top - origin.top, r.width, r.height] as const;
@@ -74,7 +81,7 @@ export async function renderPng(root: HTMLElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("empty canvas"))), "image/png"));
 }
 
-export function ExportPngButton({ targetId, filename, label, failedLabel }: { targetId: string; filename: string; label: string; failedLabel: string }) {
+export function ExportPngButton({ targetId, title, filename, label, failedLabel }: { targetId: string; title: string; filename: string; label: string; failedLabel: string }) {
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
   return (
     <button
@@ -87,7 +94,7 @@ export function ExportPngButton({ targetId, filename, label, failedLabel }: { ta
         if (!root) return;
         setState("busy");
         try {
-          const blob = await renderPng(root);
+          const blob = await renderPng(root, title);
           const url = URL.createObjectURL(blob);
           const link = document.createElement("a");
           link.href = url;

@@ -32,7 +32,7 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
               {t("dashboard.members.total", { entries: t("dashboard.units.entries", { count: member.total.count }), minutes: minutesText(t, member.total.minutes) })}
             </p>
             {member.total.count === 0 ? (
-              <p className="text-sm text-slate-500">{t("dashboard.members.noWork")}</p>
+              <p className="text-sm text-slate-500" data-png-text>{t("dashboard.members.noWork")}</p>
             ) : (
               <>
                 <p className="mb-1 text-xs text-slate-600" data-png-text>

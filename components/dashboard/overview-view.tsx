@@ -7,7 +7,7 @@ import type { Overview } from "@/lib/reports/overview";
 import { canSetTargets } from "@/lib/reports/permissions";
 import { Callouts } from "./callouts";
 import { EmptyDashboard } from "./empty-state";
-import { periodText, type Translate } from "./format";
+import type { Translate } from "./format";
 import { GapsPanel } from "./gaps-panel";
 import { Heatmap } from "./heatmap";
 import { MixPanel } from "./mix-panel";
@@ -27,9 +27,6 @@ export function OverviewView({ t, ctx, overview }: { t: Translate; ctx: Dashboar
   const drill = (filter: Partial<DrillFilter>) => drillHref(access.slug, canViewTeam, { from: range.from, to: range.to, member: scope.authorId, ...filter });
   return (
     <div id="dashboard-view" className="space-y-4" data-testid="overview">
-      <p className="sr-only" data-png-text>
-        {dashboardTitle(t, ctx)} · {periodText(t, range)}
-      </p>
       <Summary t={t} total={overview.total} untagged={overview.untagged.count} measure={query.measure} reviewHref={drill({ needsReview: true })} />
       <Callouts t={t} callouts={overview.callouts} hrefForStage={(stage) => drill({ stage })} />
       <div className="grid gap-4 lg:grid-cols-2">

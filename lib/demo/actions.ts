@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db/client";
 import { Forbidden } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { findTeamAccess, hasTeamRole, listUserTeams } from "@/lib/teams/access";
+import { SLUG_PATTERN } from "@/lib/teams/slug";
 import { deleteDemo, seedDemo } from "./seed";
 
 /** Creates the demo team (or reuses it), makes the viewer one of its managers and opens its dashboard. */
@@ -29,7 +30,8 @@ export async function deleteDemoAction(_prev: FormState, formData: FormData): Pr
   let next = "/";
   try {
     const viewer = await requireViewer();
-    const access = await findTeamAccess(viewer.id, formString(formData, "team", 64));
+    const slug = formData instanceof FormData ? formString(formData, "team", 64) : "";
+    const access = SLUG_PATTERN.test(slug) ? await findTeamAccess(viewer.id, slug) : null;
     if (!access || !hasTeamRole(access, "manager")) throw new Forbidden("dashboard.errors.demoForbidden");
     const team = await prisma.team.findUnique({ where: { id: access.teamId }, select: { isDemo: true } });
     if (!team?.isDemo) throw new Forbidden("dashboard.errors.demoForbidden");

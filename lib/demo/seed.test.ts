@@ -31,7 +31,7 @@ describe("demo workspace", () => {
     assert.equal(result.reused, false);
     assert.equal(result.members, 8);
     assert.ok(result.activities > 800 && result.activities < 3000, String(result.activities));
-    assert.ok(result.corrections > 10);
+    assert.ok(result.corrections > 0, "some entries carry a reviewer's correction");
     const team = await prisma.team.findUniqueOrThrow({ where: { id: result.teamId }, select: { isDemo: true, modelVersion: true } });
     assert.equal(team.isDemo, true);
     assert.equal(await prisma.activity.count({ where: { teamId: result.teamId, isDemo: false } }), 0);

@@ -33,7 +33,7 @@ export async function setTargetMixAction(_prev: FormState, formData: FormData): 
       dimension: formData.get("dimension"),
       clear: formData.get("clear") ?? undefined,
     });
-    if (!parsed.success) throw new Invalid();
+    if (!parsed.success) throw new Invalid("dashboard.errors.targetForm");
     const access = await requireTeamAccess(viewer.id, parsed.data.team, "manager");
     const { dimension } = parsed.data;
     let percents: Record<string, number> | null = null;

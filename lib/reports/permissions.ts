@@ -27,7 +27,8 @@ export function canSetTargets(access: TeamAccess): boolean {
 export async function reportScope(access: TeamAccess, member: string | null | undefined): Promise<ReportScope> {
   if (!member) return { teamId: access.teamId, authorId: canViewTeamReport(access) ? null : access.userId };
   if (member === access.userId) return { teamId: access.teamId, authorId: access.userId };
-  if (member.length > 254 || (!canViewTeamReport(access) && !member.includes("@"))) throw new NotFound();
+  // Ids and emails only: control characters (a NUL would end up as a database error) name nobody.
+  if (member.length > 254 || /[\u0000-\u001f\u007f]/.test(member) || (!canViewTeamReport(access) && !member.includes("@"))) throw new NotFound();
   const membership = await prisma.membership.findFirst({
     where: { teamId: access.teamId, user: member.includes("@") ? { email: member.toLowerCase() } : { id: member } },
     select: { userId: true },

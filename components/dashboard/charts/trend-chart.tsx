@@ -30,7 +30,7 @@ export function TrendChart({ data, series, title }: { data: TrendDatum[]; series
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} />
         <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} />
         <Tooltip cursor={{ fill: "#f1f5f9" }} itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {series.map((s) => (
           <Bar
             key={s.key}
