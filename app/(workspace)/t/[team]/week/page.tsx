@@ -8,6 +8,7 @@ import { listActivities } from "@/lib/activities/queries";
 import { addDays, dateColumn, isIsoDate, todayIn } from "@/lib/activities/rules";
 import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
+import { isRoleKey, isStageKey } from "@/lib/tagging/types";
 import { findTeamAccess } from "@/lib/teams/access";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,9 +20,11 @@ function mondayOf(isoDate: string): string {
   return addDays(isoDate, -((day + 6) % 7));
 }
 
-export default async function WeekPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ week?: string; review?: string }> }) {
+type WeekParams = { week?: string; review?: string; from?: string; to?: string; role?: string; stage?: string };
+
+export default async function WeekPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<WeekParams> }) {
   const { team } = await params;
-  const { week, review } = await searchParams;
+  const { week, review, from, to, role, stage } = await searchParams;
   const viewer = await getViewer();
   const access = viewer ? await findTeamAccess(viewer.id, team) : null;
   if (!viewer || !access) notFound();
@@ -30,9 +33,22 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
   const monday = mondayOf(typeof week === "string" && isIsoDate(week) ? week : today);
   const sunday = addDays(monday, 6);
   const needsReview = review === "1";
+  // Drill-downs from the dashboard name a range and a role and/or stage; the list shows exactly those entries.
+  const drill = {
+    from: typeof from === "string" && isIsoDate(from) ? from : undefined,
+    to: typeof to === "string" && isIsoDate(to) ? to : undefined,
+    role: isRoleKey(role) ? role : undefined,
+    stage: isStageKey(stage) ? stage : undefined,
+  };
+  const drilling = Boolean(drill.from || drill.to || drill.role || drill.stage);
   const where = { teamId: access.teamId, authorId: viewer.id, deletedAt: null, dateWorked: { gte: dateColumn(monday), lte: dateColumn(sunday) } };
   const [list, byRole, byStage] = await Promise.all([
-    listActivities(access, { member: viewer.id, from: monday, to: sunday, needsReview, limit: 200 }),
+    listActivities(
+      access,
+      drilling
+        ? { member: viewer.id, from: drill.from ?? monday, to: drill.to ?? sunday, role: drill.role, stage: drill.stage, needsReview, limit: 200 }
+        : { member: viewer.id, from: monday, to: sunday, needsReview, limit: 200 },
+    ),
     prisma.activity.groupBy({ by: ["role"], where, _count: { _all: true }, _sum: { minutes: true } }),
     prisma.activity.groupBy({ by: ["stage"], where, _count: { _all: true }, _sum: { minutes: true } }),
   ]);
@@ -84,6 +100,13 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
         <Link className={needsReview ? "text-indigo-600 hover:underline" : "font-medium"} href={`${base}?week=${monday}`}>{t("week.showAll")}</Link>
         <Link className={needsReview ? "font-medium" : "text-indigo-600 hover:underline"} href={`${base}?week=${monday}&review=1`}>{t("week.needsReviewOnly")}</Link>
       </div>
+      {drilling ? (
+        <p className="text-sm text-slate-600" data-testid="drill-filter">
+          {drill.from ?? monday} – {drill.to ?? sunday}
+          {drill.role ? ` · ${t(`taxonomy.roles.${drill.role}`)}` : ""}
+          {drill.stage ? ` · ${t(`taxonomy.stages.${drill.stage}`)}` : ""}
+        </p>
+      ) : null}
       {list.activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("week.noEntries")}</p>
       ) : (
