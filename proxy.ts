@@ -1,12 +1,12 @@
 // Transport checks for server-action requests, never authorization (every action and handler checks the session
-// itself; see e2e/security-matrix.spec.ts). Next answers both cases below with a 500, which looks like an outage
-// and is logged as one; here they get the 4xx they are.
+// itself; see e2e/security-matrix.spec.ts). Next refuses each case below itself, but with a 500, which looks like
+// an outage and is logged as one; here they get the 4xx they are.
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Next's default serverActions.bodySizeLimit (1 MB). */
 const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
-function refuse(status: 400 | 413, code: string, message: string) {
+function refuse(status: 400 | 403 | 413, code: string, message: string) {
   return NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
@@ -37,7 +37,19 @@ async function argumentsAreWellFormed(request: NextRequest): Promise<boolean> {
   }
 }
 
+/** Next's own CSRF rule for actions (Origin must name this host), which it also enforces, but with a 500. */
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (!sameOrigin(request)) return refuse(403, "forbidden", "Cross-site request refused");
   // Over the limit: Next stops reading and answers 500 (a TODO in next/dist/server/app-render/action-handler.js).
   if (Number(request.headers.get("content-length") ?? "0") > ACTION_BODY_LIMIT_BYTES) return refuse(413, "payload_too_large", "Request too large");
   // Not an argument list (no browser sends one): Next's decoder throws, also as a 500.

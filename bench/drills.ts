@@ -454,20 +454,24 @@ async function crashDrill(target: Target, writers: number) {
 
 /** 200 connections on reports and lists: refusals must be quick 503s, nothing may hang, and the app recovers. */
 async function overloadDrill(target: Target, connections: number, seconds: number) {
-  const fixture = await createFixture(target.databaseUrl(), 20, 0, 300_000);
+  const fixture = await createFixture(target.databaseUrl(), 20, 1, 300_000);
+  const cookie = await signIn(target.app.url, fixture.readerEmails[0]!, fixture.readerPassword);
   const recorder = new Recorder();
   const stopAt = Date.now() + seconds * 1000;
-  const urls = [
-    `/api/v1/reports/effort?team=${fixture.slug}&range=last-12-weeks&groupBy=member,week,role,stage`,
-    `/api/v1/activities?team=${fixture.slug}&range=last-12-weeks&q=history&limit=200`,
+  // A third each: the effort report, a filtered list, and the dashboard page (several queries per request).
+  const requests: ((token: string) => [string, RequestInit])[] = [
+    (token) => [`/api/v1/reports/effort?team=${fixture.slug}&range=last-12-weeks&groupBy=member,week,role,stage`, { headers: { Authorization: `Bearer ${token}` } }],
+    (token) => [`/api/v1/activities?team=${fixture.slug}&from=2020-01-01&q=history&limit=200`, { headers: { Authorization: `Bearer ${token}` } }],
+    () => [`/t/${fixture.slug}/dashboard?range=last-12-weeks`, { headers: { Cookie: cookie }, redirect: "manual" }],
   ];
+  const kinds = ["overload-report", "overload-list", "overload-page"];
   await Promise.all(
     Array.from({ length: connections }, async (_, n) => {
       const token = fixture.writerTokens[n % fixture.writerTokens.length]!;
       for (let i = 0; Date.now() < stopAt; i++) {
-        await timed("overload", recorder, () =>
-          fetch(`${target.app.url}${urls[(n + i) % urls.length]}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
-        );
+        const which = (n + i) % requests.length;
+        const [url, init] = requests[which]!(token);
+        await timed(kinds[which]!, recorder, () => fetch(`${target.app.url}${url}`, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
       }
     }),
   );
@@ -483,10 +487,11 @@ async function overloadDrill(target: Target, connections: number, seconds: numbe
     }
     await sleep(200);
   }
-  const samples = recorder.of("overload");
+  const samples = recorder.samples;
   const refused = samples.filter((s) => s.status === 503).map((s) => s.ms).sort((a, b) => a - b);
   return {
     ...summary(samples, seconds),
+    byKind: Object.fromEntries(kinds.map((kind) => [kind, summary(recorder.of(kind), seconds)])),
     over10s: samples.filter((s) => s.ms > 10_000 || s.status === 0).length,
     non503Errors: samples.filter((s) => s.status >= 400 && s.status !== 503).length,
     refusedP50: percentile(refused, 50),
@@ -610,6 +615,12 @@ async function main() {
             "| requests | answered/s | p50 ms | p95 ms | p99 ms | max ms | statuses | > 10 s | 503 p50 / max ms | recovered after |",
             "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|",
             `| ${f0(result.requests)} | ${f1(result.perSecond)} | ${f0(result.p50)} | ${f0(result.p95)} | ${f0(result.p99)} | ${f0(result.max)} | ${Object.entries(result.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} | ${result.over10s} | ${f0(result.refusedP50)} / ${f0(result.refusedMax)} | ${f0(result.recoveredAfterMs)} ms |`,
+            "",
+            "| by request | requests | p50 ms | p99 ms | max ms | statuses |",
+            "|---|---:|---:|---:|---:|---|",
+            ...Object.entries(result.byKind).map(
+              ([kind, k]) => `| ${kind.replace("overload-", "")} | ${f0(k.requests)} | ${f0(k.p50)} | ${f0(k.p99)} | ${f0(k.max)} | ${Object.entries(k.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} |`,
+            ),
           ].join("\n"),
         );
       }

@@ -19,6 +19,7 @@ import {
   pageUrl,
   sql,
   sqlToken,
+  signedIn as signedInContext,
   sqlUser,
   userId,
 } from "./security-support";
@@ -296,6 +297,21 @@ test.describe("sessions and sign-in", () => {
     expect(pages.length).toBeGreaterThan(15);
     expect(missing).toEqual([]);
     await Promise.all([admin.dispose(), anonymous.dispose()]);
+  });
+
+  test("cross-site requests carrying a member's cookies are refused and change nothing", async ({ world }) => {
+    const victim = await signedInContext(world.memberA);
+    const create = builtServerActions().get("lib/activities/actions.ts#createActivitiesAction")!;
+    const text = `csrf ${uniqueId()} 回复社区帖子`;
+    const forged = await callAction(victim, create, [world.teamA, [{ text }], `csrf-${uniqueId()}`], { team: world.teamA }, { Origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    const upload = await victim.post(`/t/${world.teamA}/import/upload?mode=commit`, {
+      headers: { Origin: "https://evil.example", "Content-Type": "text/csv" },
+      data: `date,email,text,minutes\n${new Date().toISOString().slice(0, 10)},${world.memberA.email},${text},5\n`,
+    });
+    expect(upload.status()).toBe(403);
+    expect(await sql(`SELECT id FROM "Activity" WHERE text = $1`, [text])).toHaveLength(0);
+    await victim.dispose();
   });
 
   test("sign-ins, failures and refusals are audited with the caller's address", async ({ world }) => {

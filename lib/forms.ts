@@ -32,7 +32,10 @@ export function failure<T>(error: unknown): FormState<T> {
 
 /** A text field of a submitted form; "" when absent, and never a NUL byte (no form sends one; PostgreSQL refuses it). */
 export function formString(formData: FormData, name: string, max = 10_000): string {
-  // A hand-made request can send anything as the "form": treat that as an empty one.
-  const value = typeof formData?.get === "function" ? formData.get(name) : null;
+  // A hand-made request can send anything as the "form" (even a reference that throws when touched): an empty one.
+  let value: unknown = null;
+  try {
+    value = formData instanceof FormData ? formData.get(name) : null;
+  } catch {}
   return typeof value === "string" ? value.slice(0, max).replace(/\u0000/g, "") : "";
 }
