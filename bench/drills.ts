@@ -453,7 +453,7 @@ async function crashDrill(target: Target, writers: number) {
 }
 
 /** 200 connections on reports and lists: refusals must be quick 503s, nothing may hang, and the app recovers. */
-async function overloadDrill(target: Target, connections: number, seconds: number) {
+async function overloadDrill(target: Target, connections: number, seconds: number, withPages: boolean) {
   const fixture = await createFixture(target.databaseUrl(), 20, 1, 300_000);
   const cookie = await signIn(target.app.url, fixture.readerEmails[0]!, fixture.readerPassword);
   const recorder = new Recorder();
@@ -464,7 +464,24 @@ async function overloadDrill(target: Target, connections: number, seconds: numbe
     (token) => [`/api/v1/activities?team=${fixture.slug}&from=2020-01-01&q=history&limit=200`, { headers: { Authorization: `Bearer ${token}` } }],
     () => [`/t/${fixture.slug}/dashboard?range=last-12-weeks`, { headers: { Cookie: cookie }, redirect: "manual" }],
   ];
-  const kinds = ["overload-report", "overload-list", "overload-page"];
+  if (!withPages) requests.pop();
+  const kinds = ["overload-report", "overload-list", "overload-page"].slice(0, requests.length);
+  // Each request alone first, twice (the first warms caches): what one request costs without contention.
+  const alone = new Recorder();
+  for (let round = 0; round < 2; round++) {
+    for (const [index, make] of requests.entries()) {
+      const [url, init] = make(fixture.writerTokens[0]!);
+      await timed(round ? kinds[index]! : "warm-up", alone, () => fetch(`${target.app.url}${url}`, { ...init, signal: AbortSignal.timeout(60_000) }));
+    }
+  }
+  const baseline = Object.fromEntries(kinds.map((kind) => [kind, alone.of(kind)[0]?.ms ?? NaN]));
+  // A probe that needs no database: how long the app takes to answer at all (the Node process's own load).
+  const probe = (async () => {
+    while (Date.now() < stopAt) {
+      await timed("probe", recorder, () => fetch(`${target.app.url}/api/v1/openapi.json`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+      await sleep(1000);
+    }
+  })();
   await Promise.all(
     Array.from({ length: connections }, async (_, n) => {
       const token = fixture.writerTokens[n % fixture.writerTokens.length]!;
@@ -475,6 +492,7 @@ async function overloadDrill(target: Target, connections: number, seconds: numbe
       }
     }),
   );
+  await probe;
   // Recovery: how long until an ordinary request is answered normally again, with nobody helping.
   const recoveryStarted = Date.now();
   let recoveredAfterMs = NaN;
@@ -487,13 +505,22 @@ async function overloadDrill(target: Target, connections: number, seconds: numbe
     }
     await sleep(200);
   }
-  const samples = recorder.samples;
+  const samples = recorder.samples.filter((s) => s.kind !== "probe");
+  const probeMs = recorder.of("probe").map((s) => s.ms).sort((a, b) => a - b);
   const refused = samples.filter((s) => s.status === 503).map((s) => s.ms).sort((a, b) => a - b);
   return {
     ...summary(samples, seconds),
-    byKind: Object.fromEntries(kinds.map((kind) => [kind, summary(recorder.of(kind), seconds)])),
+    byKind: Object.fromEntries(
+      kinds.map((kind) => {
+        const of = recorder.of(kind);
+        return [kind, { ...summary(of, seconds), over10s: of.filter((s) => s.ms > 10_000 || s.status === 0).length }];
+      }),
+    ),
     over10s: samples.filter((s) => s.ms > 10_000 || s.status === 0).length,
     non503Errors: samples.filter((s) => s.status >= 400 && s.status !== 503).length,
+    baseline,
+    probeP50: percentile(probeMs, 50),
+    probeMax: probeMs[probeMs.length - 1] ?? NaN,
     refusedP50: percentile(refused, 50),
     refusedMax: refused[refused.length - 1] ?? NaN,
     recoveredAfterMs,
@@ -602,27 +629,34 @@ async function main() {
         );
       }
       if (DRILLS.has("overload") && kind === "pg") {
-        log(`${target.label} overload: 200 connections for 30 s against the default pool`);
-        const result = await overloadDrill(target, 200, 30);
-        log(JSON.stringify(result));
-        check(result.over10s === 0, "overload: requests hung past 10 s");
-        check(result.non503Errors === 0, "overload: errors other than 503");
-        check(Number.isFinite(result.recoveredAfterMs), "overload: no recovery within 60 s");
-        sections.push(
-          [
-            `### Overload on ${target.label}: 200 connections for 30 s on reports and lists (pool 10, acquire timeout 5 s)`,
-            "",
-            "| requests | answered/s | p50 ms | p95 ms | p99 ms | max ms | statuses | > 10 s | 503 p50 / max ms | recovered after |",
-            "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|",
-            `| ${f0(result.requests)} | ${f1(result.perSecond)} | ${f0(result.p50)} | ${f0(result.p95)} | ${f0(result.p99)} | ${f0(result.max)} | ${Object.entries(result.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} | ${result.over10s} | ${f0(result.refusedP50)} / ${f0(result.refusedMax)} | ${f0(result.recoveredAfterMs)} ms |`,
-            "",
-            "| by request | requests | p50 ms | p99 ms | max ms | statuses |",
-            "|---|---:|---:|---:|---:|---|",
-            ...Object.entries(result.byKind).map(
-              ([kind, k]) => `| ${kind.replace("overload-", "")} | ${f0(k.requests)} | ${f0(k.p50)} | ${f0(k.p99)} | ${f0(k.max)} | ${Object.entries(k.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} |`,
-            ),
-          ].join("\n"),
-        );
+        for (const withPages of [false, true]) {
+          const what = withPages ? "reports, lists and dashboard pages" : "reports and lists (API)";
+          log(`${target.label} overload: 200 connections for 30 s on ${what}`);
+          const result = await overloadDrill(target, 200, 30, withPages);
+          log(JSON.stringify(result));
+          const ok = result.over10s === 0 && result.non503Errors === 0 && Number.isFinite(result.recoveredAfterMs);
+          // The API is what this drill promises; pages under the same storm are measured and reported as they are.
+          if (!withPages) check(ok, `overload (${what}): requests past 10 s or errors other than 503, or no recovery`);
+          else if (!ok) log(`overload (${what}): requests past 10 s or errors other than 503 (reported, see RESULTS.md)`);
+          sections.push(
+            [
+              `### Overload on ${target.label}: 200 connections for 30 s on ${what} (pool 10, acquire timeout 5 s)${ok ? "" : " — bound not held"}`,
+              "",
+              "| requests | answered/s | p50 ms | p95 ms | p99 ms | max ms | statuses | > 10 s | 503 p50 / max ms | recovered after |",
+              "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|",
+              `| ${f0(result.requests)} | ${f1(result.perSecond)} | ${f0(result.p50)} | ${f0(result.p95)} | ${f0(result.p99)} | ${f0(result.max)} | ${Object.entries(result.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} | ${result.over10s} | ${f0(result.refusedP50)} / ${f0(result.refusedMax)} | ${f0(result.recoveredAfterMs)} ms |`,
+              "",
+              "| by request | alone ms | requests | p50 ms | p99 ms | max ms | statuses | > 10 s |",
+              "|---|---:|---:|---:|---:|---:|---|---:|",
+              ...Object.entries(result.byKind).map(
+                ([kind, k]) =>
+                  `| ${kind.replace("overload-", "")} | ${f0(result.baseline[kind]!)} | ${f0(k.requests)} | ${f0(k.p50)} | ${f0(k.p99)} | ${f0(k.max)} | ${Object.entries(k.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")} | ${k.over10s} |`,
+              ),
+              "",
+              `A probe that touches no database (GET /api/v1/openapi.json, once a second) took ${f0(result.probeP50)} ms at the median and ${f0(result.probeMax)} ms at most meanwhile. Status 0 is the client's 15 s timeout. \`report\` is GET /api/v1/reports/effort (12 weeks by member, week, role and stage), \`list\` a filtered GET /api/v1/activities${withPages ? ", `page` the dashboard page" : ""}; the team holds 300,000 entries.`,
+            ].join("\n"),
+          );
+        }
       }
     });
   }
