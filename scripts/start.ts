@@ -54,9 +54,12 @@ async function main() {
     fail("the build failed (see above).");
   }
 
-  const nextArgs = [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", port];
-  if (process.env.HOSTNAME && process.env.HOSTNAME !== "0.0.0.0") nextArgs.push("-H", process.env.HOSTNAME);
-  const child = spawn(process.execPath, nextArgs, { cwd: root, stdio: "inherit", env: process.env });
+  // Production: scripts/serve.ts (Next's handler behind the overload gate). Development: `next dev` as it is.
+  const childArgs = dev
+    ? [require.resolve("next/dist/bin/next"), "dev", "-p", port, ...(process.env.HOSTNAME && process.env.HOSTNAME !== "0.0.0.0" ? ["-H", process.env.HOSTNAME] : [])]
+    : ["--import", "tsx", path.join(root, "scripts", "serve.ts")];
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" };
+  const child = spawn(process.execPath, childArgs, { cwd: root, stdio: "inherit", env });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

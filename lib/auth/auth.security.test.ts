@@ -131,11 +131,12 @@ describe("viewerFromClaims", () => {
 
   it("refuses a signed-out session id, until the day it would have lapsed anyway", async () => {
     const sid = newSessionId();
-    await revokeSession(sid, new Date(Date.now() + 60_000));
+    await revokeSession(sid, userId, new Date(Date.now() + 60_000));
     assert.equal(await viewerFromClaims(claims({ sid })), null);
     assert.ok(await viewerFromClaims(claims()));
     const lapsed = newSessionId();
-    await revokeSession(lapsed, new Date(Date.now() - 1000));
+    await revokeSession(lapsed, userId, new Date(Date.now() - 1000));
+    assert.equal(await prisma.revokedSession.count({ where: { sid: lapsed } }), 0, "a lapsed revocation is dropped at the next sign-out");
     assert.equal(await isSessionRevoked(lapsed), false);
   });
 

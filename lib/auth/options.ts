@@ -80,7 +80,7 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.sid) return;
       const expiresAt = new Date(((token.authAt ?? 0) + SESSION_ABSOLUTE_SECONDS) * 1000);
-      await revokeSession(token.sid, expiresAt);
+      await revokeSession(token.sid, token.uid ?? "", expiresAt);
       await recordAudit({ action: "auth.signout", actorId: token.uid ?? null });
     },
   },

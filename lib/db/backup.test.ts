@@ -125,6 +125,7 @@ async function seed(): Promise<void> {
   await prisma.auditEvent.create({ data: { teamId: team.id, actorId: user.id, action: "team.create", detail: { from: { role: null }, to: [1, 2.5, "三"] }, ip: "::ffff:127.0.0.1" } });
   await prisma.auditEvent.create({ data: { action: "auth.signin.failure", detail: { email: AWKWARD[0]! } } });
   await prisma.rateLimit.create({ data: { key: "signin:ip:203.0.113.1", count: 4, resetAt: new Date("2030-01-01T00:00:00.000Z") } });
+  await prisma.revokedSession.create({ data: { sid: "x2YbA9-signed-out", userId: user.id, expiresAt: new Date("2030-01-01T00:00:00.000Z") } });
 }
 
 /** Every row of every table, in primary-key order, as the database itself renders it. */
@@ -197,5 +198,33 @@ describe("backup and restore", () => {
     await assert.rejects(restoreDatabase(path.join(dir, "damaged.jsonl")), /damaged/);
     assert.equal(await getPrisma().activity.count(), 0);
     assert.equal(await getPrisma().user.count(), 0);
+  });
+
+  it("restores a backup made before a later migration, and refuses one from a newer schema", async () => {
+    const file = path.join(dir, "third.jsonl");
+    await use(scratch.source, scratch.embedded);
+    await backupDatabase(file);
+    const [headerLine, ...records] = readFileSync(file, "utf8").trim().split("\n");
+    const header = JSON.parse(headerLine!) as { migrations: string[] };
+    assert.ok(header.migrations.length >= 2, "the schema has more than one migration");
+    // As an older OpsMix wrote it: one migration fewer, no RevokedSession rows, and no Team.modelVersion column.
+    const older = records
+      .map((line) => JSON.parse(line) as { table: string; row: Record<string, unknown> })
+      .filter((record) => record.table !== "RevokedSession")
+      .map((record) => {
+        if (record.table === "Team") delete record.row.modelVersion;
+        return JSON.stringify(record);
+      });
+    writeFileSync(path.join(dir, "older.jsonl"), [JSON.stringify({ ...header, migrations: header.migrations.slice(0, -1) }), ...older].join("\n"));
+    writeFileSync(path.join(dir, "newer.jsonl"), [JSON.stringify({ ...header, migrations: [...header.migrations, "29990101000000_future"] }), ...records].join("\n"));
+
+    await use(scratch.target, scratch.embedded);
+    await getPrisma().$executeRawUnsafe(`TRUNCATE ${BACKUP_TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
+    await assert.rejects(restoreDatabase(path.join(dir, "newer.jsonl")), /newer or different OpsMix/);
+    assert.equal(await getPrisma().user.count(), 0);
+    assert.match(await restoreDatabase(path.join(dir, "older.jsonl")), /5300 Activity/);
+    const team = await getPrisma().team.findUniqueOrThrow({ where: { slug: "backup-team" } });
+    assert.equal(team.modelVersion, 0, "a column the backup lacks takes its default");
+    assert.equal(await getPrisma().revokedSession.count(), 0);
   });
 });

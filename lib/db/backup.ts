@@ -19,12 +19,14 @@ export const BACKUP_TABLES = [
   "QuizAnswer",
   "AuditEvent",
   "RateLimit",
+  "RevokedSession",
 ] as const;
 
 /** Tables whose primary key is not "id". */
 const PRIMARY_KEYS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
   TargetMix: '"teamId", "dimension", "key"',
   RateLimit: '"key"',
+  RevokedSession: '"sid"',
 };
 
 const FORMAT = "opsmix-backup";
@@ -78,6 +80,15 @@ export async function backupDatabase(file: string): Promise<string> {
   return `Backed up ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ")} to ${file}.`;
 }
 
+/**
+ * A backup restores into the schema it was made at, or into a later one: the migrations it lists must be the first
+ * ones applied here. Rows of an older schema get the newer columns' defaults; a migration that needs more than that
+ * makes the restore fail as a whole (one transaction), never half-written.
+ */
+export function restorable(backup: string[], here: string[]): boolean {
+  return backup.length <= here.length && backup.every((name, index) => here[index] === name);
+}
+
 export async function restoreDatabase(file: string): Promise<string> {
   if (!fs.existsSync(file)) throw new Error(`No backup file at ${file}.`);
   const client = await connect();
@@ -89,7 +100,9 @@ export async function restoreDatabase(file: string): Promise<string> {
     const flush = async (table: string) => {
       const rows = pending.get(table);
       if (!rows?.length) return;
-      await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(rows)]);
+      // Only the columns the backup has: a column added by a later migration takes its default.
+      const columns = Object.keys(rows[0] as object).map((name) => `"${name.replace(/"/g, '""')}"`).join(", ");
+      await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(rows)]);
       counts[table] = (counts[table] ?? 0) + rows.length;
       pending.set(table, []);
     };
@@ -112,8 +125,8 @@ export async function restoreDatabase(file: string): Promise<string> {
         header = record as Header;
         if (header.format !== FORMAT || header.version !== VERSION) throw new Error(`${file} is not an OpsMix backup.`);
         const here = await appliedMigrations(client);
-        if (JSON.stringify(here) !== JSON.stringify(header.migrations)) {
-          throw new Error("The backup was made at a different schema version: run `npm run db:migrate` on both sides with the same OpsMix version.");
+        if (!restorable(header.migrations ?? [], here)) {
+          throw new Error("The backup was made by a newer or different OpsMix (its schema has migrations this one lacks): restore it with the OpsMix version that made it, or a later one.");
         }
         const { rows } = await client.query<{ n: string }>(`SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Team") AS n`);
         if (Number(rows[0]?.n) > 0) throw new Error("Restore needs an empty database (no users or teams); this one has data.");

@@ -3,32 +3,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PoolConfig } from "pg";
 import { PrismaClient } from "./generated/client";
-import { resolveDatabase, type DatabaseMode } from "./url";
+import { databaseSettings, type DatabaseSettings } from "./settings";
 
-export interface DatabaseSettings {
-  mode: DatabaseMode;
-  url: string;
-  poolSize: number;
-  acquireTimeoutMs: number;
-  statementTimeoutMs: number;
-}
-
-// PGlite runs one statement at a time on one shared session, so more connections add no parallelism. Two keep the
-// server busy while a result travels back (about twice the throughput of one, measured); beyond that, requests only
-// queue inside the server, where no acquire timeout applies.
-const EMBEDDED_POOL_SIZE = 2;
-
-/** Connection settings from the environment: DB_POOL_SIZE, DB_ACQUIRE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS. */
-export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
-  const { mode, url } = resolveDatabase(env);
-  return {
-    mode,
-    url,
-    poolSize: mode === "embedded" ? EMBEDDED_POOL_SIZE : positiveInteger(env, "DB_POOL_SIZE", 10),
-    acquireTimeoutMs: positiveInteger(env, "DB_ACQUIRE_TIMEOUT_MS", 5000),
-    statementTimeoutMs: positiveInteger(env, "DB_STATEMENT_TIMEOUT_MS", 15000),
-  };
-}
+export { databaseSettings, type DatabaseSettings };
 
 /** node-postgres options for these settings (also for raw SQL tools that need their own connection). */
 export function poolConfig(settings: DatabaseSettings = databaseSettings()): PoolConfig {
@@ -83,11 +60,3 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
-
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}".`);
-  return value;
-}

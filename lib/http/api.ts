@@ -98,7 +98,7 @@ export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
       }
       if (isBadInputDatabaseError(error)) return jsonError("invalid", translate(locale, "errors.invalid"));
       console.error("api error", request.method, new URL(request.url).pathname, error);
-      return jsonError("unavailable", translate(locale, "errors.generic"));
+      return jsonError("unavailable", translate(locale, "errors.generic"), { "Retry-After": "1" });
     }
   };
 }

@@ -1,0 +1,70 @@
+// The production HTTP server `npm start` runs: Next's own request handler (the one `next start` uses) behind the
+// admission gate in lib/server/admission.ts, so that an overloaded instance answers quick 503s instead of letting
+// every request queue for a database connection. Started by scripts/start.ts with the database already migrated.
+import { createServer } from "node:http";
+import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import next from "next";
+import { databaseSettings } from "../lib/db/settings";
+import { AdmissionGate, admissionSettings, gatedListener } from "../lib/server/admission";
+
+const root = path.resolve(__dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME && process.env.HOSTNAME !== "0.0.0.0" ? process.env.HOSTNAME : undefined;
+
+async function main() {
+  const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const gate = new AdmissionGate(admissionSettings(databaseSettings()));
+  const server = createServer(gatedListener(gate, handle));
+
+  // The event loop's delay, read four times a second, steers how many requests are served at once.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let worstLagMs = 0;
+  const steer = setInterval(() => {
+    const lagMs = delay.max / 1e6;
+    worstLagMs = Math.max(worstLagMs, lagMs);
+    delay.reset();
+    gate.observeLag(lagMs);
+  }, 250);
+  steer.unref();
+
+  // One line every 10 s while requests are being refused, so an operator sees overload in the log.
+  let reported = 0;
+  const monitor = setInterval(() => {
+    const { inFlight, limit, waiting, refused } = gate.stats;
+    const total = refused.queue_full + refused.waited_too_long;
+    if (total > reported) {
+      console.warn(
+        `[opsmix] busy: refused ${total - reported} request(s) in the last 10 s (serving ${inFlight} of at most ${limit}, ${waiting} waiting; event loop up to ${Math.round(worstLagMs)} ms late)`,
+      );
+      reported = total;
+    }
+    worstLagMs = 0;
+  }, 10_000);
+  monitor.unref();
+
+  server.listen(port, hostname, () => {
+    console.log(`OpsMix: ready on http://${hostname ?? "localhost"}:${port} (serving at most ${gate.settings.maxInFlight} requests at once, ${gate.settings.maxQueue} waiting)`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish what is in flight (bounded), then leave; the parent closes the database after us.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`OpsMix: the server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
