@@ -3,7 +3,7 @@
 // every request queue for a database connection. Started by scripts/start.ts with the database already migrated.
 import { createServer } from "node:http";
 import path from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import next from "next";
 import { databaseSettings } from "../lib/db/settings";
 import { AdmissionGate, admissionSettings, gatedListener } from "../lib/server/admission";
@@ -20,15 +20,23 @@ async function main() {
   const gate = new AdmissionGate(admissionSettings(databaseSettings()));
   const server = createServer(gatedListener(gate, handle));
 
-  // The event loop's delay, read four times a second, steers how many requests are served at once.
+  // The event loop's delay and utilization, read four times a second, steer how many requests are served at once.
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let worstLagMs = 0;
+  let lastUtilization = performance.eventLoopUtilization();
   const steer = setInterval(() => {
     const lagMs = delay.max / 1e6;
-    worstLagMs = Math.max(worstLagMs, lagMs);
     delay.reset();
-    gate.observeLag(lagMs);
+    const now = performance.eventLoopUtilization();
+    const { utilization } = performance.eventLoopUtilization(now, lastUtilization);
+    lastUtilization = now;
+    worstLagMs = Math.max(worstLagMs, lagMs);
+    gate.observeLoop(lagMs, utilization);
+    if (process.env.OPSMIX_GATE_TRACE === "1") {
+      const { inFlight, limit, waiting, refused } = gate.stats;
+      console.log(`[gate] lag ${Math.round(lagMs)} ms, busy ${(utilization * 100).toFixed(0)}%, serving ${inFlight}/${limit}, waiting ${waiting}, refused ${refused.queue_full}+${refused.waited_too_long}`);
+    }
   }, 250);
   steer.unref();
 

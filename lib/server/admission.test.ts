@@ -81,38 +81,40 @@ describe("admission gate", () => {
     r.release("c");
   });
 
-  test("a late event loop shrinks how many are served at once; a prompt one grows it back while requests wait", () => {
+  test("a saturated, late event loop shrinks how many are served at once; a prompt one grows it back while requests wait", () => {
     const gate = new AdmissionGate({ maxInFlight: 8, maxQueue: 100, maxWaitMs: 60_000, lagLimitMs: 100 });
     const r = recorder(gate);
-    gate.observeLag(400);
+    gate.observeLoop(400, 1);
     assert.equal(gate.stats.limit, 8, "late with nothing in flight: one heavy request, not overload");
     const names = "abcdefghijkl".split("");
     for (const name of names) r.enter(name);
     assert.equal(r.events.length, 8);
-    gate.observeLag(400);
-    assert.equal(gate.stats.limit, 6);
-    gate.observeLag(400);
-    gate.observeLag(400);
+    gate.observeLoop(400, 0.5);
+    assert.equal(gate.stats.limit, 8, "one long task in an otherwise idle interval is not overload");
+    gate.observeLoop(400, 1);
+    assert.equal(gate.stats.limit, 4);
+    gate.observeLoop(400, 1);
     assert.equal(gate.stats.limit, 4, "never below four");
     for (const name of "abcde") r.release(name); // three in flight, under the limit of four: one more goes
     assert.deepEqual(r.events.slice(8), ["admit i"]);
-    gate.observeLag(20); // prompt, and three wait: the limit grows by one, so one more goes
+    gate.observeLoop(20, 0.6); // prompt, and three wait: the limit grows by one, so one more goes
     assert.equal(gate.stats.limit, 5);
     assert.deepEqual(r.events.slice(9), ["admit j"]);
     for (const name of "fghij") r.release(name);
     assert.deepEqual(r.events.slice(10), ["admit k", "admit l"]);
     r.release("k");
     r.release("l");
-    for (let i = 0; i < 20; i++) gate.observeLag(5);
+    for (let i = 0; i < 20; i++) gate.observeLoop(5, 0.1);
     assert.equal(gate.stats.limit, 5, "nothing waits, so the limit stays where it is");
     assert.equal(gate.stats.inFlight, 0);
   });
 });
 
 describe("admission settings", () => {
-  test("default to twice the pool (at least 8), a queue of four times that (at least 64), and 2.5 s of waiting", () => {
-    assert.deepEqual(admissionSettings({ poolSize: 10 }, {}), { maxInFlight: 20, maxQueue: 80, maxWaitMs: 2500, lagLimitMs: 150 });
-    assert.deepEqual(admissionSettings({ poolSize: 2 }, {}), { maxInFlight: 8, maxQueue: 64, maxWaitMs: 2500, lagLimitMs: 150 });
+  test("default to one and a half times the pool (at least 8), a queue of four times that (at least 64), 3 s of waiting", () => {
+    assert.deepEqual(admissionSettings({ poolSize: 10 }, {}), { maxInFlight: 15, maxQueue: 64, maxWaitMs: 3000, lagLimitMs: 150 });
+    assert.deepEqual(admissionSettings({ poolSize: 40 }, {}), { maxInFlight: 60, maxQueue: 240, maxWaitMs: 3000, lagLimitMs: 150 });
+    assert.deepEqual(admissionSettings({ poolSize: 2 }, {}), { maxInFlight: 8, maxQueue: 64, maxWaitMs: 3000, lagLimitMs: 150 });
     assert.deepEqual(
       admissionSettings({ poolSize: 10 }, { OPSMIX_MAX_IN_FLIGHT: "5", OPSMIX_MAX_QUEUE: "1", OPSMIX_QUEUE_WAIT_MS: "100", OPSMIX_LAG_LIMIT_MS: "50" }),
       { maxInFlight: 5, maxQueue: 1, maxWaitMs: 100, lagLimitMs: 50 },

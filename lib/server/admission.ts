@@ -19,20 +19,24 @@ export interface AdmissionSettings {
   lagLimitMs: number;
 }
 
+/** Busier than this, the event loop has no time to spare: more requests at once only make each one slower. */
+const SATURATED_UTILIZATION = 0.9;
+
 /** The limit never shrinks below this: a browser loading one page sends a few requests at once. */
 const MIN_IN_FLIGHT = 4;
 
 /**
- * OPSMIX_MAX_IN_FLIGHT (default: twice the database pool, at least 8), OPSMIX_MAX_QUEUE (default: four times that,
- * at least 64), OPSMIX_QUEUE_WAIT_MS (default 2500) and OPSMIX_LAG_LIMIT_MS (default 150). Twice the pool keeps every
- * connection busy while the next requests render; more only lengthens each request without serving more of them.
+ * OPSMIX_MAX_IN_FLIGHT (default: one and a half times the database pool, at least 8), OPSMIX_MAX_QUEUE (default: four
+ * times that, at least 64), OPSMIX_QUEUE_WAIT_MS (default 3000) and OPSMIX_LAG_LIMIT_MS (default 150). A few more than
+ * the pool keep every connection busy while other requests render; more would only wait for a connection inside, once
+ * per query, where no overall bound applies.
  */
 export function admissionSettings(database: Pick<DatabaseSettings, "poolSize">, env: Readonly<Record<string, string | undefined>> = process.env): AdmissionSettings {
-  const maxInFlight = positiveInteger(env, "OPSMIX_MAX_IN_FLIGHT", Math.max(8, 2 * database.poolSize));
+  const maxInFlight = positiveInteger(env, "OPSMIX_MAX_IN_FLIGHT", Math.max(8, Math.ceil(1.5 * database.poolSize)));
   return {
     maxInFlight,
     maxQueue: positiveInteger(env, "OPSMIX_MAX_QUEUE", Math.max(64, 4 * maxInFlight)),
-    maxWaitMs: positiveInteger(env, "OPSMIX_QUEUE_WAIT_MS", 2500),
+    maxWaitMs: positiveInteger(env, "OPSMIX_QUEUE_WAIT_MS", 3000),
     lagLimitMs: positiveInteger(env, "OPSMIX_LAG_LIMIT_MS", 150),
   };
 }
@@ -63,14 +67,16 @@ export class AdmissionGate {
   }
 
   /**
-   * Feeds one reading of the event loop's delay (ms, the worst over the last short interval). Late while serving as
-   * many as allowed: the limit drops by a quarter. Prompt while requests wait: it rises by one.
+   * Feeds one reading of the event loop over the last short interval: its worst delay (ms) and its utilization (the
+   * share of the time it was busy, 0–1). Busy throughout and late while serving as many as allowed: the limit drops
+   * by half. One long task in an otherwise idle interval (a big import, a first render) is not overload. Prompt
+   * while requests wait: the limit rises by one.
    */
-  observeLag(lagMs: number): void {
-    // Late with room to spare means one heavy request (or a pause elsewhere), not too many at once: leave the limit.
-    if (lagMs > this.settings.lagLimitMs && this.inFlight >= this.limit) {
-      this.limit = Math.max(Math.min(MIN_IN_FLIGHT, this.settings.maxInFlight), Math.floor(this.limit * 0.75));
-    } else if (this.waiting.length > 0 && this.limit < this.settings.maxInFlight) {
+  observeLoop(lagMs: number, utilization: number): void {
+    const saturated = utilization >= SATURATED_UTILIZATION && lagMs > this.settings.lagLimitMs;
+    if (saturated && this.inFlight >= this.limit) {
+      this.limit = Math.max(Math.min(MIN_IN_FLIGHT, this.settings.maxInFlight), Math.floor(this.limit / 2));
+    } else if (!saturated && this.waiting.length > 0 && this.limit < this.settings.maxInFlight) {
       this.limit++;
       this.admitWaiting();
     }
