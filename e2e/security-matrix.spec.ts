@@ -130,7 +130,7 @@ test.describe("authorization matrix", () => {
 
   for (const [title, belongs] of groups) {
     test(title, async () => {
-      test.setTimeout(240_000);
+      test.setTimeout(420_000); // the demo row seeds a whole demo workspace per signed-in actor
       const failures: string[] = [];
       for (const surface of ordered.filter(belongs)) {
         for (const actorName of ACTORS) {

@@ -13,7 +13,7 @@ const USAGE = `OpsMix admin CLI
   team:create  --slug S --name N [--time-zone Asia/Shanghai]
   token:create --email E [--name N]        prints a personal API token (shown once)
   demo:seed                                creates the demo workspace (marked as demo)
-  demo:delete                              deletes the demo workspace and all its data
+  demo:delete                              deletes every demo workspace and all its data
   backup FILE                              writes every table to FILE (JSON Lines)
   restore FILE                             loads FILE into an empty database
 

@@ -11,7 +11,7 @@ import { findTeamAccess, hasTeamRole, listUserTeams } from "@/lib/teams/access";
 import { SLUG_PATTERN } from "@/lib/teams/slug";
 import { deleteDemo, seedDemo } from "./seed";
 
-/** Creates the demo team (or reuses it), makes the viewer one of its managers and opens its dashboard. */
+/** Creates the viewer's own demo team (or reuses theirs), with them as its manager, and opens its dashboard. */
 export async function exploreDemoAction(_prev: FormState, _formData: FormData): Promise<FormState> {
   let slug: string;
   try {
@@ -25,7 +25,7 @@ export async function exploreDemoAction(_prev: FormState, _formData: FormData): 
   redirect(`/t/${slug}/dashboard`);
 }
 
-/** Deletes every demo team, entry and member; only a manager of the demo team the request names may. */
+/** Deletes the demo team the request names, with its entries; only a manager of that demo team may. */
 export async function deleteDemoAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let next = "/";
   try {
@@ -35,7 +35,7 @@ export async function deleteDemoAction(_prev: FormState, formData: FormData): Pr
     if (!access || !hasTeamRole(access, "manager")) throw new Forbidden("dashboard.errors.demoForbidden");
     const team = await prisma.team.findUnique({ where: { id: access.teamId }, select: { isDemo: true } });
     if (!team?.isDemo) throw new Forbidden("dashboard.errors.demoForbidden");
-    const deleted = await deleteDemo(prisma);
+    const deleted = await deleteDemo(prisma, access.teamId);
     await recordAudit({ action: "demo.delete", actorId: viewer.id, detail: deleted });
     const teams = await listUserTeams(viewer.id);
     if (teams[0]) next = `/t/${teams[0].slug}/dashboard`;

@@ -57,13 +57,31 @@ describe("demo workspace", () => {
     assert.ok(overview.heatmap.some((c) => c.state === "empty"));
   });
 
-  it("is reused, not duplicated, and deleted in one step", async () => {
-    const again = await seedDemo(prisma, { now: NOW });
+  it("gives each explorer a team of their own, reused on return, and deletes one or all", async () => {
+    const first = await prisma.team.findFirstOrThrow({ where: { isDemo: true }, select: { id: true } });
+    const again = await seedDemo(prisma, { now: NOW, ownerUserId: ownerId });
     assert.equal(again.reused, true);
+    assert.equal(again.teamId, first.id);
     assert.equal(await prisma.team.count({ where: { isDemo: true } }), 1);
-    const deleted = await deleteDemo(prisma);
-    assert.equal(deleted.teams, 1);
-    assert.equal(deleted.users, 8);
+
+    // Someone of another team explores: a separate demo team, and neither explorer can see the other.
+    const other = await prisma.user.create({ data: { email: `other-${Date.now()}@example.test`, name: "Other explorer", passwordHash: "x" } });
+    const theirs = await seedDemo(prisma, { now: NOW, ownerUserId: other.id });
+    assert.equal(theirs.reused, false);
+    assert.notEqual(theirs.teamId, first.id);
+    assert.equal(await prisma.membership.count({ where: { teamId: first.id, userId: other.id } }), 0);
+    assert.equal(await prisma.membership.count({ where: { teamId: theirs.teamId, userId: ownerId } }), 0);
+
+    // Deleting theirs leaves mine whole, demo members included.
+    const one = await deleteDemo(prisma, theirs.teamId);
+    assert.deepEqual({ teams: one.teams, users: one.users }, { teams: 1, users: 0 });
+    assert.equal(one.activities, theirs.activities);
+    assert.equal(await prisma.activity.count({ where: { teamId: first.id } }), again.activities);
+    assert.ok(await prisma.user.findUnique({ where: { id: other.id } }), "the explorer stays");
+
+    const all = await deleteDemo(prisma);
+    assert.equal(all.teams, 1);
+    assert.equal(all.users, 8);
     assert.equal(await prisma.activity.count({ where: { isDemo: true } }), 0);
     assert.equal(await prisma.user.count({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } }), 0);
     assert.ok(await prisma.user.findUnique({ where: { id: ownerId } }), "real users stay");

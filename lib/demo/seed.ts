@@ -1,6 +1,7 @@
 // The demo workspace: a team of eight with twelve weeks of realistic entries, tagged by the engine, a few of them
 // corrected by a reviewer. Everything it creates is marked (Team.isDemo, Activity.isDemo, users at DEMO_EMAIL_DOMAIN)
-// so deleteDemo removes it in one step. Takes the Prisma client as an argument: the CLI, the app and the
+// so deleteDemo removes it in one step. Each person who explores gets a demo team of their own: a shared one would
+// show every explorer's name to people of other teams, and let one explorer's entries or deletion reach the others. Takes the Prisma client as an argument: the CLI, the app and the
 // benchmarks each pass their own.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
@@ -23,7 +24,7 @@ export interface SeedDemoOptions {
   timeZone?: string;
   /** Seed of the pseudo-random generator: the same seed gives the same workspace. */
   seed?: number;
-  /** This user joins the demo team as a manager. */
+  /** The demo team is this user's own (they manage it); an existing one of theirs is reused. */
   ownerUserId?: string;
   /** Build a new demo team even when one exists. */
   fresh?: boolean;
@@ -79,15 +80,18 @@ async function demoTeamSlug(prisma: PrismaClient, wanted: string): Promise<strin
   return `${wanted}-${randomUUID().slice(0, 6)}`;
 }
 
-export async function findDemoTeam(prisma: PrismaClient): Promise<{ id: string; slug: string } | null> {
-  return prisma.team.findFirst({ where: { isDemo: true }, orderBy: { createdAt: "asc" }, select: { id: true, slug: true } });
+export async function findDemoTeam(prisma: PrismaClient, ownerUserId?: string): Promise<{ id: string; slug: string } | null> {
+  return prisma.team.findFirst({
+    where: { isDemo: true, ...(ownerUserId ? { memberships: { some: { userId: ownerUserId } } } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, slug: true },
+  });
 }
 
 export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   if (!options.fresh) {
-    const existing = await findDemoTeam(prisma);
+    const existing = await findDemoTeam(prisma, options.ownerUserId);
     if (existing) {
-      if (options.ownerUserId) await addDemoManager(prisma, existing.id, options.ownerUserId);
       const [members, activities, corrections] = await Promise.all([
         prisma.membership.count({ where: { teamId: existing.id } }),
         prisma.activity.count({ where: { teamId: existing.id } }),
@@ -186,21 +190,19 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
 }
 
 async function addDemoManager(prisma: PrismaClient, teamId: string, userId: string): Promise<void> {
-  // Upsert keeps an existing higher role (an admin stays admin).
-  const existing = await prisma.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
-  if (existing) {
-    if (existing.role === "member") await prisma.membership.update({ where: { teamId_userId: { teamId, userId } }, data: { role: "manager" } });
-    return;
-  }
-  await prisma.membership.create({ data: { teamId, userId, role: "manager" } });
+  await prisma.membership.upsert({ where: { teamId_userId: { teamId, userId } }, create: { teamId, userId, role: "manager" }, update: {} });
 }
 
-/** Removes every demo team (with its entries, targets and examples), demo entry and demo member. */
-export async function deleteDemo(prisma: PrismaClient): Promise<{ teams: number; activities: number; users: number }> {
-  const [activities, teams, users] = await prisma.$transaction([
-    prisma.activity.deleteMany({ where: { isDemo: true } }),
-    prisma.team.deleteMany({ where: { isDemo: true } }),
-    prisma.user.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } }),
+/**
+ * Removes one demo team (with its entries, targets and examples), or every demo team when none is named; then the
+ * demo members no demo team has left. Real users and real teams are never touched.
+ */
+export async function deleteDemo(prisma: PrismaClient, teamId?: string): Promise<{ teams: number; activities: number; users: number }> {
+  const teams = { isDemo: true, ...(teamId ? { id: teamId } : {}) };
+  const [activities, deletedTeams, users] = await prisma.$transaction([
+    prisma.activity.deleteMany({ where: { isDemo: true, team: teams } }),
+    prisma.team.deleteMany({ where: teams }),
+    prisma.user.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` }, memberships: { none: {} } } }),
   ]);
-  return { teams: teams.count, activities: activities.count, users: users.count };
+  return { teams: deletedTeams.count, activities: activities.count, users: users.count };
 }
