@@ -664,7 +664,7 @@ async function main() {
   const report = [
     "## Hardening drills",
     "",
-    `\`npm run bench:drills\` (bench/drills.ts), ${new Date().toISOString().slice(0, 10)}. ${machine}. The app is \`next start\` through scripts/start.ts on 127.0.0.1; PostgreSQL ${path.basename(path.dirname(postgresBinSafe()))} is a private server on 127.0.0.1 (fsync on). Every request has a 15 s client timeout. Load and crash drills gate on zero errors and rows = acknowledged writes; the overload drill gates on the API (no request past 10 s, no error but 503, recovery on its own). The storm that adds dashboard pages is reported as measured.`,
+    `\`npm run bench:drills\` (bench/drills.ts), ${new Date().toISOString().slice(0, 10)}. ${machine}. The app is \`npm start\`'s server (scripts/start.ts → scripts/serve.ts: Next's request handler behind the admission gate, default limits) on 127.0.0.1; PostgreSQL ${path.basename(path.dirname(postgresBinSafe()))} is a private server on 127.0.0.1 (fsync on). Every request has a 15 s client timeout. Load and crash drills gate on zero errors and rows = acknowledged writes; the overload drill gates on the API (no request past 10 s, no error but 503, recovery on its own). The storm that adds dashboard pages is reported as measured.`,
     "",
     ...sections.flatMap((s) => [s, ""]),
   ].join("\n");

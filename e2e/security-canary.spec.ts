@@ -1,10 +1,10 @@
 // Canary: unique strings planted in team B (entries, a member's name and email, golden-example reasons, a team's
 // name, token names) must never reach anyone in team A, through any page, list, search, dashboard, export or API
-// response, even when team A's people ask for team B's things by slug, id or email.
+// response, even when team A's people ask for team B's things by slug, id or email. And all those GETs write nothing.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, uniqueId } from "./fixtures";
-import { apiCreate, closeDatabase, newContext, pageUrl, secretsIn, signedIn, sql, sqlToken, sqlUser, userId } from "./security-support";
+import { apiCreate, changedTables, closeDatabase, fingerprint, newContext, pageUrl, secretsIn, signedIn, sql, sqlToken, sqlUser, userId } from "./security-support";
 
 function pageKeys(dir = "app", found: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -59,6 +59,7 @@ test.describe("canary", () => {
       for (const needle of planted) if (lowered.includes(needle.toLowerCase())) leaks.push(`${who}: ${label} shows "${needle}"`);
       for (const secret of secretsIn(body)) leaks.push(`${who}: ${label} contains a ${secret}`);
     };
+    const writesOnGet: string[] = [];
     const today = new Date().toISOString().slice(0, 10);
     // Searches use a fragment of the canary: a page may echo the search box back, but only a leak shows it whole.
     const asks = [`q=${canary.slice(1, -1)}`, `member=${encodeURIComponent(planter.email)}`, `member=${planter.id}`, `member=${memberBId}`, `range=last-12-weeks`, `from=2020-01-01&to=${today}`];
@@ -84,25 +85,31 @@ test.describe("canary", () => {
       const user = world[who];
       const browser = await signedIn(user);
       const token = (await sqlToken(await userId(user.email))).token;
+      const before = await fingerprint();
       for (const url of plain) {
         for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
           const response = await browser.get(url, { headers, maxRedirects: 0 });
           await check(who, `${url}${"RSC" in headers ? " (RSC)" : ""}`, await response.text());
         }
       }
+      if (who !== "adminA") {
+        for (const url of asked) await check(who, url, await (await browser.get(url, { maxRedirects: 0 })).text());
+        for (const url of exports) await check(who, url, await (await browser.get(url)).text());
+        for (const url of api) await check(who, url, await (await browser.get(url, { headers: { Authorization: `Bearer ${token}` } })).text());
+      }
+      // Every page, search, export and API read above was a GET: not one row of what users wrote may have changed.
+      for (const table of changedTables(before, await fingerprint())) writesOnGet.push(`${who}: GET requests changed ${table}`);
       if (who === "adminA") {
         await browser.dispose();
         continue;
       }
-      for (const url of asked) await check(who, url, await (await browser.get(url, { maxRedirects: 0 })).text());
-      for (const url of exports) await check(who, url, await (await browser.get(url)).text());
-      for (const url of api) await check(who, url, await (await browser.get(url, { headers: { Authorization: `Bearer ${token}` } })).text());
       const tagged = await browser.post(`/api/v1/tag?team=${world.teamA}`, { headers: { Authorization: `Bearer ${token}` }, data: { text: "小红书笔记3篇 回复社区帖子" } });
       await check(who, "POST /api/v1/tag", await tagged.text());
       await browser.dispose();
     }
     expect(pages.length).toBeGreaterThan(15);
     expect(leaks).toEqual([]);
+    expect(writesOnGet).toEqual([]);
 
     // The canary is really there: team B sees it (so the absence above means something).
     const b = await signedIn(world.memberB);

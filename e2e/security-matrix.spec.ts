@@ -149,7 +149,8 @@ test.describe("authorization matrix", () => {
             let before = null;
             try {
               const call = await surface.prepare(m, actor, scope, target);
-              before = expected === "ok" || !surface.writes ? null : await fingerprint();
+              // A refused write must change nothing; a read (GET) must change nothing whatever its answer.
+              before = (expected !== "ok" && surface.writes) || !surface.writes ? await fingerprint() : null;
               got = await call();
             } catch (error) {
               got = "error";
@@ -160,7 +161,7 @@ test.describe("authorization matrix", () => {
             if (got !== expected) failures.push(`${label}: expected ${expected}, got ${got}`);
             if (before) {
               const changed = changedTables(before, await fingerprint());
-              if (changed.length) failures.push(`${label}: refused (${got}) but changed ${changed.join(", ")}`);
+              if (changed.length) failures.push(`${label}: ${surface.writes ? `refused (${got})` : "a read"} but changed ${changed.join(", ")}`);
             }
           }
         }
