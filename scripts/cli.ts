@@ -10,6 +10,9 @@ const USAGE = `OpsMix admin CLI
 
   user:create  --email E --password P --name N [--team SLUG --role admin|manager|member]
   user:disable --email E                   signs the user out everywhere and refuses their sign-in and API tokens
+  user:reset-password --email E [--password P]
+                                           sets a new password (generated unless given), printed once; signs the user
+                                           out everywhere
   team:create  --slug S --name N [--time-zone Asia/Shanghai]
   token:create --email E [--name N]        prints a personal API token (shown once)
   demo:seed                                creates the demo workspace (marked as demo)
@@ -60,6 +63,24 @@ async function run(command: string, argv: string[]): Promise<void> {
         const user = await createUser({ email: required(values, "email"), password: required(values, "password"), name: required(values, "name") });
         if (values.team) await addMembership({ teamSlug: values.team, userId: user.id, role: role as (typeof ROLES)[number] });
         console.log(`Created user ${user.email}${values.team ? ` (${role} of ${values.team})` : ""}.`);
+      });
+      return;
+    }
+    case "user:reset-password": {
+      await withCliDatabase(async () => {
+        const { resetPassword } = await import("../lib/auth/accounts");
+        const email = required(values, "email");
+        const given = typeof values.password === "string" ? values.password : undefined;
+        let result;
+        try {
+          result = await resetPassword(email, given);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "not_found") throw new UsageError(`No user with email ${email.trim().toLowerCase()}.`);
+          throw error;
+        }
+        console.log(result.generated ? `New password for ${result.email} (shown once):\n\n    ${result.password}\n` : `New password set for ${result.email}.`);
+        console.log("They are signed out everywhere; ask them to choose their own under Account after signing in.");
+        if (result.disabled) console.log("Note: this account is disabled, so it cannot sign in until an operator enables it again.");
       });
       return;
     }

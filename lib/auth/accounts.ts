@@ -1,9 +1,12 @@
 import "server-only";
-// Account-level admin changes made from the CLI: disabling an account.
+// Account-level admin changes made from the CLI: disabling an account, setting a new password for one whose owner
+// forgot theirs (a self-hosted install sends no email: the operator hands the new password over).
+import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFound } from "@/lib/errors";
+import { DomainError, NotFound } from "@/lib/errors";
 import { normaliseEmail } from "./email";
+import { hashPassword, passwordProblem } from "./password";
 
 /**
  * Disables an account: sign-in is refused, every session ends on its next request (the session version moves)
@@ -18,4 +21,25 @@ export async function disableUser(email: string, actorId: string | null = null):
   });
   await recordAudit({ action: "user.disable", actorId, targetType: "user", targetId: user.id });
   return { id: user.id, email: user.email, alreadyDisabled: user.disabledAt !== null };
+}
+
+/**
+ * Sets a new password (the one given, or a generated one) and ends every session of the account, so whoever held
+ * the old password is signed out too. A disabled account stays disabled. Returns the password to hand over.
+ */
+export async function resetPassword(
+  email: string,
+  password?: string,
+  actorId: string | null = null,
+): Promise<{ id: string; email: string; password: string; generated: boolean; disabled: boolean }> {
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, disabledAt: true } });
+  if (!user) throw new NotFound();
+  const generated = password === undefined;
+  // 18 random bytes: 24 characters of base64url, far beyond any guessing within the sign-in limits.
+  const next = password ?? randomBytes(18).toString("base64url");
+  const problem = passwordProblem(next, user.email);
+  if (problem) throw new DomainError("invalid", problem);
+  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
+  await recordAudit({ action: "user.password.reset", actorId, targetType: "user", targetId: user.id });
+  return { id: user.id, email: user.email, password: next, generated, disabled: user.disabledAt !== null };
 }

@@ -13,6 +13,8 @@ import { prisma } from "@/lib/db/client";
 import { RateLimited } from "@/lib/errors";
 import { capturePeerAddresses } from "@/lib/http/client-address";
 import { openTestDatabase } from "@/lib/reports/test-database";
+import { resetPassword } from "./accounts";
+import { hashPassword, verifyPassword } from "./password";
 import { SESSION_ABSOLUTE_SECONDS } from "./options";
 import { assertUnderRateLimit, clientIp, hitRateLimit, trustedProxyHops } from "./rate-limit";
 import { isSessionRevoked, newSessionId, revokeSession } from "./revocation";
@@ -160,5 +162,38 @@ describe("viewerFromClaims", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("password reset by an operator (cli user:reset-password)", () => {
+  it("sets a strong generated password, ends every session and is audited; the old password stops working", async () => {
+    const email = `forgot-${randomUUID()}@example.test`;
+    const user = await prisma.user.create({ data: { email, name: "Forgot", passwordHash: await hashPassword("old-password-4711") }, select: { id: true } });
+    try {
+      const claimsBefore = { uid: user.id, sv: 0, authAt: now() - 60, sid: newSessionId() };
+      assert.ok(await viewerFromClaims(claimsBefore));
+      const result = await resetPassword(email.toUpperCase());
+      assert.equal(result.generated, true);
+      assert.equal(result.password.length, 24);
+      const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+      assert.equal(await verifyPassword(after.passwordHash, result.password), true);
+      assert.equal(await verifyPassword(after.passwordHash, "old-password-4711"), false);
+      assert.equal(await viewerFromClaims(claimsBefore), null, "a session from before the reset is refused");
+      assert.equal(await prisma.auditEvent.count({ where: { action: "user.password.reset", targetId: user.id } }), 1);
+      // A second reset gives a different password.
+      assert.notEqual((await resetPassword(email)).password, result.password);
+      // A chosen password must pass the same policy as sign-up.
+      await assert.rejects(resetPassword(email, "password"), (error: Error & { messageKey?: string }) => error.messageKey === "errors.passwordCommon");
+      await assert.rejects(resetPassword(email, "short"), (error: Error & { messageKey?: string }) => error.messageKey === "errors.passwordTooShort");
+      const chosen = await resetPassword(email, "a-long-chosen-passphrase");
+      assert.equal(chosen.generated, false);
+    } finally {
+      await prisma.auditEvent.deleteMany({ where: { targetId: user.id } });
+      await prisma.user.delete({ where: { id: user.id } });
+    }
+  });
+
+  it("answers not found for an unknown email", async () => {
+    await assert.rejects(resetPassword(`nobody-${randomUUID()}@example.test`), (error: Error & { code?: string }) => error.code === "not_found");
   });
 });
