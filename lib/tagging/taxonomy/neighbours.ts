@@ -17,6 +17,7 @@ export const ROLE_NEIGHBOURS: Record<RoleKey, readonly Neighbour<RoleKey>[]> = {
     { key: "new_media", differs: { zh: "内容发在自己的产品上;发在公众号、抖音等外部平台是新媒体", en: "content lives on our own product; on external platforms it is new media" } },
     { key: "community", differs: { zh: "生产内容本身;回复和管理帖子是社区运营", en: "produces the content itself; replying to and moderating posts is community" } },
     { key: "user", differs: { zh: "写文案和模板是内容;逐个发送和跟进是用户运营", en: "writing copy and templates is content; sending and following up one by one is user" } },
+    { key: "activity", differs: { zh: "持续产出的文章、课程、栏目;有主题、有时限、有奖励的一场活动是活动运营", en: "ongoing articles, courses and columns; a themed, time-boxed event with rewards is activity" } },
   ],
   community: [
     { key: "new_media", differs: { zh: "在自己的社区/论坛里;外部平台的评论回复是新媒体", en: "in our own forum or community; replies on external platforms are new media" } },
@@ -42,6 +43,7 @@ export const ROLE_NEIGHBOURS: Record<RoleKey, readonly Neighbour<RoleKey>[]> = {
     { key: "marketing", differs: { zh: "策划执行一场活动;纯广告投放是市场运营", en: "plans and runs an event or campaign; pure ad buying is marketing" } },
     { key: "new_media", differs: { zh: "自己产品上的直播课和活动;外部平台直播是新媒体", en: "live classes and events on our own product; external live streams are new media" } },
     { key: "community", differs: { zh: "有主题、有奖励、有时限的活动;日常的讨论和投票是社区运营", en: "themed, time-boxed events with rewards; everyday discussions and votes are community" } },
+    { key: "content", differs: { zh: "一场活动的策划、报名和执行;为活动写推文、做海报时,主要工作是写作的算内容运营", en: "planning, sign-ups and running one event; writing its articles and posters is content when the writing is the main work" } },
   ],
   marketing: [
     { key: "new_media", differs: { zh: "付费投放和品牌公关;自有账号的涨粉是新媒体", en: "paid ads and brand PR; organic follower growth is new media" } },
