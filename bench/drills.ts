@@ -8,7 +8,7 @@
 // Results go to stdout and to the "## Hardening drills" section of bench/RESULTS.md.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -150,8 +150,14 @@ class App {
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
     if (this.options.dataDir) env.OPSMIX_DATA_DIR = this.options.dataDir;
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout!.on("data", (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
-    child.stderr!.on("data", (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
+    // OPSMIX_GATE_TRACE=1: the app logs its admission gate four times a second; keep all of it in a file to study.
+    const trace = process.env.OPSMIX_GATE_TRACE === "1" ? path.join(tmpdir(), `opsmix-drill-app-${this.port}.log`) : null;
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk).slice(-20_000);
+      if (trace) appendFileSync(trace, chunk);
+    };
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
     this.child = child;
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
