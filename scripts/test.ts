@@ -1,32 +1,67 @@
-// `npm test`: the whole suite. Unit tests, a production build, then the Playwright end-to-end tests,
-// all against the embedded database, or against PostgreSQL when DATABASE_URL is set.
-import { spawnSync } from "node:child_process";
+// `npm test`: the whole suite. A type check and the unit tests (side by side), a production build, then the
+// Playwright end-to-end tests, all against the embedded database, or against PostgreSQL when DATABASE_URL is set.
+import { spawn } from "node:child_process";
 
-function step(name: string, command: string, args: string[]): boolean {
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+/** Runs a step with its output shown as it comes. */
+async function step(name: string, command: string, args: string[]): Promise<boolean> {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} (${seconds} s) ===`);
+  const ok = await new Promise<boolean>((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", () => resolve(false));
+    child.on("close", (code) => resolve(code === 0));
+  });
+  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
   return ok;
 }
 
-const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
-console.log(`OpsMix test suite on ${database}`);
+/** Starts a step in the background with its output held back; awaiting the result prints it whole. */
+function background(name: string, command: string, args: string[]): () => Promise<boolean> {
+  const started = Date.now();
+  let output = "";
+  const child = spawn(command, args, { env });
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const done = new Promise<boolean>((resolve) => {
+    child.on("error", (error) => {
+      output += String(error);
+      resolve(false);
+    });
+    child.on("close", (code) => resolve(code === 0));
+  });
+  return async () => {
+    const ok = await done;
+    console.log(`\n=== ${name} (ran alongside the unit tests) ===`);
+    if (output.trim()) console.log(output.trimEnd());
+    console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
+    return ok;
+  };
+}
 
-const only = process.argv[2];
-const results: [string, boolean][] = [];
-if (!only || only === "unit") {
-  results.push(["typecheck", step("type check", "npx", ["tsc", "--noEmit", "-p", "."])]);
-  results.push(["unit", step("unit tests", "npx", ["tsx", "scripts/unit-tests.ts"])]);
+async function main(): Promise<void> {
+  const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite";
+  console.log(`OpsMix test suite on ${database}`);
+
+  const only = process.argv[2];
+  const results: [string, boolean][] = [];
+  if (!only || only === "unit") {
+    // The type check needs no database and about one core: it runs while the unit tests do.
+    const typecheck = background("type check", "npx", ["tsc", "--noEmit", "-p", "."]);
+    const unit = await step("unit tests", "npx", ["tsx", "scripts/unit-tests.ts"]);
+    results.push(["typecheck", await typecheck()]);
+    results.push(["unit", unit]);
+  }
+  if (!only || only === "e2e") {
+    // The second run of CI (PostgreSQL) reuses the first run's build of the same sources.
+    const built = await step("next build", "npx", ["tsx", "scripts/build-if-needed.ts"]);
+    results.push(["build", built]);
+    if (built) results.push(["e2e", await step("end-to-end tests (Playwright)", "npx", ["playwright", "test"])]);
+  }
+  const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
+  console.log(`\nSuites: ${results.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}`);
+  process.exit(failed.length ? 1 : 0);
 }
-if (!only || only === "e2e") {
-  // The second run of CI (PostgreSQL) reuses the first run's build of the same sources.
-  const built = step("next build", "npx", ["tsx", "scripts/build-if-needed.ts"]);
-  results.push(["build", built]);
-  if (built) results.push(["e2e", step("end-to-end tests (Playwright)", "npx", ["playwright", "test"])]);
-}
-const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
-console.log(`\nSuites: ${results.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}`);
-process.exit(failed.length ? 1 : 0);
+
+void main();
