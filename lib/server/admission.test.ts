@@ -111,9 +111,9 @@ describe("admission gate", () => {
 });
 
 describe("admission settings", () => {
-  test("default to one and a half times the pool (at least 8), a queue of four times that (at least 64), 3 s of waiting", () => {
-    assert.deepEqual(admissionSettings({ poolSize: 10 }, {}), { maxInFlight: 15, maxQueue: 64, maxWaitMs: 3000, lagLimitMs: 150 });
-    assert.deepEqual(admissionSettings({ poolSize: 40 }, {}), { maxInFlight: 60, maxQueue: 240, maxWaitMs: 3000, lagLimitMs: 150 });
+  test("default to the pool's size (at least 8), a queue of four times that (at least 64), 3 s of waiting", () => {
+    assert.deepEqual(admissionSettings({ poolSize: 10 }, {}), { maxInFlight: 10, maxQueue: 64, maxWaitMs: 3000, lagLimitMs: 150 });
+    assert.deepEqual(admissionSettings({ poolSize: 40 }, {}), { maxInFlight: 40, maxQueue: 160, maxWaitMs: 3000, lagLimitMs: 150 });
     assert.deepEqual(admissionSettings({ poolSize: 2 }, {}), { maxInFlight: 8, maxQueue: 64, maxWaitMs: 3000, lagLimitMs: 150 });
     assert.deepEqual(
       admissionSettings({ poolSize: 10 }, { OPSMIX_MAX_IN_FLIGHT: "5", OPSMIX_MAX_QUEUE: "1", OPSMIX_QUEUE_WAIT_MS: "100", OPSMIX_LAG_LIMIT_MS: "50" }),
