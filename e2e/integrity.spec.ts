@@ -1,7 +1,5 @@
 // Data integrity: a submit is created once however often it is sent, a stale edit never overwrites a newer one,
 // a CSV import lands whole or not at all, fields a client must not set are ignored, and reading writes nothing.
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { expect, test, uniqueId } from "./fixtures";
 import {
   actionOutcome,
@@ -10,6 +8,7 @@ import {
   callAction,
   closeDatabase,
   newContext,
+  pageKeys,
   pageUrl,
   secretsIn,
   signedIn,
@@ -33,14 +32,6 @@ async function wholeDatabase(): Promise<Record<string, string>> {
   return digest;
 }
 
-function pageKeys(dir = "app", found: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) pageKeys(full, found);
-    else if (/^page\.tsx?$/.test(name)) found.push(full.split(path.sep).join("/").replace(/\.tsx?$/, ""));
-  }
-  return found;
-}
 
 test.describe("data integrity", () => {
   test.afterAll(async () => closeDatabase());

@@ -1,19 +1,9 @@
 // Canary: unique strings planted in team B (entries, a member's name and email, golden-example reasons, a team's
 // name, token names) must never reach anyone in team A, through any page, list, search, dashboard, export or API
 // response, even when team A's people ask for team B's things by slug, id or email. And all those GETs write nothing.
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { expect, test, uniqueId } from "./fixtures";
-import { apiCreate, changedTables, closeDatabase, fingerprint, newContext, pageUrl, secretsIn, signedIn, sql, sqlToken, sqlUser, userId } from "./security-support";
+import { apiCreate, changedTables, closeDatabase, fingerprint, newContext, pageKeys, pageUrl, secretsIn, signedIn, sql, sqlToken, sqlUser, userId } from "./security-support";
 
-function pageKeys(dir = "app", found: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) pageKeys(full, found);
-    else if (/^page\.tsx?$/.test(name)) found.push(full.split(path.sep).join("/").replace(/\.tsx?$/, ""));
-  }
-  return found;
-}
 
 test.describe("canary", () => {
   test.afterAll(async () => closeDatabase());

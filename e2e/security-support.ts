@@ -2,7 +2,7 @@
 // way a browser does (same wire format, same Next-Action header), and reading the database directly to prove that
 // a refused request changed nothing.
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -197,6 +197,16 @@ export function builtServerActions(): Map<string, ServerActionRef> {
     actions.set(`${file}#${entry.exportedName}`, { id, file, name: entry.exportedName, pages: Object.keys(entry.workers) });
   }
   return actions;
+}
+
+/** Every page of the app as a key such as "app/(workspace)/t/[team]/today/page". */
+export function pageKeys(dir = "app", found: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) pageKeys(full, found);
+    else if (/^page\.tsx?$/.test(name)) found.push(full.split(path.sep).join("/").replace(/\.tsx?$/, ""));
+  }
+  return found;
 }
 
 /** A URL for an app page key such as "app/(workspace)/t/[team]/learn/roles/[role]/page". */
