@@ -33,7 +33,7 @@ test.describe("dashboards", () => {
     await expect(stages.getByText(/合计为 50%/)).toBeVisible();
     await stages.getByTestId("target-activation").fill("50");
     await stages.getByTestId("target-referral").fill("20");
-    await expect(stages.getByTestId("target-sum-stage")).toHaveText("合计:100%");
+    await expect(stages.getByTestId("target-sum-stage")).toHaveText("合计\uFF1A100%");
     await stages.getByRole("button", { name: "保存目标" }).click();
     await expect(stages.getByTestId("targets-saved")).toBeVisible();
     await page.getByRole("link", { name: "总览", exact: true }).click();

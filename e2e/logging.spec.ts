@@ -29,7 +29,7 @@ test.describe("daily logging", () => {
     await expect(pasted.filter({ hasText: "流失会员" })).toHaveAttribute("data-status", "saved");
 
     // The explanation is one click away.
-    await typed.getByText("为什么?").click();
+    await typed.getByText("为什么\uFF1F").click();
     await expect(typed.getByRole("note")).toContainText("依据");
   });
 

@@ -27,6 +27,27 @@ describe("parseLogLine", () => {
     assert.equal(parseLogLine("11月3日 写招生文案", TODAY).date, "2026-11-03");
     assert.equal(parseLogLine("2026-10-01 planned the holiday campaign", TODAY).date, "2026-10-01");
   });
+  it("accepts full-width punctuation and a date first on the line with no separator", () => {
+    assert.deepEqual(parseLogLine("\u6628\u5929\uFF0C\u6574\u7406\u672C\u5468\u7528\u6237\u53CD\u9988\uFF0C1\u5C0F\u65F6", TODAY), {
+      text: "\u6574\u7406\u672C\u5468\u7528\u6237\u53CD\u9988",
+      minutes: 60,
+      date: "2026-11-24",
+    });
+    assert.deepEqual(parseLogLine("\u6628\u5929\u7ED9\u65B0\u7528\u6237\u6253\u56DE\u8BBF\u7535\u8BDD2\u5C0F\u65F6", TODAY), {
+      text: "\u7ED9\u65B0\u7528\u6237\u6253\u56DE\u8BBF\u7535\u8BDD",
+      minutes: 120,
+      date: "2026-11-24",
+    });
+    assert.equal(parseLogLine("\u56DE\u590D\u793E\u533A\u5E16\u5B5020\u6761\uFF1B\u524D\u5929", TODAY).date, "2026-11-23");
+    assert.equal(parseLogLine("\u56DE\u590D\u793E\u533A\u5E16\u5B5020\u6761\uFF1B\u524D\u5929", TODAY).text, "\u56DE\u590D\u793E\u533A\u5E16\u5B5020\u6761");
+  });
+  it("does not read the platform \u4ECA\u65E5\u5934\u6761 as a date", () => {
+    assert.deepEqual(parseLogLine("\u4ECA\u65E5\u5934\u6761\u6295\u653E\u590D\u76D8", TODAY), {
+      text: "\u4ECA\u65E5\u5934\u6761\u6295\u653E\u590D\u76D8",
+      minutes: null,
+      date: null,
+    });
+  });
   it("places a month/day after today in the previous year", () => {
     assert.equal(parseLogLine("12/30 年终总结帖", TODAY).date, "2025-12-30");
   });

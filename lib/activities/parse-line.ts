@@ -16,17 +16,30 @@ const DURATION_PATTERNS: { re: RegExp; toMinutes: (n: number) => number }[] = [
   { re: /(半)(?:个)?小时/u, toMinutes: () => 30 },
 ];
 
+/** What may stand around a hint: white space and half- or full-width punctuation, as a Chinese keyboard types it. */
+const SEPARATORS = "\\s,\uFF0C;\uFF1B:\uFF1A\u3001\u3002";
+const EDGE_PUNCTUATION = new RegExp(`^[${SEPARATORS}\\-]+|[${SEPARATORS}\\-]+$`, "gu");
+
+/** A relative day: apart from the work by separators, or first on the line with none ("昨天给新用户打回访电话"). */
+function relativeDay(words: string, offset: number, leadingChinese: string) {
+  return {
+    re: new RegExp(
+      `(?:^|[${SEPARATORS}])(?:${words})(?=$|[${SEPARATORS}])|^\\s*(?:${leadingChinese})(?!\u5934\u6761)`,
+      "iu",
+    ),
+    offset,
+  };
+}
+
+// 今日头条 is a platform, not a date: the start-of-line form never takes 今日/今天 before 头条.
 const RELATIVE_DAYS: { re: RegExp; offset: number }[] = [
-  { re: /(?:^|\s|[,,;;。])(?:前天|day before yesterday)(?=$|\s|[,,;;:。:])/iu, offset: -2 },
-  { re: /(?:^|\s|[,,;;。])(?:昨天|昨日|yesterday)(?=$|\s|[,,;;:。:])/iu, offset: -1 },
-  { re: /(?:^|\s|[,,;;。])(?:今天|今日|today)(?=$|\s|[,,;;:。:])/iu, offset: 0 },
+  relativeDay("\u524D\u5929|day before yesterday", -2, "\u524D\u5929"),
+  relativeDay("\u6628\u5929|\u6628\u65E5|yesterday", -1, "\u6628\u5929|\u6628\u65E5"),
+  relativeDay("\u4ECA\u5929|\u4ECA\u65E5|today", 0, "\u4ECA\u5929|\u4ECA\u65E5"),
 ];
 
 function tidy(text: string): string {
-  return text
-    .replace(/\s{2,}/g, " ")
-    .replace(/^[\s,,;;:。:、-]+|[\s,,;;:、-]+$/gu, "")
-    .trim();
+  return text.replace(/\s{2,}/g, " ").replace(EDGE_PUNCTUATION, "").trim();
 }
 
 /**

@@ -13,7 +13,7 @@ export const STAGES: readonly StageDefinition[] = [
     key: "acquisition",
     name: { zh: "用户获取", en: "Acquisition" },
     definition: {
-      zh: "把新的人带到产品上来:流量、曝光、注册、首购,为拉新而做的合作、广告、SEO和涨粉。",
+      zh: "把新的人带到产品上来：流量、曝光、注册、首购，为拉新而做的合作、广告、SEO和涨粉。",
       en: "Bringing new people to the product: traffic, exposure, sign-ups, first purchase, partnerships for new users, ads, SEO, follower growth.",
     },
     cues: {
@@ -32,7 +32,7 @@ export const STAGES: readonly StageDefinition[] = [
     key: "connection",
     name: { zh: "建立联系", en: "Connection" },
     definition: {
-      zh: "用户来到产品之后的第一次联系:欢迎、新手引导、拉进群、获取用户身份和需求、第一次帮助,建立信任。",
+      zh: "用户来到产品之后的第一次联系：欢迎、新手引导、拉进群、获取用户身份和需求、第一次帮助，建立信任。",
       en: "First contact after a user arrives: welcome, onboarding, adding to groups, collecting identity and needs, first help, building trust.",
     },
     cues: {
@@ -51,7 +51,7 @@ export const STAGES: readonly StageDefinition[] = [
     key: "activation",
     name: { zh: "促进活跃", en: "Activation" },
     definition: {
-      zh: "让已有用户更多地互动:提供可消费的内容、活动、讨论、回复、直播课、打卡,使用过程中的答疑,增加愿意互动的人数。",
+      zh: "让已有用户更多地互动：提供可消费的内容、活动、讨论、回复、直播课、打卡，使用过程中的答疑，增加愿意互动的人数。",
       en: "Getting existing users to interact more: content to consume, activities, discussions, replies, live classes, check-ins, answering questions during use.",
     },
     cues: {
@@ -70,7 +70,7 @@ export const STAGES: readonly StageDefinition[] = [
     key: "retention",
     name: { zh: "提高留存", en: "Retention" },
     definition: {
-      zh: "让用户不离开、让产品对用户更好:反馈闭环、产品改进、流失召回、续费、满意度、解决问题、社区秩序与积分会员。",
+      zh: "让用户不离开、让产品对用户更好：反馈闭环、产品改进、流失召回、续费、满意度、解决问题、社区秩序与积分会员。",
       en: "Keeping users from leaving and making the product better for them: feedback loops, product improvements, churn recall, renewals, satisfaction, fixing problems.",
     },
     cues: {
@@ -90,7 +90,7 @@ export const STAGES: readonly StageDefinition[] = [
     key: "referral",
     name: { zh: "口碑传播", en: "Referral" },
     definition: {
-      zh: "用户认可产品并向别人推荐:口碑、邀请与推荐计划、分享激励、成功案例与学员见证、展示成果的UGC、推广大使。",
+      zh: "用户认可产品并向别人推荐：口碑、邀请与推荐计划、分享激励、成功案例与学员见证、展示成果的UGC、推广大使。",
       en: "Users recommending the product: testimonials, success stories, invite and referral programmes, sharing incentives, UGC showcasing results, ambassador programmes.",
     },
     cues: {
