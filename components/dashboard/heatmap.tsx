@@ -1,5 +1,6 @@
 // The role × funnel stage heatmap: an HTML table of links (keyboard and screen-reader friendly, no client JS).
-// Empty cells are hatched and say how long they have been empty; thin cells get a dotted outline.
+// Empty cells are a quiet mark whose tooltip and accessible name say how long they have been empty (the legend explains
+// the mark); thin cells get a dotted outline.
 import Link from "next/link";
 import { ROLE_ORDER, STAGE_ORDER } from "@/components/activities/colors";
 import type { Measure } from "@/lib/reports/filters";
@@ -14,13 +15,21 @@ function tint(hex: string, strength: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha.toFixed(2)})`;
 }
 
-export function emptyText(t: Translate, weeks: number | null | undefined): string {
-  return weeks === null || weeks === undefined ? t("dashboard.heatmap.emptyNever") : t("dashboard.heatmap.emptyFor", { weeks });
+/** How long a cell has been empty; "never" reaches back only as far as the team's history in the window. */
+export function emptyText(t: Translate, weeks: number | null | undefined, historyWeeks: number): string {
+  return weeks === null || weeks === undefined ? t("dashboard.heatmap.emptyNever", { weeks: historyWeeks }) : t("dashboard.heatmap.emptyFor", { weeks });
 }
 
 export function Heatmap({
-  t, cells, mixes, measure, hrefFor,
-}: { t: Translate; cells: HeatCell[]; mixes: { role: MixEntry[]; stage: MixEntry[] }; measure: Measure; hrefFor: (role: string, stage: string) => string }) {
+  t, cells, mixes, measure, historyWeeks, hrefFor,
+}: {
+  t: Translate;
+  cells: HeatCell[];
+  mixes: { role: MixEntry[]; stage: MixEntry[] };
+  measure: Measure;
+  historyWeeks: number;
+  hrefFor: (role: string, stage: string) => string;
+}) {
   const byKey = new Map(cells.map((c) => [`${c.role}:${c.stage}`, c]));
   const max = Math.max(0, ...cells.map((c) => c.share));
   const measureName = t(`dashboard.filters.measures.${measure}`);
@@ -56,7 +65,7 @@ export function Heatmap({
                   const cell = byKey.get(`${role}:${stage}`)!;
                   const name = `${keyLabel(t, "role", role)} × ${keyLabel(t, "stage", stage)}`;
                   if (cell.state === "empty") {
-                    const why = emptyText(t, cell.weeks);
+                    const why = emptyText(t, cell.weeks, historyWeeks);
                     return (
                       <td
                         key={stage}
@@ -64,12 +73,12 @@ export function Heatmap({
                         data-role={role}
                         data-stage={stage}
                         data-state="empty"
-                        title={`${name}: ${why}`}
-                        className="h-11 rounded bg-slate-50 bg-[repeating-linear-gradient(135deg,transparent_0_6px,rgba(148,163,184,0.25)_6px_8px)] text-center align-middle text-[11px] leading-tight text-slate-500"
+                        title={t("dashboard.heatmap.cellLabel", { role: keyLabel(t, "role", role), stage: keyLabel(t, "stage", stage), value: why })}
+                        className="h-11 rounded bg-slate-50 text-center align-middle text-slate-400"
                       >
-                        <span aria-hidden>—</span>
-                        <span className="block" data-testid="heat-empty-note">
-                          {why}
+                        <span aria-hidden>·</span>
+                        <span className="sr-only" data-testid="heat-empty-note">
+                          {name}: {why}
                         </span>
                       </td>
                     );
@@ -116,7 +125,7 @@ export function Heatmap({
       </div>
       <p className="mt-2 flex flex-wrap gap-4 text-xs text-slate-500">
         <span className="inline-flex items-center gap-1">
-          <span aria-hidden className="inline-block h-3 w-4 rounded-sm bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(148,163,184,0.5)_3px_4px)]" />
+          <span aria-hidden className="inline-flex h-3 w-4 items-center justify-center rounded-sm bg-slate-50 text-slate-400">·</span>
           {t("dashboard.heatmap.legendEmpty")}
         </span>
         <span className="inline-flex items-center gap-1">

@@ -28,12 +28,12 @@ export function OverviewView({ t, ctx, overview }: { t: Translate; ctx: Dashboar
   return (
     <div id="dashboard-view" className="space-y-4" data-testid="overview">
       <Summary t={t} total={overview.total} untagged={overview.untagged.count} measure={query.measure} reviewHref={drill({ needsReview: true })} />
-      <Callouts t={t} callouts={overview.callouts} hrefForStage={(stage) => drill({ stage })} />
+      <Callouts t={t} callouts={overview.callouts} historyWeeks={overview.historyWeeks} hrefForStage={(stage) => drill({ stage })} />
       <div className="grid gap-4 lg:grid-cols-2">
         <MixPanel t={t} dimension="role" entries={overview.mixes.role} measure={query.measure} view={query.view} hrefFor={(role) => drill({ role })} />
         <MixPanel t={t} dimension="stage" entries={overview.mixes.stage} measure={query.measure} view={query.view} hrefFor={(stage) => drill({ stage })} />
       </div>
-      <Heatmap t={t} cells={overview.heatmap} mixes={overview.mixes} measure={query.measure} hrefFor={(role, stage) => drill({ role, stage })} />
+      <Heatmap t={t} cells={overview.heatmap} mixes={overview.mixes} measure={query.measure} historyWeeks={overview.historyWeeks} hrefFor={(role, stage) => drill({ role, stage })} />
       <GapsPanel
         t={t}
         gaps={overview.gaps}

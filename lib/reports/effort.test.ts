@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
+import { todayIn } from "@/lib/activities/rules";
 import { ROLE_KEYS, STAGE_KEYS } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
 import { effortBy } from "./effort";
@@ -12,6 +13,7 @@ import { effortReport, parseEffortRequest } from "./effort-report";
 import { getMemberBoard } from "./members";
 import { getOverview } from "./overview";
 import { reportScope } from "./permissions";
+import { presetRange } from "./range";
 import { setTargetMix } from "./targets";
 import { openTestDatabase } from "./test-database";
 
@@ -125,6 +127,9 @@ describe("effort in SQL", () => {
     assert.equal(overview.heatmap.reduce((sum, c) => sum + c.count, 0) + overview.untagged.count, all.count);
     assert.equal(overview.mixes.stage.find((e) => e.key === "referral")!.count, 0);
     assert.ok(overview.callouts.some((c) => c.kind === "empty" && c.stage === "referral" && c.weeks === null));
+    // The team's history starts with its first entry (2025-01-20): the 12-week window is cut to the 7 weeks since.
+    assert.equal(overview.historyWeeks, 7);
+    assert.deepEqual([overview.weeks[0], overview.weeks.length], ["2025-01-20", 7]);
     // A period that does not start on a Monday takes the separate query path: same answers.
     const midWeek = { from: "2025-02-05", to: "2025-03-04", preset: null };
     const other = await getOverview(await reportScope(manager, null), midWeek, "count");
@@ -135,6 +140,28 @@ describe("effort in SQL", () => {
     const trendTotal = overview.weekly.reduce((sum, r) => sum + r.count, 0);
     const window = await directCount(`"teamId" = $1 AND "deletedAt" IS NULL AND "dateWorked" >= $2::date AND "dateWorked" <= $3::date`, [team.id, overview.weeks[0], RANGE.to]);
     assert.equal(trendTotal, window.count);
+  });
+
+  it("a team created this week makes no claims about the weeks before it existed", async () => {
+    const fresh = await prisma.team.create({ data: { slug: `rep-fresh-${randomUUID().slice(0, 8)}`, name: "Fresh" }, select: { id: true, slug: true } });
+    const today = todayIn("Asia/Shanghai");
+    const access: TeamAccess = { slug: fresh.slug, name: "Fresh", timeZone: "Asia/Shanghai", teamId: fresh.id, role: "manager", userId: memberIds[0]! };
+    await prisma.membership.create({ data: { teamId: fresh.id, userId: memberIds[0]!, role: "manager" } });
+    await prisma.activity.createMany({
+      data: [0, 1, 2].map((i) => ({ teamId: fresh.id, authorId: memberIds[0]!, text: `fresh ${i}`, dateWorked: new Date(`${today}T00:00:00Z`), role: "content" as const, stage: "activation" as const })),
+    });
+    const overview = await getOverview(await reportScope(access, null), presetRange("last-12-weeks", today), "count");
+    assert.equal(overview.historyWeeks, 1);
+    assert.equal(overview.weeks.length, 1);
+    assert.ok(!overview.callouts.some((c) => c.kind === "quietCell"));
+    // "No referral work" is still true, but only for the one week the team has existed.
+    assert.ok(overview.callouts.some((c) => c.kind === "empty" && c.stage === "referral" && c.weeks === null));
+
+    // A back-dated import moves the start of its history back: three weeks earlier gives four weeks.
+    const earlier = new Date(Date.parse(`${today}T00:00:00Z`) - 21 * 86_400_000);
+    await prisma.activity.create({ data: { teamId: fresh.id, authorId: memberIds[0]!, text: "imported", dateWorked: earlier, role: "user", stage: "retention" } });
+    const withImport = await getOverview(await reportScope(access, null), presetRange("last-12-weeks", today), "count");
+    assert.equal(withImport.historyWeeks, 4);
   });
 
   it("target gaps use the shares of tagged effort", async () => {

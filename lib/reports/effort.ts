@@ -104,3 +104,18 @@ export function sumEffort(rows: readonly EffortTotal[]): EffortTotal {
   }
   return total;
 }
+
+/**
+ * The first day of the team's history: its first live entry, or the day it was created (in its time zone) when that is
+ * earlier. Dashboards count weeks from here, so a team created yesterday is not told it did nothing for 12 weeks.
+ */
+export async function teamHistoryStart(teamId: string): Promise<string> {
+  const rows = await prisma.$queryRaw<{ start: string }[]>`
+    SELECT to_char(least(
+      (SELECT min(a."dateWorked") FROM "Activity" a WHERE a."teamId" = ${teamId} AND a."deletedAt" IS NULL),
+      (t."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE t."timeZone")::date
+    ), 'YYYY-MM-DD') AS "start"
+    FROM "Team" t WHERE t."id" = ${teamId}`;
+  if (!rows[0]) throw new Error(`team ${teamId} not found`);
+  return rows[0].start;
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { EffortRow } from "./effort";
-import { emptyWeeks, findCallouts, heatmapCells, mixBy, mixGaps, sharesFromPercents, trendSeries } from "./mix";
+import { emptyWeeks, findCallouts, heatmapCells, mixBy, mixGaps, sharesFromPercents, trendSeries, QUIET_MIN_HISTORY_WEEKS } from "./mix";
 import { presetRange, resolveRange, trendWeeks } from "./range";
 import { dashboardSearch, parseDashboardQuery } from "./filters";
 
@@ -89,13 +89,20 @@ describe("empty and thin cells", () => {
   });
   it("calls out a funnel stage with no work, and for how long", () => {
     const mixes = { role: mixBy(cells, "role", "count"), stage: mixBy(cells, "stage", "count") };
-    const callouts = findCallouts({ range, measure: "count", mixes, cells, weekly, trendWeeks: 12, targets: { role: null, stage: null } });
+    const callouts = findCallouts({ range, measure: "count", mixes, cells, weekly, historyWeeks: 12, targets: { role: null, stage: null } });
     const referral = callouts.find((c) => c.kind === "empty" && c.stage === "referral");
     assert.deepEqual(referral, { kind: "empty", dimension: "stage", stage: "referral", weeks: 2 });
     assert.deepEqual(callouts.find((c) => c.kind === "empty" && c.stage === "acquisition")!.weeks, null);
     assert.ok(callouts.some((c) => c.kind === "thin" && c.stage === "retention"));
     // Roles never worked on and without a target are not nagged about.
     assert.ok(!callouts.some((c) => c.dimension === "role" && c.role === "business"));
+  });
+  it("holds back 'went quiet' until the team has a few weeks of history", () => {
+    const mixes = { role: mixBy(cells, "role", "count"), stage: mixBy(cells, "stage", "count") };
+    const input = { range, measure: "count" as const, mixes, cells, weekly, targets: { role: null, stage: null } };
+    const quietWith = (historyWeeks: number) => findCallouts({ ...input, historyWeeks }).filter((c) => c.kind === "quietCell");
+    assert.deepEqual(quietWith(8).map((c) => `${c.role}:${c.stage}`), ["user:referral"]);
+    assert.deepEqual(quietWith(QUIET_MIN_HISTORY_WEEKS - 1), []);
   });
   it("marks every heatmap cell as empty, thin or normal", () => {
     const grid = heatmapCells(cells, weekly, "count", range.to);

@@ -117,9 +117,13 @@ export interface CalloutInput {
   cells: readonly EffortRow[];
   /** The trend window's week × role × stage rows. */
   weekly: readonly EffortRow[];
-  trendWeeks: number;
+  /** Weeks of the trend window since the team's history began. */
+  historyWeeks: number;
   targets: TargetMix;
 }
+
+/** Below this many weeks of history a cell cannot have "gone quiet": it never had a usual level to fall from. */
+export const QUIET_MIN_HISTORY_WEEKS = 4;
 
 /**
  * What a manager should notice: funnel stages with no work (and for how long), roles that went quiet or have
@@ -153,9 +157,9 @@ export function findCallouts(input: CalloutInput): Callout[] {
     entry.weeks.push(row.week!);
     earlier.set(key, entry);
   }
-  // A cell counts as "usually busy" when it had work in at least a quarter of the window's weeks.
-  const quiet = [...earlier.values()]
-    .filter((cell) => new Set(cell.weeks).size >= Math.max(2, Math.ceil(input.trendWeeks / 4)))
+  // A cell counts as "usually busy" when it had work in at least a quarter of the team's weeks in the window.
+  const quiet = input.historyWeeks < QUIET_MIN_HISTORY_WEEKS ? [] : [...earlier.values()]
+    .filter((cell) => new Set(cell.weeks).size >= Math.max(2, Math.ceil(input.historyWeeks / 4)))
     .sort((a, b) => b.count - a.count)
     .slice(0, 3);
   for (const cell of quiet) {
