@@ -1,25 +1,52 @@
-// Evaluates the tagging engine on a labelled JSONL file.
-// Usage: npm run -s eval -- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--threshold X]
-//   --learn   feed FILE2's entries as team corrections first
-//   --cv K    K-fold: the other folds of FILE are learned as team corrections, the held-out fold is scored
-//   --no-bank build the base from the taxonomy alone (cues + canonical examples), without the example bank
+// Evaluates the tagging engine on labelled JSONL files.
+// Usage:
+//   npm run -s eval                       the full report: every standard set (below) that exists, one block each,
+//                                         then a summary table and the review queue's flag-rate / catch-rate curve
+//   npm run -s eval -- FILE.jsonl [opts]  one file in detail (per class, confusion, per language, curve)
+// Standard sets: ../shared/eval/dev.jsonl, dev2.jsonl, real-dev.jsonl (held out: scores only, never their texts) and
+// every lib/tagging/data/**/holdout.jsonl (real/holdout.jsonl, bank/holdout.jsonl: never trained on).
+// Options (FILE mode):
+//   --learn FILE2  feed FILE2's entries as team corrections first
+//   --cv K         K-fold: the other folds of FILE are learned as team corrections, the held-out fold is scored
+//   --no-bank      build the base from the taxonomy alone (cues + canonical examples), without the example bank
 //   --drop-near X  leakage check: leave out of the base every training example whose IDF-cosine similarity
 //                  to some entry of FILE is ≥ X (near-copies of the evaluation entries)
-import { readFileSync } from "node:fs";
+//   --threshold X  review threshold (default: the engine's)
+//   --quiet        FILE mode without per-class tables and confusion matrices
+// Other modes (e.g. tag-learn's `--teams DIR` for the convention sets) plug in at MODES below.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import {
   baseTrainingExamples, buildModel, DEFAULT_REVIEW_THRESHOLD, getBaseModel, type LabelledExample, ROLE_KEYS,
   STAGE_KEYS, TAXONOMY, type TaggingModel, type TagResult,
 } from "../lib/tagging";
-import { parseLabelledLines } from "../lib/tagging/jsonl";
-import { calibrationError, formatHead, headReport } from "../lib/tagging/metrics";
+import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
+import { parseLabelled } from "../lib/tagging/jsonl";
+import {
+  calibrationError, catchCurve, formatHead, headReport, languageOf, type HeadReport,
+} from "../lib/tagging/metrics";
+
+const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet]]";
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run -s eval -- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X]\n`);
+  process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]) {
-  const args = { file: "", learn: "", cv: 0, noBank: false, dropNear: 0, threshold: DEFAULT_REVIEW_THRESHOLD };
+interface Args {
+  file: string;
+  learn: string;
+  cv: number;
+  noBank: boolean;
+  dropNear: number;
+  threshold: number;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    file: "", learn: "", cv: 0, noBank: false, dropNear: 0, threshold: DEFAULT_REVIEW_THRESHOLD, quiet: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--learn") args.learn = argv[++i] ?? usage("--learn needs a file");
@@ -27,23 +54,40 @@ function parseArgs(argv: string[]) {
     else if (a === "--no-bank") args.noBank = true;
     else if (a === "--drop-near") args.dropNear = Number(argv[++i]);
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
+    else if (a === "--quiet") args.quiet = true;
     else if (a.startsWith("--")) usage(`unknown option ${a}`);
+    else if (args.file) usage(`one FILE at a time (got ${args.file} and ${a})`);
     else args.file = a;
   }
-  if (!args.file) usage("missing FILE.jsonl");
   if (args.cv !== 0 && (!Number.isInteger(args.cv) || args.cv < 2)) usage("--cv needs an integer K ≥ 2");
   if (!(args.threshold >= 0 && args.threshold <= 1)) usage("--threshold needs a number in [0, 1]");
+  if (!args.file && (args.learn || args.cv || args.noBank || args.dropNear)) usage("--learn, --cv, --no-bank and --drop-near need a FILE");
   return args;
 }
 
-function readLabelled(path: string): LabelledExample[] {
+interface Item extends LabelledExample {
+  lang: "zh" | "en";
+}
+
+function readItems(file: string): Item[] {
   let content: string;
   try {
-    content = readFileSync(path, "utf8");
+    content = readFileSync(file, "utf8");
   } catch (error) {
-    usage(`cannot read ${path}: ${(error as Error).message}`);
+    usage(`cannot read ${file}: ${(error as Error).message}`);
   }
-  return parseLabelledLines(content, (line, error) => process.stderr.write(`${path}:${line}: skipped: ${error}\n`));
+  const out: Item[] = [];
+  content.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim().length === 0) return;
+    const parsed = parseLabelled(line);
+    if (!parsed.ok) {
+      process.stderr.write(`${file}:${i + 1}: skipped: ${parsed.error}\n`);
+      return;
+    }
+    const { lang } = JSON.parse(line) as { lang?: unknown };
+    out.push({ ...parsed.value, lang: lang === "zh" || lang === "en" ? lang : languageOf(parsed.value.text) });
+  });
+  return out;
 }
 
 // A reader that stops early (| head) is not an error.
@@ -52,64 +96,187 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const args = parseArgs(process.argv.slice(2));
-const items = readLabelled(args.file);
-const corrections = args.learn ? readLabelled(args.learn) : [];
-/** Training examples with a near-copy among the evaluation entries (found through a model built on the entries). */
-function nearCopies(training: LabelledExample[], threshold: number): Set<LabelledExample> {
-  // Every n-gram of the entries counts here (minCount 1); the probe's weights are irrelevant, only its example index.
-  const probe = buildModel(items, { build: { minCount: 1, calibrationFolds: 0 } });
-  return new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= threshold));
+/** The shared evaluation sets sit beside the repository: ../shared from /work/main, ../../shared from a worktree. */
+function sharedEvalDir(): string | null {
+  const root = path.resolve(__dirname, "..");
+  const candidates = [process.env.OPSMIX_SHARED_EVAL, path.resolve(root, "../shared/eval"), path.resolve(root, "../../shared/eval")];
+  for (const dir of candidates) if (dir && existsSync(path.join(dir, "dev.jsonl"))) return dir;
+  return null;
 }
 
-let dropped = 0;
-const started = performance.now();
-let base: TaggingModel;
-if (args.noBank) base = buildModel(TAXONOMY.canonicalExamples, { frozen: true });
-else if (args.dropNear > 0) {
-  const training = baseTrainingExamples();
-  const near = nearCopies(training, args.dropNear);
-  dropped = near.size;
-  base = buildModel(training.filter((e) => !near.has(e)), { frozen: true });
-} else base = getBaseModel();
-const buildMs = performance.now() - started;
+interface Scored {
+  items: Item[];
+  results: TagResult[];
+}
 
-const teamModel = (extra: LabelledExample[]): TaggingModel => {
-  const model = base.fork();
-  for (const e of [...corrections, ...extra]) model.learn(e);
-  return model;
-};
+function scoreAll(model: TaggingModel, items: Item[], threshold: number): TagResult[] {
+  return items.map((e) => model.classify(e.text, { reviewThreshold: threshold }));
+}
 
-const results: TagResult[] = new Array(items.length);
-if (args.cv > 1) {
-  for (let fold = 0; fold < args.cv; fold++) {
-    const model = teamModel(items.filter((_, i) => i % args.cv !== fold));
-    items.forEach((e, i) => {
-      if (i % args.cv === fold) results[i] = model.classify(e.text, { reviewThreshold: args.threshold });
-    });
+interface Summary {
+  n: number;
+  role: HeadReport;
+  stage: HeadReport;
+  both: number;
+}
+
+function summarise({ items, results }: Scored): Summary {
+  return {
+    n: items.length,
+    role: headReport(ROLE_KEYS, items.map((e) => e.role), results.map((r) => r.role)),
+    stage: headReport(STAGE_KEYS, items.map((e) => e.stage), results.map((r) => r.stage)),
+    both: items.filter((e, i) => results[i].role === e.role && results[i].stage === e.stage).length / Math.max(1, items.length),
+  };
+}
+
+function subset(scored: Scored, keep: (e: Item) => boolean): Scored {
+  const idx = scored.items.map((e, i) => (keep(e) ? i : -1)).filter((i) => i >= 0);
+  return { items: idx.map((i) => scored.items[i]), results: idx.map((i) => scored.results[i]) };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function summaryLine(name: string, s: Summary): string {
+  return `${name.padEnd(22)} ${String(s.n).padStart(4)}  ${f3(s.role.macroF1)}  ${f3(s.stage.macroF1)}  ${f3(s.both)}`;
+}
+
+const SUMMARY_HEADER = `${"set".padEnd(22)} ${"n".padStart(4)}  role   stage  both`;
+
+/** Review queue: flagged share and caught share of the wrong entries, at the threshold and along the curve. */
+function reviewLines(scored: Scored, threshold: number): string[] {
+  const { items, results } = scored;
+  const wrong = items.map((e, i) => results[i].role !== e.role || results[i].stage !== e.stage);
+  const wrongCount = wrong.filter(Boolean).length;
+  const flagged = results.filter((r) => r.needsReview).length;
+  const caught = results.filter((r, i) => r.needsReview && wrong[i]).length;
+  const lines = [
+    `needs review (threshold ${threshold}): ${pct(flagged / Math.max(1, items.length))} flagged, catching ${caught} of ${wrongCount} wrong (${pct(caught / Math.max(1, wrongCount))})`,
+  ];
+  const curve = catchCurve(results.map((r) => Math.min(r.confidence.role, r.confidence.stage)), wrong, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]);
+  lines.push(`  flag the least confident: ${curve.map((p) => `${pct(p.flagRate)} → ${pct(p.catchRate)}`).join(", ")}`);
+  return lines;
+}
+
+function languageLines(scored: Scored): string[] {
+  const lines: string[] = [];
+  for (const lang of ["zh", "en"] as const) {
+    const part = subset(scored, (e) => e.lang === lang);
+    if (part.items.length === 0) continue;
+    const s = summarise(part);
+    lines.push(`  ${lang}: ${String(s.n).padStart(4)} entries  role macro-F1 ${f3(s.role.macroF1)} (acc ${f3(s.role.accuracy)})  stage macro-F1 ${f3(s.stage.macroF1)} (acc ${f3(s.stage.accuracy)})  both right ${f3(s.both)}`);
   }
-} else {
-  const model = teamModel([]);
-  items.forEach((e, i) => (results[i] = model.classify(e.text, { reviewThreshold: args.threshold })));
+  return lines;
 }
 
-const role = headReport(ROLE_KEYS, items.map((e) => e.role), results.map((r) => r.role));
-const stage = headReport(STAGE_KEYS, items.map((e) => e.stage), results.map((r) => r.stage));
-const flagged = results.filter((r) => r.needsReview).length;
-const bothRight = items.filter((e, i) => results[i].role === e.role && results[i].stage === e.stage).length;
-const flaggedWrong = items.filter((e, i) => results[i].needsReview && (results[i].role !== e.role || results[i].stage !== e.stage)).length;
-const roleEce = calibrationError(results.map((r) => r.confidence.role), items.map((e, i) => results[i].role === e.role));
-const stageEce = calibrationError(results.map((r) => r.confidence.stage), items.map((e, i) => results[i].stage === e.stage));
-const meanConf = (pick: (r: TagResult) => number) => results.reduce((a, r) => a + pick(r), 0) / Math.max(1, results.length);
+function fileReport(args: Args): void {
+  const items = readItems(args.file);
+  const corrections = args.learn ? readItems(args.learn) : [];
+  let dropped = 0;
+  const started = performance.now();
+  let base: TaggingModel;
+  if (args.noBank) base = buildModel(TAXONOMY.canonicalExamples, { frozen: true });
+  else if (args.dropNear > 0) {
+    // Training examples with a near-copy among the evaluation entries (found through a model built on the entries;
+    // every n-gram counts there, the probe's weights are irrelevant, only its example index).
+    const probe = buildModel(items, { build: { minCount: 1, calibrationFolds: 0 } });
+    const training = baseTrainingExamples();
+    const near = new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= args.dropNear));
+    dropped = near.size;
+    base = buildModel(training.filter((e) => !near.has(e)), { frozen: true });
+  } else base = getBaseModel();
+  const buildMs = performance.now() - started;
 
-const mode = args.cv > 1 ? `${args.cv}-fold cross-validation (other folds learned as team corrections)` : "no training on this file";
-console.log(`${args.file}: ${items.length} entries, ${mode}`);
-console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} correction(s) learned first` : ""}`);
-console.log("");
-console.log(formatHead("role", role));
-console.log("");
-console.log(formatHead("stage", stage));
-console.log("");
-console.log(`both right: ${((bothRight / Math.max(1, items.length)) * 100).toFixed(1)}%`);
-console.log(`needs review (threshold ${args.threshold}): ${((flagged / Math.max(1, items.length)) * 100).toFixed(1)}% flagged, catching ${flaggedWrong} of ${items.length - bothRight} entries with a wrong tag`);
-console.log(`calibration: role mean confidence ${meanConf((r) => r.confidence.role).toFixed(3)} vs accuracy ${role.accuracy.toFixed(3)} (ECE ${roleEce.toFixed(3)}); stage ${meanConf((r) => r.confidence.stage).toFixed(3)} vs ${stage.accuracy.toFixed(3)} (ECE ${stageEce.toFixed(3)})`);
+  const teamModel = (extra: LabelledExample[]): TaggingModel => {
+    const model = base.fork();
+    for (const e of [...corrections, ...extra]) model.learn(e);
+    return model;
+  };
+  const results: TagResult[] = new Array(items.length);
+  if (args.cv > 1) {
+    for (let fold = 0; fold < args.cv; fold++) {
+      const model = teamModel(items.filter((_, i) => i % args.cv !== fold));
+      items.forEach((e, i) => {
+        if (i % args.cv === fold) results[i] = model.classify(e.text, { reviewThreshold: args.threshold });
+      });
+    }
+  } else results.splice(0, items.length, ...scoreAll(teamModel([]), items, args.threshold));
+
+  const scored = { items, results };
+  const s = summarise(scored);
+  const mode = args.cv > 1 ? `${args.cv}-fold cross-validation (other folds learned as team corrections)` : "no training on this file";
+  console.log(`${args.file}: ${items.length} entries, ${mode}`);
+  console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank + data (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} correction(s) learned first` : ""}`);
+  console.log("");
+  if (args.quiet) {
+    console.log(`role macro-F1 ${f3(s.role.macroF1)} (accuracy ${f3(s.role.accuracy)}), stage macro-F1 ${f3(s.stage.macroF1)} (accuracy ${f3(s.stage.accuracy)})`);
+  } else {
+    console.log(formatHead("role", s.role));
+    console.log("");
+    console.log(formatHead("stage", s.stage));
+    console.log("");
+  }
+  console.log(`both right: ${pct(s.both)}`);
+  console.log("per language:");
+  for (const line of languageLines(scored)) console.log(line);
+  for (const line of reviewLines(scored, args.threshold)) console.log(line);
+  const roleEce = calibrationError(results.map((r) => r.confidence.role), items.map((e, i) => results[i].role === e.role));
+  const stageEce = calibrationError(results.map((r) => r.confidence.stage), items.map((e, i) => results[i].stage === e.stage));
+  const meanConf = (pick: (r: TagResult) => number) => results.reduce((a, r) => a + pick(r), 0) / Math.max(1, results.length);
+  console.log(`calibration: role mean confidence ${f3(meanConf((r) => r.confidence.role))} vs accuracy ${f3(s.role.accuracy)} (ECE ${f3(roleEce)}); stage ${f3(meanConf((r) => r.confidence.stage))} vs ${f3(s.stage.accuracy)} (ECE ${f3(stageEce)})`);
+}
+
+/** The standard sets that exist on this machine, in report order. */
+function standardSets(): { name: string; file: string }[] {
+  const sets: { name: string; file: string }[] = [];
+  const shared = sharedEvalDir();
+  if (shared) {
+    for (const name of ["dev.jsonl", "dev2.jsonl", "real-dev.jsonl"]) {
+      const file = path.join(shared, name);
+      if (existsSync(file)) sets.push({ name, file });
+    }
+  } else process.stderr.write("no ../shared/eval beside the repository (set OPSMIX_SHARED_EVAL): only the data hold-outs are evaluated\n");
+  for (const h of dataHoldoutFiles()) sets.push({ name: `data/${h.name}`, file: h.file });
+  return sets;
+}
+
+function fullReport(threshold: number): void {
+  const started = performance.now();
+  const model = getBaseModel();
+  const buildMs = performance.now() - started;
+  console.log(`base: ${baseTrainingExamples().length} training examples (taxonomy, bank, lib/tagging/data without hold-outs), built in ${buildMs.toFixed(0)} ms; no training on any set below`);
+  const sets = standardSets();
+  const summaries: { name: string; scored: Scored }[] = [];
+  for (const set of sets) {
+    const items = readItems(set.file);
+    const scored = { items, results: scoreAll(model, items, threshold) };
+    summaries.push({ name: set.name, scored });
+    const s = summarise(scored);
+    console.log("");
+    console.log(`${set.name}: ${s.n} entries  role macro-F1 ${f3(s.role.macroF1)}  stage macro-F1 ${f3(s.stage.macroF1)}  both right ${f3(s.both)}`);
+    for (const line of languageLines(scored)) console.log(line);
+    for (const line of reviewLines(scored, threshold)) console.log(`  ${line}`);
+  }
+  console.log("");
+  console.log("summary (macro-F1; both = share with role and stage right)");
+  console.log(SUMMARY_HEADER);
+  for (const { name, scored } of summaries) {
+    console.log(summaryLine(name, summarise(scored)));
+    for (const lang of ["zh", "en"] as const) {
+      const part = subset(scored, (e) => e.lang === lang);
+      if (part.items.length > 0) console.log(summaryLine(`  ${lang}`, summarise(part)));
+    }
+  }
+  const unseen = summaries.filter((s) => s.name !== "dev.jsonl");
+  if (unseen.length > 0) {
+    const pooled: Scored = { items: unseen.flatMap((s) => s.scored.items), results: unseen.flatMap((s) => s.scored.results) };
+    console.log("");
+    console.log(`review queue on all unseen sets pooled (${unseen.map((s) => s.name).join(", ")}; ${pooled.items.length} entries):`);
+    for (const line of reviewLines(pooled, threshold)) console.log(`  ${line}`);
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+// MODES: each mode is chosen by its own option; FILE mode and the full report are the two built in.
+if (args.file) fileReport(args);
+else fullReport(args.threshold);

@@ -80,5 +80,9 @@ describe("eval CLI", () => {
     const { code, stdout } = run("scripts/eval.ts", [file, "--cv", "2"]);
     assert.equal(code, 0);
     for (const heading of [/role: accuracy/, /stage: accuracy/, /macro-F1/, /confusion/, /needs review/]) assert.match(stdout, heading);
+    // Per-language figures (lang from the text when the line has none) and the flag-rate / catch-rate curve.
+    assert.match(stdout, /zh: +3 entries/);
+    assert.match(stdout, /en: +1 entries/);
+    assert.match(stdout, /flag the least confident: (\d+\.\d% → \d+\.\d%, ){5}\d+\.\d% → \d+\.\d%/);
   });
 });

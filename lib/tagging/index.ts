@@ -1,6 +1,7 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
 import { type BuildOptions, buildBaseModel, DEFAULT_BUILD } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
+import { dataTrainingExamples } from "./examples/data-files";
 import { Model } from "./model";
 import { TAXONOMY, TAXONOMY_VERSION } from "./taxonomy";
 import type { LabelledExample, TaggingModel } from "./types";
@@ -12,9 +13,12 @@ export {
 export type { Neighbour, RoleDefinition, SeedExample, StageDefinition } from "./taxonomy";
 export { DEFAULT_REVIEW_THRESHOLD } from "./model";
 
-/** Everything the base model is trained on: the taxonomy's canonical examples and the example bank. */
+/**
+ * Everything the base model is trained on: the taxonomy's canonical examples, the example bank and the training
+ * lines under lib/tagging/data/ (never its holdout.jsonl files).
+ */
 export function baseTrainingExamples(): LabelledExample[] {
-  return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
+  return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK, ...dataTrainingExamples()];
 }
 
 let baseModel: TaggingModel | null = null;

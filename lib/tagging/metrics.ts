@@ -73,3 +73,30 @@ export function formatHead(title: string, report: HeadReport): string {
   });
   return lines.join("\n");
 }
+
+/** "zh" when the text has a Chinese character, else "en" (for sets without a lang field). */
+export function languageOf(text: string): "zh" | "en" {
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text) ? "zh" : "en";
+}
+
+export interface CurvePoint {
+  /** Share of all entries flagged. */
+  flagRate: number;
+  /** Share of the wrong entries among the flagged. */
+  catchRate: number;
+}
+
+/**
+ * Review queue curve: flag the entries with the lowest score first; for each flag budget (share of entries), the share
+ * of the wrong entries caught. Ties are broken by input order, so the curve is deterministic.
+ */
+export function catchCurve(scores: readonly number[], wrong: readonly boolean[], budgets: readonly number[]): CurvePoint[] {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b] || a - b);
+  const totalWrong = wrong.filter(Boolean).length;
+  return budgets.map((budget) => {
+    const k = Math.round(budget * scores.length);
+    let caught = 0;
+    for (let i = 0; i < k; i++) if (wrong[order[i]]) caught++;
+    return { flagRate: scores.length === 0 ? 0 : k / scores.length, catchRate: totalWrong === 0 ? 1 : caught / totalWrong };
+  });
+}

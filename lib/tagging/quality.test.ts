@@ -6,8 +6,11 @@ import { getBaseModel, ROLE_KEYS, STAGE_KEYS } from ".";
 import { parseLabelledLines } from "./jsonl";
 import { headReport } from "./metrics";
 
-// The public dev set sits beside the repository (shared/eval); it is only ever evaluated on, never trained on.
-const DEV_SET = process.env.OPSMIX_DEV_SET ?? path.resolve(__dirname, "../../../shared/eval/dev.jsonl");
+// The public dev set sits beside the repository (shared/eval: ../shared from /work/main, ../../shared from a
+// worktree); it is only ever evaluated on, never trained on.
+const DEV_SET = process.env.OPSMIX_DEV_SET ??
+  [path.resolve(__dirname, "../../../shared/eval/dev.jsonl"), path.resolve(__dirname, "../../../../shared/eval/dev.jsonl")]
+    .find((p) => existsSync(p)) ?? path.resolve(__dirname, "../../../shared/eval/dev.jsonl");
 
 describe("quality on the dev set (no training on it)", { skip: !existsSync(DEV_SET) && `no dev set at ${DEV_SET}` }, () => {
   it("keeps role and stage macro-F1 above the floor", () => {
