@@ -138,10 +138,10 @@ const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function summaryLine(name: string, s: Summary): string {
-  return `${name.padEnd(22)} ${String(s.n).padStart(4)}  ${f3(s.role.macroF1)}  ${f3(s.stage.macroF1)}  ${f3(s.both)}`;
+  return `${name.padEnd(24)} ${String(s.n).padStart(4)}  ${f3(s.role.macroF1)}  ${f3(s.stage.macroF1)}  ${f3(s.both)}`;
 }
 
-const SUMMARY_HEADER = `${"set".padEnd(22)} ${"n".padStart(4)}  role   stage  both`;
+const SUMMARY_HEADER = `${"set".padEnd(24)} ${"n".padStart(4)}  role   stage  both`;
 
 /** Review queue: flagged share and caught share of the wrong entries, at the threshold and along the curve. */
 function reviewLines(scored: Scored, threshold: number): string[] {
