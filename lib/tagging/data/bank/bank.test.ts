@@ -1,0 +1,67 @@
+// Validates the persona example bank: every line is a well-formed training entry by GUIDE.md's keys,
+// and the held-out personas never leak into the training files.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { isRoleKey, isStageKey } from "../../types";
+
+const dir = __dirname;
+const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl")).sort();
+const HAN = /[\u4e00-\u9fff]/;
+
+interface BankLine { text: string; lang: string; role: string; stage: string; source: string }
+
+function read(file: string): BankLine[] {
+  return readFileSync(path.join(dir, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as BankLine;
+      } catch {
+        throw new Error(`${file}:${i + 1} is not JSON`);
+      }
+    });
+}
+
+const byFile = new Map(files.map((file) => [file, read(file)]));
+
+test("every bank line has exactly the agreed keys, valid labels and the right language", () => {
+  for (const [file, rows] of byFile) {
+    assert.ok(rows.length > 0, `${file} is empty`);
+    rows.forEach((row, i) => {
+      const where = `${file}:${i + 1}`;
+      assert.deepEqual(Object.keys(row).sort(), ["lang", "role", "source", "stage", "text"], where);
+      assert.ok(isRoleKey(row.role), `${where} role ${row.role}`);
+      assert.ok(isStageKey(row.stage), `${where} stage ${row.stage}`);
+      assert.equal(row.lang, HAN.test(row.text) ? "zh" : "en", `${where} lang`);
+      assert.match(row.source, /^persona:[a-z0-9-]+$/, where);
+      if (row.lang === "zh") assert.ok(row.text.length >= 4 && row.text.length <= 60, `${where} length`);
+      else {
+        const words = row.text.split(/\s+/).length;
+        assert.ok(words >= 3 && words <= 25, `${where} words`);
+      }
+    });
+  }
+});
+
+test("a persona file holds only its own persona, and no text appears twice in the bank", () => {
+  const seen = new Map<string, string>();
+  for (const [file, rows] of byFile) {
+    for (const row of rows) {
+      if (file !== "holdout.jsonl") assert.equal(row.source, `persona:${file.replace(/\.jsonl$/, "")}`, file);
+      assert.ok(!seen.has(row.text), `"${row.text}" in ${file} and ${seen.get(row.text)}`);
+      seen.set(row.text, file);
+    }
+  }
+});
+
+test("held-out personas are whole and never in a training file", () => {
+  const held = new Set((byFile.get("holdout.jsonl") ?? []).map((row) => row.source));
+  assert.ok(held.size >= 3, "at least three whole personas are held out");
+  for (const source of held) assert.ok(!files.includes(`${source.slice("persona:".length)}.jsonl`), source);
+  const all = [...byFile.values()].flat().length;
+  const share = (byFile.get("holdout.jsonl") ?? []).length / all;
+  assert.ok(share >= 0.1 && share <= 0.25, `held-out share ${share.toFixed(2)}`);
+});
