@@ -1,7 +1,7 @@
 // Builds the shared base model from the taxonomy (cues, canonical examples) and an example bank:
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
-import { cueKeys, FeatureBuffer, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
-import { KIND_CJK, TokenBuffer } from "./features";
+import { cueKeys, FeatureBuffer, featureSurface, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
+import { KIND_CJK, KIND_NUMBER, TokenBuffer } from "./features";
 import {
   fitTemperature, type LinearHead, scoreInto, softmaxInPlace, type SparseDoc, trainSoftmax, type TrainOptions,
 } from "./linear";
@@ -9,6 +9,7 @@ import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
+import { chineseWords, isWholeWords } from "./zh-words";
 
 export interface BaseModel {
   taxonomyVersion: string;
@@ -116,6 +117,8 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const keyB: number[] = [];
   const df: number[] = [];
   const readable: number[] = [];
+  /** Surface of each all-Chinese n-gram of two or more characters (first occurrence), to check it is whole words. */
+  const chineseSurface: (string | undefined)[] = [];
   let bound = 16;
   for (const e of examples) bound += e.text.length * 6 + 8;
   const scratch: FeatureSpace = {
@@ -132,11 +135,19 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     }
     return id;
   };
+  const tokenKinds = buffer.tokens;
   for (const e of examples) {
     featurize(e.text, scratch, buffer, adder);
     for (let j = 0; j < buffer.count; j++) {
-      df[buffer.ids[j]]++;
-      readable[buffer.ids[j]] = buffer.readable[j];
+      const id = buffer.ids[j];
+      if (df[id]++ === 0) {
+        readable[id] = buffer.readable[j];
+        const at = buffer.tokenAt[j];
+        const n = buffer.length[j];
+        let chinese = n >= 2 && at >= 0;
+        for (let t = at; chinese && t < at + n; t++) if (tokenKinds.kind[t] !== KIND_CJK) chinese = false;
+        if (chinese) chineseSurface[id] = featureSurface(e.text, buffer, j);
+      }
     }
   }
   // Pass 2: the vocabulary itself.
@@ -158,15 +169,28 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     let id = -1;
     for (const key of keys) id = put(key.a, key.b);
     masks.set(id, (masks.get(id) ?? 0) | bit);
-    if (keys.length > 1 || tokens.kind[0] !== KIND_CJK) cueIds.push(id);
+    let hasNumber = false;
+    for (let t = 0; t < tokens.count; t++) if (tokens.kind[t] === KIND_NUMBER) hasNumber = true;
+    if ((keys.length > 1 || tokens.kind[0] !== KIND_CJK) && !hasNumber) cueIds.push(id);
     maxN = Math.max(maxN, keys.length);
   };
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
   const readableIds: number[] = [];
-  for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && readable[i]) readableIds.push(put(keyA[i], keyB[i]));
+  const wordIds: number[] = [];
+  const words = chineseWords(ROLES.flatMap((r) => r.cues.zh).concat(STAGES.flatMap((s) => s.cues.zh)));
+  for (let i = 0; i < keyA.length; i++) {
+    if (df[i] < minCount || !readable[i]) continue;
+    const id = put(keyA[i], keyB[i]);
+    readableIds.push(id);
+    const surface = chineseSurface[i];
+    if (surface === undefined || isWholeWords(surface, words)) wordIds.push(id);
+  }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;
+  /** Shown as cues: whole Chinese words, English words and phrases, the taxonomy's cues (not lone characters). */
+  const shown = new Uint8Array(features);
+  for (const id of [...wordIds, ...cueIds]) shown[id] = 1;
   /** Features that identify similar entries: words and multi-character n-grams without numbers. */
   const distinctive = new Uint8Array(features);
   for (const id of [...readableIds, ...cueIds]) distinctive[id] = 1;
@@ -175,7 +199,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   for (const [id, m] of cueRoles) cueRoleMask[id] = m;
   for (const [id, m] of cueStages) cueStageMask[id] = m;
   const space: FeatureSpace = {
-    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, stamp: new Int32Array(features), epoch: 0,
+    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, stamp: new Int32Array(features), epoch: 0,
   };
   return { space, features, buffer, distinctive };
 }

@@ -39,7 +39,10 @@ export class TokenBuffer {
 const STOPWORDS = new Set(
   ("a an the to of for in on at with and or our we i my me us is are was were be been being it its this that these " +
     "those from by as about into all some so then than their them they he she his her you your will would did do does " +
-    "has have had just also very via per today yesterday tomorrow am pm").split(" "),
+    "has have had just also very via per today yesterday tomorrow am pm " +
+    // Function words that say nothing about role or stage (and must never be shown as a cue).
+    "who whom whose which what each every both either neither any such other there here when while if but because " +
+    "can could should may might must shall let lets get got etc ie eg vs re whether within").split(" "),
 );
 
 const NUMBER_HASH_A = 0x2f6b1a3d;

@@ -72,6 +72,11 @@ export interface FeatureSpace {
   cueStageMask: Uint8Array;
   /** Longest n-gram worth looking up (the longest cue, at least the training n-gram length). */
   maxN: number;
+  /**
+   * Per base feature, 1 when it may be shown as a cue (whole words, no number); team features and spaces without
+   * it fall back to the plain rule (no lone Chinese character, no number).
+   */
+  readable?: Uint8Array;
   /** Per-feature stamp for de-duplication; must cover every id. */
   stamp: Int32Array;
   epoch: number;
@@ -105,6 +110,7 @@ export function featurize(
   const epoch = ++space.epoch;
   const stamp = space.stamp;
   const { base, extra, cueRoleMask, cueStageMask, maxN } = space;
+  const readableBase = space.readable;
   const baseSize = cueRoleMask.length;
   const count = tokens.count;
   const { hashA, hashB, kind, segment } = tokens;
@@ -138,7 +144,9 @@ export function featurize(
         out.length[at] = n;
         out.count = at + 1;
       }
-      out.readable[at] = hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1;
+      out.readable[at] = readableBase !== undefined && id < baseSize
+        ? readableBase[id]
+        : hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1;
       if (id < baseSize) {
         const rm = cueRoleMask[id];
         const sm = cueStageMask[id];

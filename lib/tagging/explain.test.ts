@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { getBaseModel } from ".";
+import { isWholeWords, chineseWords } from "./zh-words";
+
+const cuesOf = (text: string) => {
+  const { explanation } = getBaseModel().classify(text);
+  return [...explanation.roleCues, ...explanation.stageCues].map((c) => c.cue);
+};
+
+describe("explanations show whole words", () => {
+  it("shows 知乎 as a cue, never a fragment across a word boundary such as 在知 or 乎上", () => {
+    const cues = cuesOf("在知乎上回答了5个问题");
+    assert.ok(cues.includes("知乎"), `cues: ${cues.join(", ")}`);
+    for (const fragment of ["在知", "乎上", "在知乎", "答了", "了5", "5"]) assert.ok(!cues.includes(fragment), `cue ${fragment}`);
+  });
+
+  it("never shows a number or an English function word as a cue", () => {
+    const texts = [
+      "Posted a thread on each channel for who joined this week",
+      "Replied to the users who asked about each plan, then followed up with the ones that churned",
+      "私域社群拉新100人",
+      "今天在小红书发了3篇笔记",
+    ];
+    for (const text of texts) {
+      for (const cue of cuesOf(text)) {
+        assert.ok(!/^\d+$/.test(cue), `number cue ${cue} in ${text}`);
+        assert.ok(!["who", "each", "the", "a", "for", "on", "this", "which", "then"].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
+      }
+    }
+  });
+
+  it("accepts n-grams made of whole words and rejects ones that cut a word", () => {
+    const words = chineseWords();
+    assert.ok(isWholeWords("知乎", words));
+    assert.ok(isWholeWords("私域社群", words));
+    assert.ok(!isWholeWords("在知", words));
+    assert.ok(!isWholeWords("在知乎", words));
+  });
+});
