@@ -1,29 +1,38 @@
 "use client";
 // "My day": one always-focused box. Enter saves; a multi-line paste becomes a preview of several entries.
 // Saves are optimistic but honest: a failed entry stays on screen with its error and a retry.
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { createActivitiesAction, deleteActivityAction, restoreActivityAction, updateActivityAction } from "@/lib/activities/actions";
 import { parseLogLine, splitPastedLines, type ParsedLine } from "@/lib/activities/parse-line";
 import type { ActivityDto } from "@/lib/activities/serialize";
 import type { MessageRef } from "@/lib/forms";
+import { addPending, isOffline, readPending, removePending } from "./offline-queue";
 import { TagChips } from "./tag-chips";
 
+// "queued": typed without a connection, kept on this device, sent with its idempotency key once the browser is online.
 type Item =
-  | { localId: string; status: "saving" | "failed"; input: ParsedLine; error?: MessageRef; key: string }
+  | { localId: string; status: "saving" | "failed" | "queued"; input: ParsedLine; error?: MessageRef; key: string }
   | { localId: string; status: "saved"; activity: ActivityDto; error?: MessageRef };
 
 let counter = 0;
 const nextId = () => `local-${Date.now()}-${counter++}`;
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : nextId());
 
-export function TodayLogger({ teamSlug, today, initial }: { teamSlug: string; today: string; initial: ActivityDto[] }) {
+export function TodayLogger({
+  teamSlug, viewerId, today, initial,
+}: { teamSlug: string; viewerId: string; today: string; initial: ActivityDto[] }) {
+  /** The device's queue belongs to this person in this team: someone else signing in here never sends it. */
+  const queue = `${viewerId}:${teamSlug}`;
   const t = useTranslations();
   const [items, setItems] = useState<Item[]>(initial.map((activity) => ({ localId: activity.id, status: "saved", activity })));
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<ParsedLine[] | null>(null);
   const [undo, setUndo] = useState<{ activity: ActivityDto; index: number } | null>(null);
   const boxRef = useRef<HTMLTextAreaElement>(null);
+  /** Entries with a request on the way: going online again must not send them a second time meanwhile. */
+  const inFlight = useRef(new Set<string>());
 
   useEffect(() => {
     if (!undo) return;
@@ -31,34 +40,69 @@ export function TodayLogger({ teamSlug, today, initial }: { teamSlug: string; to
     return () => clearTimeout(timer);
   }, [undo]);
 
-  async function save(lines: ParsedLine[], reuse?: { localId: string; key: string }) {
-    const batch = lines.map((input) => ({ localId: reuse?.localId ?? nextId(), status: "saving" as const, input, key: reuse?.key ?? newKey() }));
-    setItems((current) =>
-      reuse ? current.map((item) => (item.localId === reuse.localId ? batch[0]! : item)) : [...batch.reverse(), ...current],
-    );
-    // One request per entry: a bad entry fails alone and stays visible with its own message.
-    await Promise.all(
-      batch.map(async (pending) => {
-        let result;
-        try {
-          result = await createActivitiesAction(
-            teamSlug,
-            [{ text: pending.input.text, minutes: pending.input.minutes ?? undefined, date: pending.input.date ?? undefined }],
-            pending.key,
+  const save = useCallback(
+    async (lines: ParsedLine[], reuse?: { localId: string; key: string }) => {
+      const batch = lines.map((input) => ({ localId: reuse?.localId ?? nextId(), status: "saving" as const, input, key: reuse?.key ?? newKey() }));
+      // Kept on the device until the server confirms it: a lost connection or a closed tab loses nothing.
+      addPending(queue, batch.map(({ localId, key, input }) => ({ localId, key, input })));
+      const offline = isOffline();
+      const shown = offline ? batch.map((pending) => ({ ...pending, status: "queued" as const })) : batch;
+      setItems((current) => {
+        const others = current.filter((item) => !shown.some((pending) => pending.localId === item.localId));
+        return reuse ? current.map((item) => (item.localId === reuse.localId ? shown[0]! : item)) : [...[...shown].reverse(), ...others];
+      });
+      if (offline) return;
+      // One request per entry: a bad entry fails alone and stays visible with its own message.
+      await Promise.all(
+        batch.map(async (pending) => {
+          if (inFlight.current.has(pending.localId)) return;
+          inFlight.current.add(pending.localId);
+          let result;
+          try {
+            result = await createActivitiesAction(
+              teamSlug,
+              [{ text: pending.input.text, minutes: pending.input.minutes ?? undefined, date: pending.input.date ?? undefined }],
+              pending.key,
+            );
+          } catch {
+            // The connection dropped mid-request: wait for it to come back (the key makes a repeat harmless).
+            result = isOffline() ? null : { ok: false, error: { key: "errors.unavailable" } };
+          } finally {
+            inFlight.current.delete(pending.localId);
+          }
+          if (result?.ok) removePending(queue, pending.localId);
+          else if (result && result.error?.key !== "errors.unavailable") removePending(queue, pending.localId);
+          setItems((current) =>
+            current.map((item) => {
+              if (item.localId !== pending.localId) return item;
+              if (result === null) return { ...pending, status: "queued" };
+              if (result.ok && result.data?.[0]) return { localId: pending.localId, status: "saved", activity: result.data[0] };
+              return { ...pending, status: "failed", error: result.error };
+            }),
           );
-        } catch {
-          result = { ok: false, error: { key: "errors.unavailable" } };
-        }
-        setItems((current) =>
-          current.map((item) => {
-            if (item.localId !== pending.localId) return item;
-            if (result.ok && result.data?.[0]) return { localId: pending.localId, status: "saved", activity: result.data[0] };
-            return { ...pending, status: "failed", error: result.error };
-          }),
-        );
-      }),
-    );
-  }
+        }),
+      );
+    },
+    [teamSlug, queue],
+  );
+
+  // Entries this device still holds (typed offline, or sent when the page closed) are shown and sent again.
+  useEffect(() => {
+    const flush = () => {
+      if (isOffline()) return;
+      for (const pending of readPending(queue)) void save([pending.input], { localId: pending.localId, key: pending.key });
+    };
+    const held = readPending(queue);
+    if (held.length > 0) {
+      setItems((current) => [
+        ...held.filter((pending) => !current.some((item) => item.localId === pending.localId)).map((pending) => ({ ...pending, status: "queued" as const })),
+        ...current,
+      ]);
+      flush();
+    }
+    window.addEventListener("online", flush);
+    return () => window.removeEventListener("online", flush);
+  }, [queue, save]);
 
   function submitBox() {
     const lines = splitPastedLines(text);
@@ -198,12 +242,22 @@ export function TodayLogger({ teamSlug, today, initial }: { teamSlug: string; to
         {items.map((item) => (
           <li key={item.localId} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="entry" data-status={item.status}>
             {item.status === "saved" ? (
-              <SavedEntry item={item} onRetag={(patch) => retag(item.activity, patch)} onDelete={() => remove(item.activity)} today={today} />
+              <SavedEntry
+                item={item}
+                onRetag={(patch) => retag(item.activity, patch)}
+                onDelete={() => remove(item.activity)}
+                today={today}
+                teamSlug={teamSlug}
+              />
             ) : (
               <div className="flex flex-wrap items-center gap-2">
                 <p className="flex-1 whitespace-pre-wrap break-words text-sm">{item.input.text}</p>
                 {item.status === "saving" ? (
-                  <span className="text-xs text-slate-400">{t("today.saving")}</span>
+                  <span className="text-xs text-slate-600">{t("today.saving")}</span>
+                ) : item.status === "queued" ? (
+                  <span className="text-xs text-amber-800" data-testid="entry-queued">
+                    {t("today.queued")}
+                  </span>
                 ) : (
                   <>
                     <span className="text-sm text-red-600">
@@ -228,11 +282,13 @@ function SavedEntry({
   onRetag,
   onDelete,
   today,
+  teamSlug,
 }: {
   item: Extract<Item, { status: "saved" }>;
   onRetag: (patch: { role?: string; stage?: string }) => void;
   onDelete: () => void;
   today: string;
+  teamSlug: string;
 }) {
   const t = useTranslations();
   const { activity } = item;
@@ -252,8 +308,15 @@ function SavedEntry({
           {activity.text}
         </p>
         {activity.minutes ? <span className="text-xs text-slate-500">{t("today.minutes", { minutes: activity.minutes })}</span> : null}
-        {activity.date !== today ? <span className="text-xs text-slate-500">{activity.date}</span> : null}
       </div>
+      {activity.date !== today ? (
+        // A back-dated entry leaves My day on the next visit: say where it went and lead there.
+        <p className="text-xs text-slate-600" data-testid="entry-filed">
+          <Link href={`/t/${teamSlug}/week?week=${activity.date}`} className="underline decoration-dotted underline-offset-2 hover:text-indigo-700">
+            {t("today.filedTo", { date: activity.date.slice(5) })}
+          </Link>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <TagChips activity={activity} canRetag onRetag={onRetag} />
         <div className="flex gap-2 text-xs">

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
+import { forgetOfflinePages } from "@/components/pwa/service-worker";
 
 interface Props {
   team: { slug: string; name: string };
@@ -75,7 +76,10 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
           <Link href="/account" className="text-sm text-slate-600 hover:underline" title={viewer.email}>
             {viewer.name}
           </Link>
-          <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="text-sm text-slate-600 hover:underline">
+          <button type="button" onClick={() => {
+              forgetOfflinePages();
+              void signOut({ callbackUrl: "/signin" });
+            }} className="text-sm text-slate-600 hover:underline">
             {t("signOut")}
           </button>
         </div>

@@ -8,6 +8,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { forgetOfflinePages } from "@/components/pwa/service-worker";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations();
@@ -49,6 +50,7 @@ export function SignOutEverywhereButton() {
       onClick={async () => {
         setPending(true);
         await signOutEverywhereAction();
+        forgetOfflinePages();
         await signOut({ callbackUrl: "/signin" });
       }}
       className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-700 hover:bg-red-50"

@@ -26,7 +26,7 @@ export default async function TodayPage({ params }: { params: Promise<{ team: st
       <h1 className="mb-4 text-xl font-semibold">
         {t("title")} <span className="text-sm font-normal text-slate-500">{today}</span>
       </h1>
-      <TodayLogger teamSlug={access.slug} today={today} initial={activities} />
+      <TodayLogger teamSlug={access.slug} viewerId={access.userId} today={today} initial={activities} />
     </div>
   );
 }

@@ -59,7 +59,7 @@ export default async function TourPage({ params, searchParams }: { params: Promi
           <li>{t("step2Point3")}</li>
         </ul>
         <div className="max-w-3xl">
-          <TodayLogger teamSlug={access.slug} today={today} initial={activities} />
+          <TodayLogger teamSlug={access.slug} viewerId={access.userId} today={today} initial={activities} />
         </div>
         <div className="flex gap-3">
           <Link href={`${base}?step=1`} className="px-2 py-2 text-sm text-slate-600 hover:underline">
