@@ -1,13 +1,19 @@
 import "server-only";
-// The first-day tour: offered until the member finishes or skips it (Membership.tourCompletedAt).
+// The first-day tour: offered to people who joined a team that already had entries (a founder, or someone joining an
+// empty team, has no team examples to learn from yet), until they finish or skip it (Membership.tourCompletedAt).
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/teams/access";
 
 /** Whether this member of this team still gets the tour offer. */
 export async function tourPending(teamId: string, userId: string): Promise<boolean> {
-  const membership = await prisma.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { tourCompletedAt: true } });
-  return membership !== null && membership.tourCompletedAt === null;
+  const membership = await prisma.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { tourCompletedAt: true, createdAt: true } });
+  if (membership === null || membership.tourCompletedAt !== null) return false;
+  const earlier = await prisma.activity.findFirst({
+    where: { teamId, deletedAt: null, authorId: { not: userId }, createdAt: { lt: membership.createdAt } },
+    select: { id: true },
+  });
+  return earlier !== null;
 }
 
 /** Marks the tour done for the viewer. Skipping counts as done (it is only an offer); the audit trail tells them apart. */
