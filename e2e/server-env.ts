@@ -23,9 +23,11 @@ export function e2eServerEnv(): Record<string, string> {
     NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000000000",
     NEXT_TELEMETRY_DISABLED: "1",
     OPSMIX_DATA_DIR: e2eDataDir(),
-    // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
-    TRUST_PROXY: "1",
   };
+  // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
+  // E2E_DIRECT=1 starts the server as `npm start` does without a proxy (TRUST_PROXY unset): only the specs that
+  // bring their own source addresses run that way (npm run test:e2e:direct).
+  if (process.env.E2E_DIRECT !== "1") env.TRUST_PROXY = "1";
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   return env;
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import next from "next";
 import { databaseSettings } from "../lib/db/settings";
+import { capturePeerAddresses } from "../lib/http/client-address";
 import { AdmissionGate, admissionSettings, gatedListener } from "../lib/server/admission";
 
 const root = path.resolve(__dirname, "..");
@@ -17,6 +18,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Per-address sign-in limits and the audit trail need each request's TCP peer address (lib/http/client-address.ts).
+  capturePeerAddresses();
   const gate = new AdmissionGate(admissionSettings(databaseSettings()));
   const server = createServer(gatedListener(gate, handle));
 
