@@ -4,6 +4,7 @@ import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtur
 // A newcomer's first minute: an empty team offers the demo workspace, which opens on real charts.
 test.describe("dashboards", () => {
   test("a manager explores the demo, sees a starved stage, sets targets, drills into a cell and exports", async ({ page }) => {
+    test.slow(); // seeds a 12-week demo team first
     const id = uniqueId();
     const manager: TestUser = { email: `dash-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `经理 ${id}` };
     cli(["team:create", "--slug", `fresh-${id}`, "--name", `新团队 ${id}`]);
@@ -62,6 +63,13 @@ test.describe("dashboards", () => {
     const rows = page.getByTestId("entry-row");
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBe(Math.min(count, 50));
+    // A breadcrumb says where the list came from and leads back to the same dashboard view.
+    const crumb = page.getByTestId("drill-breadcrumb");
+    await expect(crumb).toContainText("仪表盘");
+    await expect(crumb).toContainText("× ");
+    await expect(crumb).toContainText("· 最近 4 周");
+    await crumb.getByRole("link", { name: "仪表盘" }).click();
+    await expect(page).toHaveURL(new RegExp(`${demoBase}\\?range=last-4-weeks$`));
   });
 
   test("a member sees only their own dashboard; other members and teams are not found", async ({ page, world }) => {

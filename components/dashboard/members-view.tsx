@@ -19,7 +19,7 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
   const bucketMax = Math.max(0, ...board.members.flatMap((m) => m.perBucket.map((b) => b.count)));
   const bucketEnd = (bucket: string) => (board.granularity === "day" ? bucket : new Date(Date.parse(`${bucket}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10));
   const drill = (member: string, filter: { role?: string; from?: string; to?: string }) =>
-    drillHref(access.slug, canViewTeam, { from: range.from, to: range.to, member, ...filter });
+    drillHref(access.slug, canViewTeam, { from: range.from, to: range.to, member, preset: filter.from ? null : range.preset, ...filter });
   return (
     <div id="dashboard-view" className="space-y-4" data-testid="members">
       <p className="text-xs text-slate-500" data-png-text>

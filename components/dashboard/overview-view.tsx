@@ -24,7 +24,7 @@ export function OverviewView({ t, ctx, overview }: { t: Translate; ctx: Dashboar
   const { query, access, scope, canViewTeam } = ctx;
   const { range } = overview;
   const base = `/t/${access.slug}/dashboard`;
-  const drill = (filter: Partial<DrillFilter>) => drillHref(access.slug, canViewTeam, { from: range.from, to: range.to, member: scope.authorId, ...filter });
+  const drill = (filter: Partial<DrillFilter>) => drillHref(access.slug, canViewTeam, { from: range.from, to: range.to, member: scope.authorId, preset: filter.from ? null : range.preset, ...filter });
   return (
     <div id="dashboard-view" className="space-y-4" data-testid="overview">
       <Summary t={t} total={overview.total} untagged={overview.untagged.count} measure={query.measure} reviewHref={drill({ needsReview: true })} />

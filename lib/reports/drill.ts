@@ -7,7 +7,12 @@ export interface DrillFilter {
   stage?: string | null;
   member?: string | null;
   needsReview?: boolean;
+  /** The dashboard's preset range ("this-week"), so the list can name it and lead back (breadcrumb). */
+  preset?: string | null;
 }
+
+/** Marks a list opened from the dashboard: the list shows a breadcrumb back to it. */
+export const FROM_DASHBOARD = "dashboard";
 
 export function drillHref(teamSlug: string, canViewTeam: boolean, filter: DrillFilter): string {
   const params = new URLSearchParams({ from: filter.from, to: filter.to });
@@ -15,6 +20,8 @@ export function drillHref(teamSlug: string, canViewTeam: boolean, filter: DrillF
   if (filter.stage) params.set("stage", filter.stage);
   if (canViewTeam && filter.member) params.set("member", filter.member);
   if (filter.needsReview) params.set(canViewTeam ? "needsReview" : "review", "1");
+  params.set("via", FROM_DASHBOARD);
+  if (filter.preset) params.set("range", filter.preset);
   return `/t/${encodeURIComponent(teamSlug)}/${canViewTeam ? "entries" : "week"}?${params}`;
 }
 

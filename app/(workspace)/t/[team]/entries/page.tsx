@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntriesTable } from "@/components/activities/entries-table";
 import { EntryFilters } from "@/components/activities/entry-filters";
+import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
 import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
@@ -51,6 +52,7 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
   if (nextCursor) nextParams.set("cursor", nextCursor);
   return (
     <div className="space-y-4">
+      <DrillBreadcrumb t={t} teamSlug={access.slug} params={urlParams} />
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t("entries.title")}</h1>
         <a href={`${base}/export?${exportParams}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" data-testid="export-csv">

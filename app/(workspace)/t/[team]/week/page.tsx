@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isRoleKey, isStageKey } from "@/lib/tagging/types";
 import { findTeamAccess } from "@/lib/teams/access";
+import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("week"))("title") };
@@ -20,11 +21,12 @@ function mondayOf(isoDate: string): string {
   return addDays(isoDate, -((day + 6) % 7));
 }
 
-type WeekParams = { week?: string; review?: string; from?: string; to?: string; role?: string; stage?: string };
+type WeekParams = { week?: string; review?: string; from?: string; to?: string; role?: string; stage?: string; via?: string; range?: string };
 
 export default async function WeekPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<WeekParams> }) {
   const { team } = await params;
-  const { week, review, from, to, role, stage } = await searchParams;
+  const raw = await searchParams;
+  const { week, review, from, to, role, stage } = raw;
   const viewer = await getViewer();
   const access = viewer ? await findTeamAccess(viewer.id, team) : null;
   if (!viewer || !access) notFound();
@@ -66,6 +68,11 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
   );
   return (
     <div className="space-y-6">
+      <DrillBreadcrumb
+        t={t}
+        teamSlug={access.slug}
+        params={new URLSearchParams(Object.entries(raw).filter((pair): pair is [string, string] => typeof pair[1] === "string"))}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">
           {t("week.title")} <span className="text-sm font-normal text-slate-500">{monday} – {sunday}</span>
