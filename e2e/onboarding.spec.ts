@@ -194,7 +194,7 @@ test.describe("onboarding", () => {
 
     await page.context().addCookies([{ name: "opsmix-locale", value: "en", url: new URL(page.url()).origin }]);
     await page.goto(`/t/${world.teamA}/learn/roles/community`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Community operations");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Community ops");
     const userPairEn = page.getByTestId("guide-neighbours").locator('li[data-key="user"]');
     await expect(userPairEn).toContainText("User ops");
     await expect(userPairEn).toContainText("chat groups");

@@ -18,7 +18,7 @@ describe("taxonomy", () => {
 
   it("names roles and stages per locale", () => {
     assert.equal(roleName("community", "zh-CN"), "社区运营");
-    assert.equal(roleName("community", "en"), "Community operations");
+    assert.equal(roleName("community", "en"), "Community ops");
     assert.equal(stageName("referral", "zh-CN"), "口碑传播");
     assert.equal(stageName("referral", "en"), "Referral");
   });

@@ -12,7 +12,7 @@ export interface RoleDefinition {
 export const ROLES: readonly RoleDefinition[] = [
   {
     key: "user",
-    name: { zh: "用户运营", en: "User operations" },
+    name: { zh: "用户运营", en: "User ops" },
     definition: {
       zh: "围绕用户、围绕人做工作：贴近用户、团结用户，引导用户使用产品功能，和用户变成朋友、建立社群；了解用户身份与需求，班主任一对一答疑，督促打卡，会员群/地区群/学习小班，用户分层、积分会员、流失召回与VIP关怀。",
       en: "Work on and with individual users and user groups: getting close to users, onboarding new buyers, learning who they are and what they need, 1:1 answers to learners, check-in supervision, member and regional groups, segmentation, loyalty, churn recall and VIP care.",
@@ -34,7 +34,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "content",
-    name: { zh: "内容运营", en: "Content operations" },
+    name: { zh: "内容运营", en: "Content ops" },
     definition: {
       zh: "创造、编辑、整理和发布产品自有渠道上的内容：文章、教程、帖子、总结、专题；引导用户生产内容（UGC），内容规划与日历，SEO内容，内容质量审核。",
       en: "Producing, editing, curating and publishing content on the product's own surfaces: articles, tutorials, posts, summaries, collections; guiding users to produce UGC, content calendars, SEO content, content quality review.",
@@ -57,7 +57,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "community",
-    name: { zh: "社区运营", en: "Community operations" },
+    name: { zh: "社区运营", en: "Community ops" },
     definition: {
       zh: "运营产品自有的社区/论坛：回复帖子和留言、与用户互动，做主题活动、投票、讨论，制定社区规则、管理版主，发现达人，让社区活跃壮大。",
       en: "Running the product's own forum or community: replying to posts and comments, topics, votes and discussions, community rules and moderation, recognising moderators and KOLs, keeping the community active and growing.",
@@ -78,7 +78,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "new_media",
-    name: { zh: "新媒体运营", en: "New-media operations" },
+    name: { zh: "新媒体运营", en: "New media ops" },
     definition: {
       zh: "在外部新媒体/社交平台为公司引流：公众号、微博、抖音、小红书、视频号、B站、知乎专栏，短视频与平台直播，涨粉，渠道数据分析；既是市场工作，又要做和用户有关的活动。",
       en: "External social and new-media channels that bring traffic: WeChat official account, Weibo, Douyin, Xiaohongshu, Channels, Bilibili, Zhihu columns, short video and platform live streams, follower growth, channel analytics.",
@@ -100,7 +100,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "business",
-    name: { zh: "商务运营", en: "Business operations" },
+    name: { zh: "商务运营", en: "Business ops" },
     definition: {
       zh: "对外合作：联系媒体、和同类产品换量、合作做活动、渠道与代理、赞助、签约和合作方管理；搞定一个B端机构，就意味着搞定了机构背后的一片用户。",
       en: "External partnerships with organisations: media cooperation, traffic exchange with similar products, co-hosted events, channel and agency deals, sponsorship, contracts and partner management; winning one organisation wins the users behind it.",
@@ -122,7 +122,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "product",
-    name: { zh: "产品运营", en: "Product operations" },
+    name: { zh: "产品运营", en: "Product ops" },
     definition: {
       zh: "为把产品做好而运营：做用户调查、收集和整理用户反馈、观察用户行为流，把问题反馈给产品经理，协助迭代功能；新功能上线、灰度与A/B测试、迭代复盘。",
       en: "Feeding the product: user research and surveys, collecting and triaging feedback, watching behaviour flows, reporting bugs and usability issues to PMs, supporting feature launches, A/B tests and iteration reviews.",
@@ -144,7 +144,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "activity",
-    name: { zh: "活动运营", en: "Activity (campaign & event) operations" },
+    name: { zh: "活动运营", en: "Activity ops" },
     definition: {
       zh: "策划和执行活动：直播课、公开课、训练营、比赛与挑战、节日促销、线下沙龙、奖品发放、活动复盘；做用户喜欢的活动，增加愿意互动的人数。",
       en: "Planning and running campaigns and events: live classes and webinars on our own product, bootcamps, contests and challenges, festival promotions, offline meetups, prize logistics and event retrospectives.",
@@ -166,7 +166,7 @@ export const ROLES: readonly RoleDefinition[] = [
   },
   {
     key: "marketing",
-    name: { zh: "市场运营", en: "Marketing operations" },
+    name: { zh: "市场运营", en: "Marketing ops" },
     definition: {
       zh: "以获取流量为目的的付费与品牌工作：广告投放（SEM、信息流）、渠道ROI、品牌公关、竞品与市场调研、推广预算、注册转化漏斗。",
       en: "Paid and brand traffic acquisition: ad campaigns (SEM, feeds), channel ROI, brand PR, competitor and market research, promotion budgets, sign-up conversion funnels.",

@@ -1,6 +1,7 @@
 // Chinese UI text uses full-width punctuation (，：？！（）；), and English text carries no Chinese hints.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ROLES, STAGES } from "@/lib/tagging";
 import { CATALOGS } from "./messages";
 
 function strings(node: unknown, key = "", out: [string, string][] = []): [string, string][] {
@@ -24,6 +25,15 @@ describe("message catalogues", () => {
   it("English text shows no Chinese examples or hints", () => {
     const bad = strings(CATALOGS.en).filter(([, text]) => new RegExp(`[${HAN}]`, "u").test(text));
     assert.deepEqual(bad.map(([key, text]) => `${key}: ${text}`), []);
+  });
+
+  it("role and stage names are the same on chips, charts and guides", () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const names = (CATALOGS[locale] as { taxonomy: { roles: Record<string, string>; stages: Record<string, string> } }).taxonomy;
+      const lang = locale === "en" ? "en" : "zh";
+      for (const role of ROLES) assert.equal(role.name[lang], names.roles[role.key], `${locale} ${role.key}`);
+      for (const stage of STAGES) assert.equal(stage.name[lang], names.stages[stage.key], `${locale} ${stage.key}`);
+    }
   });
 
   it("both languages have the same keys", () => {
