@@ -178,6 +178,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
   const readableIds: number[] = [];
   const wordIds: number[] = [];
+  const skipIds: number[] = [];
   const words = chineseWords(ROLES.flatMap((r) => r.cues.zh).concat(STAGES.flatMap((s) => s.cues.zh)));
   for (let i = 0; i < keyA.length; i++) {
     if (df[i] < minCount || !readable[i]) continue;
@@ -185,21 +186,30 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     readableIds.push(id);
     const surface = chineseSurface[i];
     if (surface === undefined || isWholeWords(surface, words)) wordIds.push(id);
+    else skipIds.push(id);
   }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;
   /** Shown as cues: whole Chinese words, English words and phrases, the taxonomy's cues (not lone characters). */
   const shown = new Uint8Array(features);
   for (const id of [...wordIds, ...cueIds]) shown[id] = 1;
+  /**
+   * Found but not used: Chinese n-grams that cut through a word ("在知" in "在知乎"). They stay in the vocabulary
+   * (it must stay prefix-closed for the scan) but never become features, so the model learns from words and single
+   * characters: measured on the hold-outs, as good or slightly better, and fewer features per entry.
+   */
+  const skip = new Uint8Array(features);
+  for (const id of skipIds) skip[id] = 1;
+  for (const id of cueIds) skip[id] = 0;
   /** Features that identify similar entries: words and multi-character n-grams without numbers. */
   const distinctive = new Uint8Array(features);
-  for (const id of [...readableIds, ...cueIds]) distinctive[id] = 1;
+  for (const id of [...readableIds, ...cueIds]) distinctive[id] = 1 - skip[id];
   const cueRoleMask = new Uint8Array(features);
   const cueStageMask = new Uint8Array(features);
   for (const [id, m] of cueRoles) cueRoleMask[id] = m;
   for (const [id, m] of cueStages) cueStageMask[id] = m;
   const space: FeatureSpace = {
-    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, stamp: new Int32Array(features), epoch: 0,
+    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, skip, stamp: new Int32Array(features), epoch: 0,
   };
   return { space, features, buffer, distinctive };
 }

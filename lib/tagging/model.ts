@@ -65,7 +65,7 @@ export class Model implements TaggingModel {
     const { space } = this.base;
     return {
       base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask,
-      maxN: space.maxN, readable: space.readable, stamp: this.team.stamp, epoch: 0,
+      maxN: space.maxN, readable: space.readable, skip: space.skip, stamp: this.team.stamp, epoch: 0,
     };
   }
 
