@@ -13,20 +13,22 @@
 //                  to some entry of FILE is ≥ X (near-copies of the evaluation entries)
 //   --threshold X  review threshold (default: the engine's)
 //   --quiet        FILE mode without per-class tables and confusion matrices
-// Other modes (e.g. tag-learn's `--teams DIR` for the convention sets) plug in at MODES below.
+//   npm run -s eval -- --teams DIR        team conventions: cold and after 5/10/30 corrections (scripts/eval-teams.ts)
+// Other modes plug in at MODES below.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   baseTrainingExamples, buildModel, DEFAULT_REVIEW_THRESHOLD, getBaseModel, type LabelledExample, ROLE_KEYS,
   STAGE_KEYS, TAXONOMY, type TaggingModel, type TagResult,
 } from "../lib/tagging";
+import { teamsReport } from "./eval-teams";
 import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
 import { parseLabelled } from "../lib/tagging/jsonl";
 import {
   calibrationError, catchCurve, formatHead, headReport, languageOf, type HeadReport,
 } from "../lib/tagging/metrics";
 
-const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet]]";
+const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet]]\n       npm run -s eval -- --teams DIR";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -276,7 +278,11 @@ function fullReport(threshold: number): void {
   }
 }
 
-const args = parseArgs(process.argv.slice(2));
 // MODES: each mode is chosen by its own option; FILE mode and the full report are the two built in.
-if (args.file) fileReport(args);
-else fullReport(args.threshold);
+const teamsAt = process.argv.indexOf("--teams");
+if (teamsAt > 1) teamsReport(process.argv[teamsAt + 1] ?? usage("--teams needs a directory"));
+else {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.file) fileReport(args);
+  else fullReport(args.threshold);
+}

@@ -1,6 +1,21 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildTeamModel, getBaseModel, type LabelledExample } from ".";
+import { buildTeamModel, forgetLearned, getBaseModel, type LabelledExample } from ".";
+import { parseLabelledLines } from "./jsonl";
+
+/** A development team convention (lib/tagging/teams-dev/README.md): check-in supervision is community/activation. */
+function devTeam(name: string): { corrections: LabelledExample[]; later: (LabelledExample & { convention: boolean })[] } {
+  const read = (file: string) => readFileSync(join(__dirname, "teams-dev", file), "utf8");
+  const fail = (line: number, error: string) => assert.fail(`${name}: line ${line}: ${error}`);
+  const later = read(`${name}.later.jsonl`);
+  const flags = later.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l).convention === true);
+  return {
+    corrections: parseLabelledLines(read(`${name}.corrections.jsonl`), fail),
+    later: parseLabelledLines(later, fail).map((e, i) => ({ ...e, convention: flags[i] })),
+  };
+}
 
 const CORRECTION: LabelledExample = { text: "在抖音直播带课,在线800人", role: "activity", stage: "activation" };
 const FOLLOW_UP = "抖音直播带课第二场,在线900人";
@@ -71,5 +86,69 @@ describe("learning from corrections", () => {
 
   it("the shared base model refuses to learn (teams learn into forks)", () => {
     assert.throws(() => getBaseModel().learn(CORRECTION));
+  });
+});
+
+describe("learning a team convention", () => {
+  const { corrections, later } = devTeam("pinecrest");
+  const base = getBaseModel();
+  const team = base.fork();
+  for (const e of corrections) team.learn(e);
+  // No correction says 步数 (step count), 截图 is the only word it shares with the team's examples.
+  const REWORDED = "核对学员提交的步数截图，退回模糊的4张";
+
+  it("generalises to a differently-worded entry of the same kind, and says how many team examples decided it", () => {
+    assert.ok(!corrections.some((e) => e.text.includes("步数")));
+    assert.notEqual(base.classify(REWORDED).role, "community");
+    const after = team.classify(REWORDED);
+    assert.equal(after.role, "community");
+    assert.equal(after.stage, "activation");
+    assert.equal(after.explanation.teamExamples, corrections.length);
+    // More of the team's later convention entries follow its call than before; its ordinary entries lose nothing.
+    const right = (m: typeof base, items: typeof later) =>
+      items.filter((e) => {
+        const r = m.classify(e.text);
+        return r.role === e.role && r.stage === e.stage;
+      }).length;
+    const convention = later.filter((e) => e.convention);
+    const ordinary = later.filter((e) => !e.convention);
+    assert.ok(right(team, convention) >= right(base, convention) + 8, "at least 8 more convention entries follow the team");
+    assert.ok(right(team, ordinary) >= right(base, ordinary), "ordinary entries keep their GUIDE.md tags");
+  });
+
+  it("leaves another team alone", () => {
+    const other = base.fork();
+    other.learn({ text: "回复社区帖子32条", role: "community", stage: "activation" });
+    const before = other.classify(REWORDED);
+    const third = base.fork();
+    for (const e of corrections) third.learn(e);
+    assert.equal(third.classify(REWORDED).role, "community");
+    assert.deepEqual(other.classify(REWORDED), before);
+    assert.notEqual(before.role, "community");
+    assert.deepEqual(base.fork().classify(REWORDED), base.classify(REWORDED));
+  });
+
+  it("is honest about a lone correction: one team example, at most 50% sure, flagged for review", () => {
+    const lone = base.fork();
+    lone.learn(CORRECTION);
+    for (const text of [CORRECTION.text, FOLLOW_UP]) {
+      const r = lone.classify(text);
+      assert.equal(r.role, "activity");
+      assert.equal(r.explanation.teamExamples, 1);
+      assert.ok(r.confidence.role <= 0.5, `confidence ${r.confidence.role} for one example`);
+      assert.equal(r.needsReview, true);
+    }
+    // An entry the team's examples do not decide carries no team count.
+    assert.equal(lone.classify("回复社区帖子32条").explanation.teamExamples, undefined);
+  });
+
+  it("forgets an edited or deleted example: the rebuilt model no longer follows it", () => {
+    const other: LabelledExample = { text: "回复社区帖子32条，处理举报2条", role: "community", stage: "retention" };
+    const learned = buildTeamModel([CORRECTION, other]);
+    assert.equal(learned.classify(FOLLOW_UP).role, "activity");
+    const rebuilt = forgetLearned(learned, (e) => e.text === CORRECTION.text);
+    assert.deepEqual(rebuilt.learnedExamples(), [other]);
+    assert.equal(rebuilt.classify(FOLLOW_UP).role, base.classify(FOLLOW_UP).role);
+    assert.equal(learned.learnedCount(), 2, "the original model is left as it was");
   });
 });

@@ -41,6 +41,11 @@ export interface TagExplanation {
   stageCues: { cue: string; weight: number }[];
   /** The most similar confirmed example (bank or the team's own corrections) and its tags. */
   nearest?: { text: string; role: RoleKey; stage: StageKey; source: "bank" | "team"; similarity: number };
+  /**
+   * Set when the team's learned examples decided the tag (it differs from what the base model reads): how many of
+   * the team's examples support it ("from 1 team example"); the confidence is then at most n / (n + 1).
+   */
+  teamExamples?: number;
 }
 
 export interface TagResult {
