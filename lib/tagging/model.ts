@@ -24,29 +24,17 @@ export const DEFAULT_REVIEW_THRESHOLD = 0.6;
 /** Team memory: a learned example this similar or more pulls the tag towards its labels. */
 const MEMORY_MIN_SIMILARITY = 0.3;
 const MEMORY_BOOST = 4;
-const MEMORY_NEIGHBOURS = 5;
+const MEMORY_NEIGHBOURS = 10;
+/**
+ * Concept vote: the team's examples near an entry (however weakly) vote for their labels with their similarities; the
+ * leading label pulls by VOTE_BOOST × its share of the evidence (the team's total, plus VOTE_BANK × the closest bank
+ * example's similarity: an entry the bank knows well keeps the base's answer) × min(1, its mass / VOTE_MASS).
+ */
+const VOTE_BOOST = 10;
+const VOTE_BANK = 2;
+const VOTE_MASS = 0.3;
 /** A learned example must end up this many (temperature-scaled) logits ahead of any other class. */
 const LEARN_MARGIN = 1;
-/**
- * Team learning beyond the example's own n-grams. Each learned example joins a training pool with its ANCHORS nearest
- * bank examples (labelled by the bank: they keep the team model honest next to the convention), and a few SGD rounds
- * (softmax loss) run over the new documents plus REPLAY earlier ones. Every document also carries transition features
- * ("the base says role r, stage s, and the pair"), so a correction teaches "when the base says X on this kind of entry,
- * the team says Y" over words, cue classes and the base's own reading rather than only the exact text.
- */
-const ANCHORS = 4;
-const ANCHOR_WEIGHT = 0.5;
-const TRANSITION_VALUE = 1.5;
-const LEARN_RATE = 1.2;
-const LEARN_EPOCHS = 5;
-/** Transition features fade in between these similarities of the entry to its closest team example. */
-const GATE_FLOOR = 0;
-const GATE_FULL = 0.1;
-const REPLAY = 16;
-/** Keys of the transition features in a team's extra vocabulary (no n-gram hashes to these: they start from other seeds). */
-const TRANSITION_KEY_A = 0x7a11_0000;
-const TRANSITION_KEY_B = 0x0b5e_7e57;
-const TRANSITIONS = ROLE_KEYS.length + STAGE_KEYS.length + ROLE_KEYS.length * STAGE_KEYS.length;
 
 /** Only this much of an entry is read: daily-log entries are short, and it bounds the work on a stray paste. */
 const MAX_TEXT = 20_000;
@@ -58,9 +46,6 @@ if (WIDTH !== 13) throw new Error("score() is unrolled for 8 roles + 5 stages; u
 
 // Scratch space shared by every model: classification is synchronous, so one set suffices.
 const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
-const anchorBuffer: FeatureBuffer = new featurizer.FeatureBuffer();
-const anchorExamples = new Int32Array(ANCHORS);
-const anchorSimilarities = new Float64Array(ANCHORS);
 /** Logits of both heads in one row: role classes [0, R), stage classes [R, R + S). */
 const Z = new Float64Array(R + S);
 const roleP = new Float64Array(R);
@@ -101,9 +86,6 @@ export class Model implements TaggingModel {
     // Nothing the model knows (empty, whitespace, emoji, unknown words): the prior, flagged for review.
     if (buffer.count === 0) return this.priorResult();
     const ngrams = ngramCount(buffer);
-    // What the base reads in the entry, as the team's transition features (once the team has learned).
-    let baseRole = -1;
-    let baseStage = -1;
     const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
     const remembered = team.index.size > 0
       ? team.index.similar(
@@ -111,14 +93,20 @@ export class Model implements TaggingModel {
         this.space.epoch,
       )
       : 0;
-    if (team.transition !== null) {
+    // What the base alone reads in the entry (once the team has learned): the team decided the tag where it differs.
+    let baseRole = -1;
+    let baseStage = -1;
+    if (team.weights !== null) {
       scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+      for (let c = 0; c < R; c++) roleP[c] = Z[c];
+      softmaxInPlace(roleP, R, base.roleTemperature);
+      addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
       baseRole = argmax(Z, 0, R);
       baseStage = argmax(Z, R, S);
-      // Gated by how close the entry is to the team's examples: the team's transitions apply where its corrections reach.
-      this.appendTransition(buffer, baseRole, baseStage, gate(remembered > 0 ? memorySimilarities[0] : 0));
     }
     this.score(buffer, Z);
+    const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
+    if (remembered > 0) this.vote(remembered, bankMatch ? bankMatch.similarity : 0);
     // Team memory: the team's own confirmed entries outweigh the bank.
     for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
       const pull = (MEMORY_BOOST * (memorySimilarities[m] - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);
@@ -148,7 +136,6 @@ export class Model implements TaggingModel {
       if (role !== baseRole) confidence.role = Math.min(confidence.role, round3(cap));
       if (stage !== baseStage) confidence.stage = Math.min(confidence.stage, round3(cap));
     }
-    const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
     // The most similar confirmed example; the team's own wins a tie with the bank.
     if (remembered > 0 && (!bankMatch || memorySimilarities[0] >= bankMatch.similarity)) {
       const { text: nearText, role: nearRole, stage: nearStage } = team.learned[memoryExamples[0]];
@@ -182,100 +169,46 @@ export class Model implements TaggingModel {
     team.reserve(read.length * 6 + 16);
     this.space.stamp = team.stamp;
     featurize(read, this.space, buffer, (a, b) => team.addFeature(a, b));
-    if (team.transition === null) {
-      team.reserve(TRANSITIONS);
-      const ids = new Int32Array(TRANSITIONS);
-      for (let t = 0; t < TRANSITIONS; t++) ids[t] = team.addFeature(TRANSITION_KEY_A + t, TRANSITION_KEY_B);
-      team.transition = ids;
-    }
-    this.space.stamp = team.stamp;
     this.space.extra = team.extra;
     const ngrams = ngramCount(buffer);
     team.writableWeights(); // covers the features just added (and copies the base's weights on the first learn)
     const role = ROLE_KEYS.indexOf(example.role);
     const stage = STAGE_KEYS.indexOf(example.stage);
-    // The base's reading of the entry, and its nearest bank examples (found before the buffer grows).
-    scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
-    const baseRole = argmax(Z, 0, R);
-    const baseStage = argmax(Z, R, S);
-    const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
-    const anchors = base.index.nearestMany(
-      buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch, ANCHORS, anchorExamples, anchorSimilarities,
-    );
-    team.index.add(buffer.ids, ngrams);
-    this.appendTransition(buffer, baseRole, baseStage, 1);
-    const first = team.pool.count;
-    team.pool.add(buffer.ids, buffer.values, buffer.count, role, stage, true);
-    for (let a = 0; a < anchors; a++) {
-      const anchor = base.examples[anchorExamples[a]];
-      featurize(anchor.text, this.space, anchorBuffer);
-      if (anchorBuffer.count === 0) continue;
-      scoreWith(base.weights, base.features, base.bias, anchorBuffer.ids, anchorBuffer.values, anchorBuffer.count, Z);
-      this.appendTransition(anchorBuffer, argmax(Z, 0, R), argmax(Z, R, S), gate(anchorSimilarities[a]));
-      team.pool.add(
-        anchorBuffer.ids, anchorBuffer.values, anchorBuffer.count, ROLE_KEYS.indexOf(anchor.role),
-        STAGE_KEYS.indexOf(anchor.stage), false,
-      );
-    }
-    this.train(first);
     this.passiveAggressive(ngrams, 0, R, role, LEARN_MARGIN * base.roleTemperature);
     this.passiveAggressive(ngrams, R, S, stage, LEARN_MARGIN * base.stageTemperature);
+    team.index.add(buffer.ids, ngrams);
     team.count(role, stage);
     team.learned.push({ text, role: example.role, stage: example.stage });
   }
 
-  /** Transition features of the base's reading (role r, stage s) appended to a filled buffer. */
-  private appendTransition(buf: FeatureBuffer, r: number, s: number, scale: number): void {
-    if (scale <= 0) return;
-    const ids = this.team.transition!;
-    const value = TRANSITION_VALUE * scale;
-    buf.push(ids[r], -1, 0);
-    buf.values[buf.count - 1] = value;
-    buf.push(ids[R + s], -1, 0);
-    buf.values[buf.count - 1] = value;
-    buf.push(ids[R + S + r * S + s], -1, 0);
-    buf.values[buf.count - 1] = value;
-  }
-
   /**
-   * SGD rounds over the pool's documents from `first` on (the example just learned and its anchors) plus REPLAY
-   * earlier documents picked at random (deterministically: the same examples in the same order give the same model).
+   * The concept vote of the `remembered` team neighbours in memoryExamples / memorySimilarities, added to Z: the label
+   * (role and stage) with the most similarity mass among them pulls by its share of the evidence.
    */
-  private train(first: number): void {
-    const { pool } = this.team;
-    const end = pool.count;
-    let seed = (end * 2654435761) >>> 0;
-    for (let epoch = 0; epoch < LEARN_EPOCHS; epoch++) {
-      for (let d = first; d < end; d++) this.sgd(d);
-      const replay = Math.min(REPLAY, first);
-      for (let k = 0; k < replay; k++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        this.sgd(seed % first);
+  private vote(remembered: number, bankSimilarity: number): void {
+    const { team, base } = this;
+    let total = 0;
+    let best = -1;
+    let bestMass = 0;
+    for (let m = 0; m < remembered; m++) {
+      total += memorySimilarities[m];
+      const { role, stage } = team.learned[memoryExamples[m]];
+      let mass = 0;
+      for (let k = 0; k < remembered; k++) {
+        const other = team.learned[memoryExamples[k]];
+        if (other.role === role && other.stage === stage) mass += memorySimilarities[k];
+      }
+      if (mass > bestMass) {
+        bestMass = mass;
+        best = m;
       }
     }
-  }
-
-  /** One softmax-loss gradient step of both heads on pool document d. */
-  private sgd(d: number): void {
-    const { pool, base } = this.team;
-    const W = this.team.weights!;
-    const from = pool.offsets[d];
-    const to = pool.offsets[d + 1];
-    const { ids, values } = pool;
-    scoreWith(W, this.team.featureCount, base.bias, ids.subarray(from, to), values.subarray(from, to), to - from, Z);
-    for (let c = 0; c < R; c++) roleP[c] = Z[c];
-    softmaxInPlace(roleP, R, 1);
-    for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
-    softmaxInPlace(stageP, S, 1);
-    const rate = LEARN_RATE * (pool.own[d] ? 1 : ANCHOR_WEIGHT);
-    const role = pool.role[d];
-    const stage = pool.stage[d];
-    for (let j = from; j < to; j++) {
-      const k = ids[j] * WIDTH;
-      const step = rate * values[j];
-      for (let c = 0; c < R; c++) W[k + c] += step * ((c === role ? 1 : 0) - roleP[c]);
-      for (let c = 0; c < S; c++) W[k + R + c] += step * ((c === stage ? 1 : 0) - stageP[c]);
-    }
+    if (best < 0) return;
+    const share = bestMass / (total + VOTE_BANK * bankSimilarity);
+    const pull = VOTE_BOOST * share * Math.min(1, bestMass / VOTE_MASS);
+    const ex = team.learned[memoryExamples[best]];
+    Z[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
+    Z[R + STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
   }
 
   fork(): TaggingModel {
@@ -409,11 +342,6 @@ function scoreWith(
   }
   z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3; z[4] = z4; z[5] = z5; z[6] = z6; z[7] = z7;
   z[8] = z8; z[9] = z9; z[10] = z10; z[11] = z11; z[12] = z12;
-}
-
-/** Strength of the transition features for an entry whose closest team example has this similarity. */
-function gate(similarity: number): number {
-  return Math.min(1, Math.max(0, similarity - GATE_FLOOR) / (GATE_FULL - GATE_FLOOR));
 }
 
 /** Index of the largest of z[from, from + n) (ties: the first). */

@@ -136,57 +136,7 @@ export class ExampleIndex {
     }
     return best < 0 ? null : { example: best, similarity: Math.min(1, bestScore / queryNorm) };
   }
-
-  /**
-   * Up to `limit` (≤ MANY) most similar bank examples, best first, into outExamples / outSimilarities; returns how
-   * many. Same probing as nearest(), with the best 2 × limit candidates re-scored exactly (team learning's anchors).
-   */
-  nearestMany(
-    ids: Int32Array, count: number, queryNorm: number, stamp: Int32Array, epoch: number, limit: number,
-    outExamples: Int32Array, outSimilarities: Float64Array,
-  ): number {
-    if (queryNorm === 0 || limit <= 0) return 0;
-    const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
-    let probes = 0;
-    for (let j = 0; j < count; j++) {
-      const f = ids[j];
-      if (f >= weight2.length || weight2[f] === 0) continue;
-      probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, weight2[f]);
-    }
-    let touchedCount = 0;
-    for (let i = 0; i < probes; i++) {
-      const f = probeIds[i];
-      for (let p = offsets[f]; p < offsets[f + 1]; p++) {
-        const e = postings[p];
-        if (scratch[e] === 0) touched[touchedCount++] = e;
-        scratch[e] += probeWeights[i];
-      }
-    }
-    const keep = Math.min(2 * limit, manyExamples.length);
-    let kept = 0;
-    for (let t = 0; t < touchedCount; t++) {
-      const e = touched[t];
-      const score = scratch[e] * inverseNorms[e];
-      scratch[e] = 0;
-      kept = insertTop(manyExamples, manyScores, kept, keep, e, score);
-    }
-    let found = 0;
-    for (let r = 0; r < kept; r++) {
-      const e = manyExamples[r];
-      let dot = 0;
-      for (let p = this.exampleOffsets[e]; p < this.exampleOffsets[e + 1]; p++) {
-        const f = this.exampleFeatures[p];
-        if (stamp[f] === epoch) dot += weight2[f];
-      }
-      const score = Math.min(1, (dot * inverseNorms[e]) / queryNorm);
-      found = insertTop(outExamples, outSimilarities, found, limit, e, score);
-    }
-    return found;
-  }
 }
-
-const manyExamples = new Int32Array(32);
-const manyScores = new Float64Array(32);
 
 /**
  * Inserts (id, score) into the descending top list of `size` entries holding at most `limit`; on equal scores the

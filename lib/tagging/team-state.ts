@@ -18,10 +18,6 @@ export class TeamState {
   weights: Float32Array | null = null;
   learned: LabelledExample[] = [];
   index: TeamIndex;
-  /** What the team model trains on: the learned examples and their bank anchors, as feature lists. */
-  pool = new TrainingPool();
-  /** Ids of the team's transition features ("the base says role r / stage s"), or null before the first learn. */
-  transition: Int32Array | null = null;
   /** Learned examples per label (role × stage). */
   labels = new Int32Array(ROLES * STAGES);
 
@@ -96,64 +92,8 @@ export class TeamState {
     copy.weights = this.weights ? this.weights.slice() : null;
     copy.learned = this.learned.slice();
     copy.index = this.index.clone();
-    copy.pool = this.pool.clone();
-    copy.transition = this.transition ? this.transition.slice() : null;
     copy.labels = this.labels.slice();
     return copy;
   }
 }
 
-/**
- * Feature lists the team model trains on, packed in typed arrays: each document's features (ids, values), its
- * role and stage labels, and whether it is one of the team's own examples (1) or a bank anchor (0).
- */
-export class TrainingPool {
-  count = 0;
-  offsets = new Int32Array(65);
-  ids = new Int32Array(1024);
-  values = new Float32Array(1024);
-  role = new Int8Array(64);
-  stage = new Int8Array(64);
-  own = new Uint8Array(64);
-
-  add(ids: Int32Array, values: Float32Array, n: number, role: number, stage: number, own: boolean): void {
-    const d = this.count;
-    if (d + 1 >= this.role.length) {
-      const size = this.role.length * 2;
-      this.offsets = grow(this.offsets, new Int32Array(size + 1));
-      this.role = grow(this.role, new Int8Array(size));
-      this.stage = grow(this.stage, new Int8Array(size));
-      this.own = grow(this.own, new Uint8Array(size));
-    }
-    const at = this.offsets[d];
-    if (at + n > this.ids.length) {
-      const size = Math.max(at + n, this.ids.length * 2);
-      this.ids = grow(this.ids, new Int32Array(size));
-      this.values = grow(this.values, new Float32Array(size));
-    }
-    this.ids.set(ids.subarray(0, n), at);
-    this.values.set(values.subarray(0, n), at);
-    this.offsets[d + 1] = at + n;
-    this.role[d] = role;
-    this.stage[d] = stage;
-    this.own[d] = own ? 1 : 0;
-    this.count++;
-  }
-
-  clone(): TrainingPool {
-    const copy = new TrainingPool();
-    copy.count = this.count;
-    copy.offsets = this.offsets.slice();
-    copy.ids = this.ids.slice();
-    copy.values = this.values.slice();
-    copy.role = this.role.slice();
-    copy.stage = this.stage.slice();
-    copy.own = this.own.slice();
-    return copy;
-  }
-}
-
-function grow<T extends Int32Array | Float32Array | Int8Array | Uint8Array>(old: T, next: T): T {
-  next.set(old);
-  return next;
-}
