@@ -186,7 +186,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     readableIds.push(id);
     const surface = chineseSurface[i];
     if (surface === undefined || isWholeWords(surface, words)) wordIds.push(id);
-    else skipIds.push(id);
+    else if (words.complete) skipIds.push(id); // without the dictionary, leave the features as they were
   }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;

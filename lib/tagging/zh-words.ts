@@ -37,10 +37,14 @@ function jiebaDictionaryPath(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-/** The word set: jieba's dictionary words of 2–6 characters, the ops terms and any extra words (e.g. taxonomy cues). */
-export function chineseWords(extra: readonly string[] = []): Set<string> {
-  const words = new Set<string>();
+/**
+ * The word set: jieba's dictionary words of 2–6 characters, the ops terms and any extra words (e.g. taxonomy cues).
+ * `complete` is false when the dictionary file was not found (then only the ops terms and extras are in it).
+ */
+export function chineseWords(extra: readonly string[] = []): Set<string> & { complete?: boolean } {
+  const words: Set<string> & { complete?: boolean } = new Set<string>();
   const file = jiebaDictionaryPath();
+  words.complete = file !== null;
   if (file !== null) {
     const text = readFileSync(file, "utf8");
     let start = 0;
