@@ -31,8 +31,8 @@ export const OPS_WORDS: readonly string[] = (
 /** Where the npm package keeps jieba's dictionary: beside node_modules of the working directory or of this file. */
 function jiebaDictionaryPath(): string | null {
   const candidates = [
-    path.resolve(process.cwd(), "node_modules", "@node-rs", "jieba", "dict.txt"),
-    path.resolve(__dirname, "..", "..", "node_modules", "@node-rs", "jieba", "dict.txt"),
+    path.resolve(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@node-rs", "jieba", "dict.txt"),
+    path.resolve(/*turbopackIgnore: true*/ __dirname, "..", "..", "node_modules", "@node-rs", "jieba", "dict.txt"),
   ];
   return candidates.find((p) => existsSync(p)) ?? null;
 }

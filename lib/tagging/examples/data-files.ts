@@ -10,9 +10,10 @@ export const HOLDOUT_FILE = "holdout.jsonl";
 
 /** The data directory: beside this file when run from source, else under the working directory (bundled server). */
 export function dataDirectory(): string | null {
+  // turbopackIgnore: the data is read at run time from the checkout; the build need not trace the project for it.
   const candidates = [
-    path.resolve(__dirname, "..", "data"),
-    path.resolve(process.cwd(), "lib", "tagging", "data"),
+    path.resolve(/*turbopackIgnore: true*/ __dirname, "..", "data"),
+    path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib", "tagging", "data"),
   ];
   for (const dir of candidates) if (existsSync(dir) && statSync(dir).isDirectory()) return dir;
   return null;
