@@ -8,3 +8,10 @@ export function normaliseEmail(email: string): string {
 export function isPlausibleEmail(email: string): boolean {
   return email.length <= EMAIL_MAX && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 }
+
+/** Demo people live at this reserved domain (.invalid never resolves): nobody may register or sign in there. */
+export const DEMO_EMAIL_DOMAIN = "demo.opsmix.invalid";
+
+export function isReservedEmail(email: string): boolean {
+  return normaliseEmail(email).endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+}

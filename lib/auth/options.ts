@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { clientIp } from "./rate-limit";
-import { normaliseEmail } from "./email";
+import { isReservedEmail, normaliseEmail } from "./email";
 import { newSessionId, revokeSession } from "./revocation";
 
 /** Idle limit: the cookie lapses after this long without a request. */
@@ -32,7 +32,8 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? "");
         // Throttling happens before next-auth runs (./sign-in-route.ts), so a throttled attempt answers 429.
         const ip = clientIp(new Headers((req?.headers ?? {}) as Record<string, string>));
-        const user = email
+        // Demo people are not accounts, whatever password an old registration at their address may carry.
+        const user = email && !isReservedEmail(email)
           ? await prisma.user.findUnique({
               where: { email },
               select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, disabledAt: true },

@@ -72,9 +72,9 @@ describe("demo workspace", () => {
     assert.equal(await prisma.membership.count({ where: { teamId: first.id, userId: other.id } }), 0);
     assert.equal(await prisma.membership.count({ where: { teamId: theirs.teamId, userId: ownerId } }), 0);
 
-    // Deleting theirs leaves mine whole, demo members included.
+    // Deleting theirs leaves mine whole, its demo members included.
     const one = await deleteDemo(prisma, theirs.teamId);
-    assert.deepEqual({ teams: one.teams, users: one.users }, { teams: 1, users: 0 });
+    assert.deepEqual({ teams: one.teams, users: one.users }, { teams: 1, users: 8 }, "their own demo people go with their team");
     assert.equal(one.activities, theirs.activities);
     assert.equal(await prisma.activity.count({ where: { teamId: first.id } }), again.activities);
     assert.ok(await prisma.user.findUnique({ where: { id: other.id } }), "the explorer stays");

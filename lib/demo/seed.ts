@@ -6,10 +6,11 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import { addDays, dateColumn, todayIn } from "@/lib/activities/rules";
+import { DEMO_EMAIL_DOMAIN } from "@/lib/auth/email";
 import { getBaseModel, type RoleKey } from "@/lib/tagging";
 import { DEMO_PERSONAS, DEMO_TEMPLATES, type DemoPersona, type DemoTemplate } from "./templates";
 
-export const DEMO_EMAIL_DOMAIN = "demo.opsmix.invalid";
+export { DEMO_EMAIL_DOMAIN };
 export const DEMO_SLUG = "demo";
 /** Never a valid argon2 hash: demo members cannot sign in. */
 const NO_LOGIN = "!demo-account";
@@ -117,11 +118,11 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
   });
   const users: { persona: DemoPersona; id: string }[] = [];
   for (const persona of DEMO_PERSONAS) {
-    const email = `demo-${persona.key}@${DEMO_EMAIL_DOMAIN}`;
-    const user = await prisma.user.upsert({
-      where: { email },
-      create: { email, name: persona.name, passwordHash: NO_LOGIN, locale: persona.zh > 0.5 ? "zh-CN" : "en" },
-      update: {},
+    // Each demo team has demo people of its own (the team id is in the address): one shared person would carry
+    // what is logged in one explorer's demo into every other's. The domain is reserved (see isReservedEmail).
+    const email = `demo-${persona.key}-${team.id}@${DEMO_EMAIL_DOMAIN}`;
+    const user = await prisma.user.create({
+      data: { email, name: persona.name, passwordHash: NO_LOGIN, locale: persona.zh > 0.5 ? "zh-CN" : "en" },
       select: { id: true },
     });
     await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: persona.teamRole } });
@@ -202,7 +203,7 @@ export async function deleteDemo(prisma: PrismaClient, teamId?: string): Promise
   const [activities, deletedTeams, users] = await prisma.$transaction([
     prisma.activity.deleteMany({ where: { isDemo: true, team: teams } }),
     prisma.team.deleteMany({ where: teams }),
-    prisma.user.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` }, memberships: { none: {} } } }),
+    prisma.user.deleteMany({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` }, passwordHash: NO_LOGIN, memberships: { none: {} } } }),
   ]);
   return { teams: deletedTeams.count, activities: activities.count, users: users.count };
 }

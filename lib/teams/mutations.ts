@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
-import { isPlausibleEmail, normaliseEmail } from "@/lib/auth/email";
+import { isPlausibleEmail, isReservedEmail, normaliseEmail } from "@/lib/auth/email";
 import { isValidSlug, slugFromName } from "./slug";
 import type { TeamRole } from "./access";
 
@@ -21,6 +21,7 @@ export interface NewUserInput {
 export function validateNewUser(input: NewUserInput): { email: string; name: string } {
   const email = normaliseEmail(input.email);
   if (!isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid");
+  if (isReservedEmail(email)) throw new Invalid("security.errors.emailReserved");
   const name = input.name.trim();
   if (!name) throw new Invalid("errors.nameRequired");
   if (name.length > NAME_MAX) throw new Invalid("errors.nameTooLong");

@@ -6,6 +6,8 @@ import dashboardEn from "./dashboard.en.json";
 import dashboardZh from "./dashboard.zh-CN.json";
 import learnEn from "./learn.en.json";
 import learnZh from "./learn.zh-CN.json";
+import securityEn from "./security.en.json";
+import securityZh from "./security.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -14,6 +16,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   // Area message files are registered here, e.g. { en: dashboardEn, "zh-CN": dashboardZh }.
   { en: dashboardEn, "zh-CN": dashboardZh },
   { en: learnEn, "zh-CN": learnZh },
+  { en: securityEn, "zh-CN": securityZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {
