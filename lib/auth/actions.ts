@@ -6,12 +6,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { acceptInvite, createUser, findInvite, signUpWithNewTeam } from "@/lib/teams/mutations";
+import { acceptInvite, signUpMode, signUpWithInvite } from "@/lib/teams/invites";
+import { signUpWithNewTeam } from "@/lib/teams/mutations";
 import { hashPassword, passwordProblem, PASSWORD_MAX, verifyPassword } from "./password";
 import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
 import { getViewer, requireViewer } from "./session";
-
-const SIGNUP_MODE = process.env.OPSMIX_SIGNUP ?? "open";
 
 export async function signUpAction(_prev: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
   try {
@@ -23,15 +22,11 @@ export async function signUpAction(_prev: FormState<{ email: string }>, formData
     };
     const inviteToken = formString(formData, "invite", 200);
     if (inviteToken) {
-      const { state } = await findInvite(inviteToken);
-      if (state === "expired") throw new Invalid("errors.inviteExpired");
-      if (state !== "valid") throw new Invalid("errors.inviteUsed");
-      const user = await createUser(input);
-      await acceptInvite(inviteToken, user.id);
+      const user = await signUpWithInvite(input, inviteToken);
       return { ok: true, data: { email: user.email } };
     }
     const anyUser = await prisma.user.findFirst({ select: { id: true } });
-    if (anyUser && SIGNUP_MODE === "invite-only") throw new Invalid("errors.signupClosed");
+    if (anyUser && signUpMode() === "invite-only") throw new Invalid("errors.signupClosed");
     const teamName = formString(formData, "teamName", 200);
     const created = await signUpWithNewTeam({ ...input, teamName });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: created.userId }, select: { email: true } });

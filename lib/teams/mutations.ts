@@ -125,44 +125,29 @@ export async function createInvite(input: { teamId: string; role: TeamRole; crea
   return { token, ...invite };
 }
 
-export type InviteState = "valid" | "expired" | "used" | "unknown";
+export type InviteState = "valid" | "expired" | "used" | "revoked" | "unknown";
 
 export async function findInvite(token: string) {
   if (typeof token !== "string" || token.length > 100) return { state: "unknown" as InviteState, invite: null };
   const invite = await prisma.invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, teamId: true, role: true, email: true, expiresAt: true, usedAt: true, team: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      teamId: true,
+      role: true,
+      email: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      createdById: true,
+      team: { select: { name: true, slug: true } },
+    },
   });
   if (!invite) return { state: "unknown" as InviteState, invite: null };
   if (invite.usedAt) return { state: "used" as InviteState, invite };
+  if (invite.revokedAt) return { state: "revoked" as InviteState, invite };
   if (invite.expiresAt.getTime() < Date.now()) return { state: "expired" as InviteState, invite };
   return { state: "valid" as InviteState, invite };
-}
-
-/**
- * Joins the user to the invite's team. The invite is consumed with a conditional update inside the
- * transaction, so two concurrent accepts cannot both succeed.
- */
-export async function acceptInvite(token: string, userId: string): Promise<{ teamSlug: string }> {
-  const { state, invite } = await findInvite(token);
-  if (state === "unknown" || !invite) throw new NotFound();
-  if (state === "expired") throw new Invalid("errors.inviteExpired");
-  if (state === "used") throw new Invalid("errors.inviteUsed");
-  return prisma.$transaction(async (tx) => {
-    const consumed = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null, expiresAt: { gt: new Date() } },
-      data: { usedAt: new Date(), usedById: userId },
-    });
-    if (consumed.count !== 1) throw new Invalid("errors.inviteUsed");
-    const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId } } });
-    if (!existing) {
-      await tx.membership.create({ data: { teamId: invite.teamId, userId, role: invite.role } });
-    }
-    await tx.auditEvent.create({
-      data: { action: "invite.accept", teamId: invite.teamId, actorId: userId, targetType: "invite", targetId: invite.id },
-    });
-    return { teamSlug: invite.team.slug };
-  });
 }
 
 export async function addMembership(input: { teamSlug: string; userId: string; role: TeamRole }) {

@@ -12,7 +12,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const t = await getTranslations();
   const { state, invite } = await findInvite(token);
   if (state !== "valid" || !invite) {
-    const key = state === "expired" ? "auth.inviteExpired" : state === "used" ? "auth.inviteUsed" : "auth.inviteUnknown";
+    const key =
+      state === "expired" ? "auth.inviteExpired" : state === "used" ? "auth.inviteUsed" : state === "revoked" ? "security.errors.inviteRevoked" : "auth.inviteUnknown";
     return (
       <AuthShell title={t("auth.signInTitle")}>
         <p className="text-sm text-red-700" data-testid="invite-problem">
