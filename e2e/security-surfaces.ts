@@ -21,6 +21,7 @@ import {
   httpOutcome,
   makeUser,
   sql,
+  sha256,
   sqlInvite,
   sqlToken,
   sqlUser,
@@ -240,6 +241,17 @@ export const SURFACES: Surface[] = [
     prepare: async (m, actor, _scope, target) => {
       const userId = await memberIn(m, target.recordTeam);
       return () => action(m, actor, `${ACTIONS.teams}#removeMemberAction`, [{}, form({ team: target.slug, userId })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.teams}#revokeInviteAction`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const token = await sqlInvite(target.recordTeam, m.mates[target.recordTeam]!.id);
+      const [invite] = await sql<{ id: string }>(`SELECT id FROM "Invite" WHERE "tokenHash" = $1`, [sha256(token)]);
+      return () => action(m, actor, `${ACTIONS.teams}#revokeInviteAction`, [{}, form({ team: target.slug, inviteId: invite!.id })], target.slug);
     },
   },
   // ------------------------------------------------------------------ activities

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { isRoleKey, isStageKey, type RoleKey, type StageKey, type TagResult } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
-import { canDeleteActivity, canEditActivity, canRetagActivity } from "./permissions";
+import { canDeleteActivity, canEditActivity, canRestoreActivity, canRetagActivity } from "./permissions";
 import { BATCH_MAX, dateColumn, normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
 import { getTeamTagging, learnInCache, forgetTeamModel } from "./team-model";
@@ -195,17 +195,35 @@ export async function updateActivity(access: TeamAccess, id: string, patch: Acti
 export async function deleteActivity(access: TeamAccess, id: string): Promise<void> {
   const activity = await findOwnTeamActivity(access, id);
   if (!canDeleteActivity(access, activity)) throw new Forbidden();
-  await prisma.activity.updateMany({ where: { id, teamId: access.teamId, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+  await prisma.activity.updateMany({
+    where: { id, teamId: access.teamId, deletedAt: null },
+    data: { deletedAt: new Date(), deletedById: access.userId, version: { increment: 1 } },
+  });
   if (activity.authorId !== access.userId) {
     await recordAudit({ action: "activity.delete", teamId: access.teamId, actorId: access.userId, targetType: "activity", targetId: id });
   }
 }
 
-/** Undo of a delete: the author (or whoever could delete it) brings it back. */
+/** Undo of a delete, always audited: whoever deleted it brings it back, or an admin (see canRestoreActivity). */
 export async function restoreActivity(access: TeamAccess, id: string): Promise<ActivityDto> {
   if (typeof id !== "string" || id.length > 64) throw new NotFound();
-  const activity = await prisma.activity.findFirst({ where: { id, teamId: access.teamId, deletedAt: { not: null } }, select: { authorId: true } });
-  if (!activity || !canDeleteActivity(access, activity)) throw new NotFound();
-  await prisma.activity.updateMany({ where: { id, teamId: access.teamId }, data: { deletedAt: null, version: { increment: 1 } } });
+  const activity = await prisma.activity.findFirst({
+    where: { id, teamId: access.teamId, deletedAt: { not: null } },
+    select: { authorId: true, deletedById: true },
+  });
+  if (!activity || !canRestoreActivity(access, activity)) throw new NotFound();
+  const restored = await prisma.activity.updateMany({
+    where: { id, teamId: access.teamId, deletedAt: { not: null } },
+    data: { deletedAt: null, deletedById: null, version: { increment: 1 } },
+  });
+  if (restored.count !== 1) throw new NotFound();
+  await recordAudit({
+    action: "activity.restore",
+    teamId: access.teamId,
+    actorId: access.userId,
+    targetType: "activity",
+    targetId: id,
+    detail: { deletedBy: activity.deletedById },
+  });
   return toActivityDto(await prisma.activity.findUniqueOrThrow({ where: { id }, select: ACTIVITY_SELECT }));
 }

@@ -23,6 +23,15 @@ export function canDeleteActivity(access: TeamAccess, activity: ActivityOwner): 
   return activity.authorId === access.userId || hasTeamRole(access, "admin");
 }
 
+/**
+ * Undoing a delete: an admin may, and so may whoever deleted the entry if they still could delete it. An author
+ * cannot bring back what an admin removed (rows deleted before deletedById existed count as the author's own).
+ */
+export function canRestoreActivity(access: TeamAccess, activity: ActivityOwner & { deletedById: string | null }): boolean {
+  if (hasTeamRole(access, "admin")) return true;
+  return canDeleteActivity(access, activity) && (activity.deletedById === null || activity.deletedById === access.userId);
+}
+
 /** Members see their own entries; managers and admins see the whole team's. */
 export function canViewTeamEntries(access: TeamAccess): boolean {
   return hasTeamRole(access, "manager");

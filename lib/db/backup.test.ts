@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -183,6 +183,16 @@ describe("backup and restore", () => {
     const activity = await getPrisma().activity.findUniqueOrThrow({ where: { id: "act000005" } });
     assert.equal(activity.stageConfidence, Math.PI / 6);
     assert.equal(activity.text, `${AWKWARD[5]!.slice(0, 200)} #5`);
+  });
+
+  it("writes the backup (it holds password hashes) readable by its owner only, whatever was there before", async () => {
+    const file = path.join(dir, "private.jsonl");
+    writeFileSync(file, "old", { mode: 0o644 });
+    writeFileSync(`${file}.partial`, "left over", { mode: 0o666 });
+    chmodSync(`${file}.partial`, 0o666);
+    await use(scratch.source, scratch.embedded);
+    await backupDatabase(file);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
   });
 
   it("refuses to restore over data, and a damaged file restores nothing", async () => {

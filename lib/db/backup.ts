@@ -48,7 +48,9 @@ async function appliedMigrations(client: pg.Client): Promise<string[]> {
 export async function backupDatabase(file: string): Promise<string> {
   const client = await connect();
   const temp = `${file}.partial`;
-  const out = fs.createWriteStream(temp, { encoding: "utf8" });
+  // The file holds password hashes: owner-only, created fresh (an old partial file would keep its own mode).
+  fs.rmSync(temp, { force: true });
+  const out = fs.createWriteStream(temp, { encoding: "utf8", mode: 0o600, flags: "wx" });
   const write = (line: string) => new Promise<void>((resolve, reject) => out.write(line + "\n", (error) => (error ? reject(error) : resolve())));
   const counts: Record<string, number> = {};
   try {

@@ -4,6 +4,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { requireTeamAccess, type TeamRole } from "./access";
+import { revokeInvite } from "./invites";
 import { changeMemberRole, createTeamForUser, removeMember } from "./members";
 import { createInvite } from "./mutations";
 
@@ -32,6 +33,18 @@ export async function createInviteAction(_prev: FormState<{ token: string }>, fo
     const email = formString(formData, "email", 300).trim() || undefined;
     const { token } = await createInvite({ teamId: access.teamId, role, createdById: viewer.id, email });
     return { ok: true, data: { token } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Admins revoke an open invite from the team settings page. */
+export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const viewer = await requireViewer();
+    const access = await requireTeamAccess(viewer.id, formString(formData, "team", 64), "admin");
+    await revokeInvite(access.teamId, viewer.id, formString(formData, "inviteId", 64));
+    return { ok: true };
   } catch (error) {
     return failure(error);
   }

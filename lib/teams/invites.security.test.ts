@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { openTestDatabase } from "@/lib/reports/test-database";
-import { acceptInvite, signUpWithInvite } from "./invites";
+import { acceptInvite, listOpenInvites, revokeInvite, signUpWithInvite } from "./invites";
 import { changeMemberRole, createTeamForUser, removeMember } from "./members";
 import { createInvite, signUpWithNewTeam } from "./mutations";
 
@@ -84,5 +84,32 @@ describe("invites", () => {
       delete process.env.OPSMIX_SIGNUP;
     }
     assert.ok((await createTeamForUser(member.userId, "Open again")).slug, "open sign-up lets anyone found a team");
+  });
+});
+
+describe("open invites in team settings", () => {
+  it("lists the team's usable invites only, and a revoked one admits nobody", async () => {
+    const { adminId, teamId } = await teamWithAdmin();
+    const other = await teamWithAdmin();
+    const open = await createInvite({ teamId, role: "member", createdById: adminId, email: unique("open") });
+    const used = await createInvite({ teamId, role: "member", createdById: adminId });
+    await signUpWithInvite({ email: unique("used"), password: PASSWORD, name: "Used" }, used.token);
+    const lapsed = await createInvite({ teamId, role: "member", createdById: adminId });
+    await prisma.invite.update({ where: { id: lapsed.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const theirs = await createInvite({ teamId: other.teamId, role: "member", createdById: other.adminId });
+
+    const listed = await listOpenInvites(teamId);
+    assert.deepEqual(listed.map((i) => i.id), [open.id]);
+    assert.equal(listed[0]!.createdByName, "Admin");
+
+    // Another team's invite is "not found" and stays usable.
+    await assert.rejects(revokeInvite(teamId, adminId, theirs.id), (error: unknown) => error instanceof DomainError && error.code === "not_found");
+    assert.deepEqual((await listOpenInvites(other.teamId)).map((i) => i.id), [theirs.id]);
+
+    const link = await createInvite({ teamId, role: "admin", createdById: adminId });
+    await revokeInvite(teamId, adminId, link.id);
+    await assert.rejects(signUpWithInvite({ email: unique("after"), password: PASSWORD, name: "After" }, link.token), refusedWith("security.errors.inviteRevoked"));
+    await assert.rejects(revokeInvite(teamId, adminId, link.id), (error: unknown) => error instanceof DomainError && error.code === "not_found");
+    assert.equal(await prisma.auditEvent.count({ where: { teamId, action: "invite.revoke", targetId: link.id } }), 1);
   });
 });

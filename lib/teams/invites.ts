@@ -6,6 +6,7 @@ import "server-only";
 // an admin of the team: removing or demoting them revokes their open invites (./members.ts).
 import { isReservedEmail, normaliseEmail } from "@/lib/auth/email";
 import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
@@ -82,3 +83,30 @@ export async function acceptInvite(token: string, userId: string): Promise<{ tea
   });
 }
 
+
+/** The team's invites that could still be used, newest first, for the team settings page (admins only). */
+export async function listOpenInvites(teamId: string) {
+  const invites = await prisma.invite.findMany({
+    where: { teamId, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, createdById: true },
+  });
+  const makers = await prisma.user.findMany({
+    where: { id: { in: [...new Set(invites.map((invite) => invite.createdById))] } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(makers.map((maker) => [maker.id, maker.name]));
+  return invites.map(({ createdById, ...invite }) => ({ ...invite, createdByName: names.get(createdById) ?? "" }));
+}
+
+/** An admin revokes one of the team's open invites; another team's (or a spent) invite is "not found". */
+export async function revokeInvite(teamId: string, actorId: string, inviteId: string): Promise<void> {
+  if (typeof inviteId !== "string" || inviteId.length > 64) throw new NotFound();
+  const revoked = await prisma.invite.updateMany({
+    where: { id: inviteId, teamId, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (revoked.count !== 1) throw new NotFound();
+  await recordAudit({ action: "invite.revoke", teamId, actorId, targetType: "invite", targetId: inviteId });
+}

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { InviteList } from "@/components/settings/invite-list";
 import { InviteForm, MemberRow } from "@/components/settings/team-forms";
 import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { findTeamAccess, hasTeamRole } from "@/lib/teams/access";
+import { listOpenInvites } from "@/lib/teams/invites";
 import { INVITE_TTL_HOURS } from "@/lib/teams/mutations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +19,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
   const access = viewer ? await findTeamAccess(viewer.id, team) : null;
   if (!viewer || !access || !hasTeamRole(access, "admin")) notFound();
   const t = await getTranslations("settings");
+  const invites = await listOpenInvites(access.teamId);
   const members = await prisma.membership.findMany({
     where: { teamId: access.teamId },
     orderBy: { createdAt: "asc" },
@@ -28,6 +31,10 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
       <section className="space-y-3">
         <h2 className="font-medium">{t("invite")}</h2>
         <InviteForm teamSlug={access.slug} hours={INVITE_TTL_HOURS} />
+      </section>
+      <section className="space-y-3">
+        <h2 className="font-medium">{(await getTranslations("security.invites"))("title")}</h2>
+        <InviteList teamSlug={access.slug} invites={invites.map(({ id, email, role, expiresAt, createdByName }) => ({ id, email, role, expiresAt: expiresAt.toISOString(), createdByName }))} />
       </section>
       <section className="space-y-3">
         <h2 className="font-medium">{t("members")}</h2>
