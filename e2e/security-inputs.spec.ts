@@ -266,7 +266,7 @@ test.describe("bad input", () => {
     expect(actionOutcome(signup)).toBe("ok");
     const [{ slug }] = await sql<{ slug: string }>(`SELECT t.slug FROM "Team" t JOIN "Membership" m ON m."teamId" = t.id JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [founder.email]);
     const admin = await signedIn(founder);
-    const tokenResult = await call(admin, "lib/auth/token-actions.ts#createTokenAction", [{}, form({ name: payload("token").slice(0, 60) })], slug!);
+    const tokenResult = await call(admin, "lib/auth/token-actions.ts#createTokenAction", [{}, form({ name: payload("token").slice(0, 60), password: founder.password })], slug!);
     const token = (tokenResult.value as { data: { token: string } }).data.token;
     const ids = [];
     for (const where of ["entry1", "entry2"]) ids.push(await apiCreate(admin, token, slug!, `回复社区帖子 ${payload(where)}`));

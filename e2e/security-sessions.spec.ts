@@ -193,10 +193,13 @@ test.describe("sessions and sign-in", () => {
     const [one, two] = [await newContext(), await newContext()];
     await signIn(one, pw);
     await signIn(two, pw);
+    const pwToken = (await sqlToken(pw.id)).token;
     const next = `Changed-${uniqueId()}-pass`;
     const changed = await call(one, "lib/auth/actions.ts#changePasswordAction", [{}, form({ current: pw.password, next, repeat: next })]);
     expect(actionOutcome(changed)).toBe("ok");
     expect(await signedIn(two)).toBe(false);
+    // Unless kept on purpose, the API tokens went with the old password.
+    expect((await two.get(`/api/v1/activities?team=${world.teamA}`, { headers: { Authorization: `Bearer ${pwToken}` } })).status()).toBe(401);
     expect((await attemptSignIn(await newContext(), pw.email, pw.password)).status).toBe(401);
 
     // Role change: the demoted manager's session ends; signing in again gives member rights only.

@@ -195,7 +195,7 @@ export const SURFACES: Surface[] = [
     scopes: ["self"],
     writes: true,
     expected: everyoneSignedIn("ok"),
-    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.tokens}#createTokenAction`, [{}, form({ name: "matrix" })], m.world.teamA),
+    prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.tokens}#createTokenAction`, [{}, form({ name: "matrix", password: actor.user?.password ?? "not-signed-in" })], m.world.teamA),
   },
   {
     key: `${ACTIONS.tokens}#revokeTokenAction`,

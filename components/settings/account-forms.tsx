@@ -33,6 +33,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} />
       <Field label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
       <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} />
+      <KeepTokensBox />
       <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
       {state.ok ? <p className="text-sm text-emerald-700">{t("account.passwordChanged")}</p> : null}
       <Button disabled={pending}>{t("account.changePassword")}</Button>
@@ -40,23 +41,39 @@ export function ChangePasswordForm({ email }: { email: string }) {
   );
 }
 
+/** Unticked by default: API tokens are revoked with the password or the sessions unless the person keeps them. */
+function KeepTokensBox() {
+  const t = useTranslations("security.account");
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-700">
+      <input type="checkbox" name="keepTokens" value="1" className="mt-1" />
+      <span>
+        {t("keepTokens")}
+        <span className="block text-xs text-slate-500">{t("keepTokensHint")}</span>
+      </span>
+    </label>
+  );
+}
+
 export function SignOutEverywhereButton() {
   const t = useTranslations("account");
   const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={async () => {
+    <form
+      className="space-y-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
         setPending(true);
-        await signOutEverywhereAction();
+        await signOutEverywhereAction(new FormData(event.currentTarget));
         forgetOfflinePages();
         await signOut({ callbackUrl: "/signin" });
       }}
-      className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-700 hover:bg-red-50"
     >
-      {t("signOutEverywhere")}
-    </button>
+      <KeepTokensBox />
+      <button type="submit" disabled={pending} className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-700 hover:bg-red-50">
+        {t("signOutEverywhere")}
+      </button>
+    </form>
   );
 }
 
@@ -70,9 +87,12 @@ export function TokenForms({ tokens }: { tokens: { id: string; name: string; pre
   }, [state, revokeState, router]);
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="flex max-w-md items-end gap-2">
+      <form onSubmit={submit} className="flex max-w-xl flex-wrap items-end gap-2">
         <div className="flex-1">
           <Field label={t("account.tokenName")} name="name" maxLength={60} placeholder="BI script" />
+        </div>
+        <div className="flex-1">
+          <Field label={t("security.account.tokenPassword")} name="password" type="password" autoComplete="current-password" required maxLength={128} />
         </div>
         <Button disabled={pending}>{t("account.createToken")}</Button>
       </form>

@@ -2,13 +2,13 @@
 // Server actions for accounts: sign-up, password change, logout everywhere, language.
 import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { acceptInvite, signUpMode, signUpWithInvite } from "@/lib/teams/invites";
 import { signUpWithNewTeam } from "@/lib/teams/mutations";
-import { hashPassword, passwordProblem, PASSWORD_MAX, verifyPassword } from "./password";
+import { changePassword, signOutEverywhere } from "./account-security";
+import { PASSWORD_MAX } from "./password";
 import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
 import { getViewer, requireViewer } from "./session";
 
@@ -50,30 +50,24 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   try {
     const viewer = await requireViewer();
     await hitRateLimit(`password:user:${viewer.id}`, LIMITS.passwordPerUser);
-    const current = formString(formData, "current", PASSWORD_MAX + 1);
-    const next = formString(formData, "next", PASSWORD_MAX + 1);
-    if (next !== formString(formData, "repeat", PASSWORD_MAX + 1)) throw new Invalid("errors.passwordMismatch");
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid("errors.passwordWrong");
-    const problem = passwordProblem(next, viewer.email);
-    if (problem) throw new Invalid(problem);
-    // Bumping the session version signs out every other session; the client signs in again with the new password.
-    await prisma.user.update({
-      where: { id: viewer.id },
-      data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } },
+    await changePassword(viewer, {
+      current: formString(formData, "current", PASSWORD_MAX + 1),
+      next: formString(formData, "next", PASSWORD_MAX + 1),
+      repeat: formString(formData, "repeat", PASSWORD_MAX + 1),
+      keepTokens: formString(formData, "keepTokens", 1) === "1",
     });
-    await recordAudit({ action: "auth.password.change", actorId: viewer.id });
     return { ok: true };
   } catch (error) {
     return failure(error);
   }
 }
 
-export async function signOutEverywhereAction(): Promise<FormState> {
+/** Ends every session; API tokens go too unless the form says keepTokens=1 (called without a form: revoked). */
+export async function signOutEverywhereAction(formData?: FormData): Promise<FormState> {
   try {
     const viewer = await requireViewer();
-    await prisma.user.update({ where: { id: viewer.id }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit({ action: "auth.logout.everywhere", actorId: viewer.id });
+    const keepTokens = formData instanceof FormData && formString(formData, "keepTokens", 1) === "1";
+    await signOutEverywhere(viewer.id, { keepTokens });
     return { ok: true };
   } catch (error) {
     return failure(error);

@@ -2,14 +2,15 @@
 // Personal API tokens from the account page.
 import { recordAudit } from "@/lib/audit/record";
 import { failure, formString, type FormState } from "@/lib/forms";
-import { createApiToken, revokeApiToken } from "./api-tokens";
+import { createApiTokenWithPassword } from "./account-security";
+import { revokeApiToken } from "./api-tokens";
+import { PASSWORD_MAX } from "./password";
 import { requireViewer } from "./session";
 
 export async function createTokenAction(_prev: FormState<{ token: string }>, formData: FormData): Promise<FormState<{ token: string }>> {
   try {
     const viewer = await requireViewer();
-    const { token, id } = await createApiToken(viewer.id, formString(formData, "name", 200));
-    await recordAudit({ action: "token.create", actorId: viewer.id, targetType: "apiToken", targetId: id });
+    const { token } = await createApiTokenWithPassword(viewer.id, formString(formData, "name", 200), formString(formData, "password", PASSWORD_MAX + 1));
     return { ok: true, data: { token } };
   } catch (error) {
     return failure(error);
