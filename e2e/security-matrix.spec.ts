@@ -75,6 +75,8 @@ test.describe("authorization matrix", () => {
     const scratchAdmin = await sqlUser(world.adminA, "scratch-admin");
     const scratchTeam = `scratch-${scratchAdmin.id.slice(-8)}`;
     await sql(`INSERT INTO "Team" (id, slug, name, "updatedAt") VALUES ($1, $2, 'Scratch', now())`, [`${scratchAdmin.id}t`, scratchTeam]);
+    // Its admin makes the invites; an invite works only while its maker is an admin of the team.
+    await sql(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, 'admin')`, [`${scratchAdmin.id}m`, `${scratchAdmin.id}t`, scratchAdmin.id]);
     m = {
       world,
       actors,

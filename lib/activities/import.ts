@@ -14,6 +14,8 @@ import { getTeamTagging } from "./team-model";
 import type { TagResult } from "@/lib/tagging";
 
 export const IMPORT_ROWS_MAX = 50_000;
+/** Rows tagged between two turns of the event loop. */
+export const IMPORT_YIELD_ROWS = 200;
 export const IMPORT_BYTES_MAX = 20 * 1024 * 1024;
 export const TEMPLATE_CSV = "\uFEFFdate,email,text,minutes\r\n2026-11-24,you@example.com,回复社区帖子32条,45\r\n2026-11-24,you@example.com,Ran the Tuesday live class with 140 attendees,90\r\n";
 
@@ -98,6 +100,9 @@ export async function analyseImport(
   // Papa reports rows, not lines: count physical lines so messages point where a spreadsheet user looks.
   let line = 1;
   for (let index = 1; index < table.length; index++) {
+    // Tagging 50,000 rows takes seconds of CPU: hand the event loop back every few hundred rows so the other
+    // requests this instance serves meanwhile are not held up for the whole file.
+    if (index % IMPORT_YIELD_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const cells = table[index]!;
     line++;
     const cell = (name: "date" | "email" | "text" | "minutes") => (column(name) >= 0 ? (cells[column(name)] ?? "").trim() : "");
