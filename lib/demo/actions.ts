@@ -2,23 +2,17 @@
 // "Explore the demo workspace" on an empty dashboard, and "delete all demo data" inside it.
 // Each action checks the session (and for deletion, that the viewer manages the demo team) itself.
 import { redirect } from "next/navigation";
-import { recordAudit } from "@/lib/audit/record";
 import { requireViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
-import { Forbidden } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
-import { findTeamAccess, hasTeamRole, listUserTeams } from "@/lib/teams/access";
-import { SLUG_PATTERN } from "@/lib/teams/slug";
-import { deleteDemo, seedDemo } from "./seed";
+import { listUserTeams } from "@/lib/teams/access";
+import { deleteDemoFor, exploreDemo } from "./explore";
 
 /** Creates the viewer's own demo team (or reuses theirs), with them as its manager, and opens its dashboard. */
 export async function exploreDemoAction(_prev: FormState, _formData: FormData): Promise<FormState> {
   let slug: string;
   try {
     const viewer = await requireViewer();
-    const result = await seedDemo(prisma, { ownerUserId: viewer.id });
-    await recordAudit({ action: "demo.explore", teamId: result.teamId, actorId: viewer.id, detail: { reused: result.reused, activities: result.activities } });
-    slug = result.slug;
+    slug = (await exploreDemo(viewer.id)).slug;
   } catch (error) {
     return failure(error);
   }
@@ -30,13 +24,7 @@ export async function deleteDemoAction(_prev: FormState, formData: FormData): Pr
   let next = "/";
   try {
     const viewer = await requireViewer();
-    const slug = formData instanceof FormData ? formString(formData, "team", 64) : "";
-    const access = SLUG_PATTERN.test(slug) ? await findTeamAccess(viewer.id, slug) : null;
-    if (!access || !hasTeamRole(access, "manager")) throw new Forbidden("dashboard.errors.demoForbidden");
-    const team = await prisma.team.findUnique({ where: { id: access.teamId }, select: { isDemo: true } });
-    if (!team?.isDemo) throw new Forbidden("dashboard.errors.demoForbidden");
-    const deleted = await deleteDemo(prisma, access.teamId);
-    await recordAudit({ action: "demo.delete", actorId: viewer.id, detail: deleted });
+    await deleteDemoFor(viewer.id, formData instanceof FormData ? formString(formData, "team", 64) : "");
     const teams = await listUserTeams(viewer.id);
     if (teams[0]) next = `/t/${teams[0].slug}/dashboard`;
   } catch (error) {
