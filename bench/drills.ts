@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { readEmbeddedState, embeddedUrl } from "../lib/db/url";
+import { embeddedPassword, readEmbeddedState, embeddedUrl } from "../lib/db/url";
 
 const ROOT = path.resolve(__dirname, "..");
 const { values: flags } = parseArgs({
@@ -564,7 +564,7 @@ async function withTarget<T>(kind: "pg" | "pglite", work: (target: Target) => Pr
     const databaseUrl = () => {
       const state = readEmbeddedState(dataDir);
       if (!state?.port) throw new Error("the embedded database is not running");
-      return embeddedUrl(state.port);
+      return embeddedUrl(state.port, embeddedPassword(dataDir));
     };
     return await work({ label: "PGlite", app, databaseUrl });
   } finally {

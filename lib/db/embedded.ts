@@ -7,6 +7,7 @@ import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { servePGlite, type PGliteServer } from "./pglite-server";
 import {
+  embeddedPassword,
   embeddedPaths,
   embeddedUrl,
   isProcessAlive,
@@ -86,7 +87,7 @@ async function start(paths: EmbeddedPaths, options: EmbeddedOptions): Promise<Em
   try {
     db = new PGlite(paths.pgliteDir);
     await db.waitReady;
-    server = await listen(db, requested);
+    server = await listen(db, requested, embeddedPassword(paths.dataDir));
     writeStateAtomically(paths, { pid: process.pid, port: server.port, startedAt });
     return ownedHandle(paths, db, server, options.handleSignals ?? true);
   } catch (error) {
@@ -126,7 +127,7 @@ async function attachToRunning(paths: EmbeddedPaths): Promise<EmbeddedDatabase |
     if (!state || state.pid === process.pid || !isProcessAlive(state.pid)) return null;
     if (state.port !== null) {
       if (!(await portAnswers(state.port))) return null;
-      return { url: embeddedUrl(state.port), port: state.port, dataDir: paths.dataDir, owned: false, close: async () => {} };
+      return { url: embeddedUrl(state.port, embeddedPassword(paths.dataDir)), port: state.port, dataDir: paths.dataDir, owned: false, close: async () => {} };
     }
     if (Date.now() > deadline || Date.now() - Date.parse(state.startedAt) > STARTING_GRACE_MS) return null;
     await sleep(200);
@@ -200,7 +201,7 @@ function ownedHandle(paths: EmbeddedPaths, db: PGlite, server: PGliteServer, han
     void handle.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   const handle: EmbeddedDatabase = {
-    url: embeddedUrl(server.port),
+    url: embeddedUrl(server.port, embeddedPassword(paths.dataDir)),
     port: server.port,
     dataDir: paths.dataDir,
     owned: true,
@@ -237,9 +238,9 @@ function requestedPort(options: EmbeddedOptions): number {
   return port;
 }
 
-async function listen(db: PGlite, requested: number): Promise<PGliteServer> {
+async function listen(db: PGlite, requested: number, password: string): Promise<PGliteServer> {
   try {
-    return await servePGlite(db, { host: "127.0.0.1", port: requested, maxConnections: MAX_CONNECTIONS });
+    return await servePGlite(db, { host: "127.0.0.1", port: requested, maxConnections: MAX_CONNECTIONS, password });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
     throw new Error(`Port ${requested} for the embedded database is already in use: choose another OPSMIX_DB_PORT, or leave it unset.`);

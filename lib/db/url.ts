@@ -1,5 +1,6 @@
 // Where the database is: the PostgreSQL server named by DATABASE_URL, or else the embedded PGlite server whose
 // address the OpsMix process running it recorded in <data dir>/db.json (see ./embedded.ts).
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -23,6 +24,8 @@ export interface EmbeddedPaths {
   pgliteDir: string;
   /** db.json: who runs the embedded server and on which port. */
   statePath: string;
+  /** db-password: the embedded server's password, generated on first start, readable by its owner only. */
+  passwordPath: string;
 }
 
 export class DatabaseNotRunningError extends Error {
@@ -38,11 +41,25 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function embeddedPaths(dir: string = dataDir()): EmbeddedPaths {
-  return { dataDir: dir, pgliteDir: path.join(dir, "pglite"), statePath: path.join(dir, "db.json") };
+  return { dataDir: dir, pgliteDir: path.join(dir, "pglite"), statePath: path.join(dir, "db.json"), passwordPath: path.join(dir, "db-password") };
 }
 
-export function embeddedUrl(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+/**
+ * The embedded server's password, like the session secret: generated once into the data directory (mode 0600),
+ * so only the account that owns the data can connect, however many local users the machine has.
+ */
+export function embeddedPassword(dir: string = dataDir()): string {
+  const file = embeddedPaths(dir).passwordPath;
+  try {
+    fs.writeFileSync(/*turbopackIgnore: true*/ file, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+}
+
+export function embeddedUrl(port: number, password: string): string {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** The recorded state, or null when there is none or it cannot be read. */
@@ -95,5 +112,5 @@ export function resolveDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseL
       `The embedded database in ${dir} is not running (its process ${state.pid} has exited). ${hint}`,
     );
   }
-  return { mode: "embedded", url: embeddedUrl(state.port) };
+  return { mode: "embedded", url: embeddedUrl(state.port, embeddedPassword(dir)) };
 }
