@@ -46,7 +46,7 @@ export function chineseWords(extra: readonly string[] = []): Set<string> & { com
   const file = jiebaDictionaryPath();
   words.complete = file !== null;
   if (file !== null) {
-    const text = readFileSync(file, "utf8");
+    const text = readFileSync(/*turbopackIgnore: true*/ file, "utf8");
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf("\n", start);
