@@ -4,8 +4,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { failure, type FormState } from "@/lib/forms";
 import { hasTeamRole, requireTeamAccess } from "@/lib/teams/access";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { createActivities, deleteActivity, restoreActivity, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
-import { getActivity } from "./queries";
+import { createActivities, deleteActivity, restoreActivity, retagActivities, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
 import type { ActivityDto } from "./serialize";
 
 async function accessFor(teamSlug: unknown) {
@@ -49,22 +48,7 @@ export async function bulkRetagAction(
     if (!hasTeamRole(access, "manager")) throw new Forbidden();
     if (!Array.isArray(items) || items.length > 500) throw new Forbidden();
     if (typeof tags !== "object" || tags === null || items.some((item) => typeof item !== "object" || item === null)) throw new Invalid();
-    let updated = 0;
-    let conflicts = 0;
-    for (const item of items) {
-      try {
-        const current = tags.confirm ? await getActivity(access, item.id) : null;
-        await updateActivity(access, item.id, {
-          version: item.version,
-          role: tags.confirm ? current?.role ?? undefined : tags.role,
-          stage: tags.confirm ? current?.stage ?? undefined : tags.stage,
-        });
-        updated++;
-      } catch (error) {
-        if (error instanceof Error && (error as { code?: string }).code === "conflict") conflicts++;
-        else throw error;
-      }
-    }
+    const { updated, conflicts } = await retagActivities(access, items, tags);
     return { ok: true, data: { updated, conflicts } };
   } catch (error) {
     return failure(error);

@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { DomainError, Invalid } from "@/lib/errors";
 import { hasTeamRole, type TeamAccess } from "@/lib/teams/access";
-import { tagColumns } from "./mutations";
+import { tagColumns } from "./tag-columns";
 import { normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
 import { getTeamTagging } from "./team-model";
 import type { TagResult } from "@/lib/tagging";
@@ -89,7 +89,7 @@ export async function analyseImport(
   const members = await prisma.membership.findMany({ where: { teamId: access.teamId }, select: { userId: true, user: { select: { email: true } } } });
   const memberByEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId]));
   const manager = hasTeamRole(access, "manager");
-  const { model, reviewThreshold } = await getTeamTagging(access.teamId);
+  const tagging = await getTeamTagging(access.teamId);
 
   const rows: ImportPreviewRow[] = [];
   const errors: ImportRowError[] = [];
@@ -116,7 +116,7 @@ export async function analyseImport(
       if (!manager && authorId !== access.userId) throw new Invalid("import.errors.notYours", { email });
       const textValue = normaliseActivityText(rawText);
       const minutes = normaliseMinutes(cell("minutes") || undefined);
-      const tag = model.classify(textValue, { reviewThreshold });
+      const tag = tagging.classify(textValue);
       const fingerprint = [access.teamId, date, authorId, textValue, minutes ?? ""].join("\u0001");
       const occurrence = (seen.get(fingerprint) ?? 0) + 1;
       seen.set(fingerprint, occurrence);

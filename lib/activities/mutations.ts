@@ -10,7 +10,9 @@ import type { TeamAccess } from "@/lib/teams/access";
 import { canDeleteActivity, canEditActivity, canRestoreActivity, canRetagActivity } from "./permissions";
 import { BATCH_MAX, dateColumn, normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
-import { getTeamTagging, learnInCache, forgetTeamModel } from "./team-model";
+import { applyLearning, forgetEntryText, recordJudgements, teachesAtOnce, type Judgement, type LearningOutcome } from "./learning";
+import { tagColumns } from "./tag-columns";
+import { getTeamTagging } from "./team-model";
 
 export interface NewActivityInput {
   text: unknown;
@@ -44,17 +46,6 @@ export function validateNewActivities(items: NewActivityInput[], timeZone: strin
   });
 }
 
-export function tagColumns(tag: TagResult) {
-  return {
-    role: tag.role,
-    stage: tag.stage,
-    roleConfidence: tag.confidence.role,
-    stageConfidence: tag.confidence.stage,
-    needsReview: tag.needsReview,
-    explanation: tag.explanation as unknown as Prisma.InputJsonValue,
-  };
-}
-
 /**
  * Creates the activities, tagged by the team's model, in one transaction. With an idempotency key a repeated
  * submit (a retry, a double click, 20 concurrent copies) returns the rows the first one created.
@@ -66,7 +57,7 @@ export async function createActivities(
 ): Promise<{ activities: ActivityDto[]; replayed: boolean }> {
   const valid = validateNewActivities(items, access.timeZone);
   const key = options.idempotencyKey?.slice(0, 100) || null;
-  const { model, reviewThreshold } = await getTeamTagging(access.teamId);
+  const tagging = await getTeamTagging(access.teamId);
   const data = valid.map((item, index) => ({
     teamId: access.teamId,
     authorId: access.userId,
@@ -74,7 +65,7 @@ export async function createActivities(
     dateWorked: dateColumn(item.date),
     minutes: item.minutes,
     idempotencyKey: key ? (valid.length > 1 ? `${key}:${index}` : key) : null,
-    ...tagColumns(model.classify(item.text, { reviewThreshold })),
+    ...tagColumns(tagging.classify(item.text)),
   }));
   const created = await prisma.activity.createManyAndReturn({ data, skipDuplicates: Boolean(key), select: { id: true } });
   let replayed = false;
@@ -108,7 +99,7 @@ async function findOwnTeamActivity(access: TeamAccess, id: string) {
   if (typeof id !== "string" || id.length > 64) throw new NotFound();
   const activity = await prisma.activity.findFirst({
     where: { id, teamId: access.teamId, deletedAt: null },
-    select: { id: true, authorId: true, text: true, role: true, stage: true, version: true, tagSource: true },
+    select: { id: true, authorId: true, text: true, role: true, stage: true, version: true, tagSource: true, tagPending: true },
   });
   if (!activity) throw new NotFound();
   return activity;
@@ -139,13 +130,13 @@ export async function updateActivity(access: TeamAccess, id: string, patch: Acti
   if (patch.date !== undefined) data.dateWorked = dateColumn(normaliseDateWorked(patch.date, access.timeZone));
   if (patch.minutes !== undefined) data.minutes = normaliseMinutes(patch.minutes);
 
-  let judged: { role: RoleKey; stage: StageKey } | null = null;
+  let judged: Judgement | null = null;
   if (editsTags) {
     const role = (patch.role as RoleKey | undefined) ?? (activity.role as RoleKey | null);
     const stage = (patch.stage as StageKey | undefined) ?? (activity.stage as StageKey | null);
     if (!role) throw new Invalid("errors.roleInvalid");
     if (!stage) throw new Invalid("errors.stageInvalid");
-    judged = { role, stage };
+    judged = { activityId: id, text, role, stage, before: { role: activity.role, stage: activity.stage } };
     const changed = role !== activity.role || stage !== activity.stage;
     Object.assign(data, {
       role,
@@ -154,51 +145,91 @@ export async function updateActivity(access: TeamAccess, id: string, patch: Acti
       tagSource: changed || activity.tagSource === "corrected" ? "corrected" : "confirmed",
     });
   } else if (data.text !== undefined && text !== activity.text && activity.tagSource === "auto") {
-    const { model, reviewThreshold } = await getTeamTagging(access.teamId);
-    Object.assign(data, tagColumns(model.classify(text, { reviewThreshold })));
+    Object.assign(data, tagColumns((await getTeamTagging(access.teamId)).classify(text)));
   }
 
   const outcome = await prisma.$transaction(async (tx) => {
     const updated = await tx.activity.updateMany({ where: { id, teamId: access.teamId, version: activity.version, deletedAt: null }, data });
     if (updated.count !== 1) throw new Conflict();
-    let versions: { from: number; to: number; replaced: boolean } | null = null;
-    if (judged) {
-      const previous = await tx.trainingExample.findUnique({ where: { teamId_activityId: { teamId: access.teamId, activityId: id } }, select: { id: true } });
-      await tx.trainingExample.upsert({
-        where: { teamId_activityId: { teamId: access.teamId, activityId: id } },
-        create: { teamId: access.teamId, activityId: id, text, role: judged.role, stage: judged.stage, createdById: access.userId },
-        update: { text, role: judged.role, stage: judged.stage, createdById: access.userId },
-      });
-      const team = await tx.team.update({ where: { id: access.teamId }, data: { modelVersion: { increment: 1 } }, select: { modelVersion: true } });
-      versions = { from: team.modelVersion - 1, to: team.modelVersion, replaced: Boolean(previous) };
-      await tx.auditEvent.create({
-        data: {
-          action: activity.role === judged.role && activity.stage === judged.stage ? "activity.tag.confirm" : "activity.tag.correct",
-          teamId: access.teamId,
-          actorId: access.userId,
-          targetType: "activity",
-          targetId: id,
-          detail: { from: { role: activity.role, stage: activity.stage }, to: judged },
-        },
-      });
-    }
+    const learning: LearningOutcome[] = [];
+    // The old wording leaves the team model (and others' "why?") before any new judgement is recorded.
+    if (text !== activity.text) learning.push(await forgetEntryText(tx, access.teamId, id, activity.text, judged ? null : text));
+    if (judged) learning.push(await recordJudgements(tx, access, [judged], await teachesAtOnce(access, tx)));
     const row = await tx.activity.findUniqueOrThrow({ where: { id }, select: ACTIVITY_SELECT });
-    return { row, versions };
+    return { row, learning };
   });
-  if (judged && outcome.versions) {
-    if (outcome.versions.replaced) forgetTeamModel(access.teamId);
-    else learnInCache(access.teamId, outcome.versions.from, outcome.versions.to, { text, ...judged });
-  }
+  for (const learning of outcome.learning) applyLearning(learning);
   return toActivityDto(outcome.row);
+}
+
+export interface RetagItem {
+  id: string;
+  version: number;
+}
+
+/**
+ * Confirms or re-tags several entries in one transaction (a manager reviewing the team's entries): the team model
+ * learns them as one batch, with one version bump. Entries changed meanwhile (stale version) count as conflicts.
+ */
+export async function retagActivities(
+  access: TeamAccess,
+  items: RetagItem[],
+  tags: { role?: unknown; stage?: unknown; confirm?: boolean },
+): Promise<{ updated: number; conflicts: number }> {
+  if (tags.role !== undefined && !isRoleKey(tags.role)) throw new Invalid("errors.roleInvalid");
+  if (tags.stage !== undefined && !isStageKey(tags.stage)) throw new Invalid("errors.stageInvalid");
+  if (!tags.confirm && tags.role === undefined && tags.stage === undefined) throw new Invalid();
+  const ids = items.map((item) => item.id);
+  if (ids.some((itemId) => typeof itemId !== "string" || itemId.length > 64)) throw new NotFound();
+  const rows = await prisma.activity.findMany({
+    where: { id: { in: ids }, teamId: access.teamId, deletedAt: null },
+    select: { id: true, authorId: true, text: true, role: true, stage: true, version: true, tagSource: true },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  if (items.some((item) => !byId.has(item.id))) throw new NotFound();
+  if (rows.some((row) => !canRetagActivity(access, row))) throw new Forbidden();
+  const outcome = await prisma.$transaction(async (tx) => {
+    const judgements: Judgement[] = [];
+    let conflicts = 0;
+    for (const item of items) {
+      const row = byId.get(item.id)!;
+      const role = ((tags.confirm ? undefined : tags.role) as RoleKey | undefined) ?? (row.role as RoleKey | null);
+      const stage = ((tags.confirm ? undefined : tags.stage) as StageKey | undefined) ?? (row.stage as StageKey | null);
+      if (item.version !== row.version || !role || !stage) {
+        conflicts++;
+        continue;
+      }
+      const changed = role !== row.role || stage !== row.stage;
+      const updated = await tx.activity.updateMany({
+        where: { id: row.id, teamId: access.teamId, version: row.version, deletedAt: null },
+        data: { role, stage, needsReview: false, version: { increment: 1 }, tagSource: changed || row.tagSource === "corrected" ? "corrected" : "confirmed" },
+      });
+      if (updated.count !== 1) {
+        conflicts++;
+        continue;
+      }
+      judgements.push({ activityId: row.id, text: row.text, role, stage, before: { role: row.role, stage: row.stage } });
+    }
+    const learning = await recordJudgements(tx, access, judgements, await teachesAtOnce(access, tx));
+    return { updated: judgements.length, conflicts, learning };
+  });
+  applyLearning(outcome.learning);
+  return { updated: outcome.updated, conflicts: outcome.conflicts };
 }
 
 export async function deleteActivity(access: TeamAccess, id: string): Promise<void> {
   const activity = await findOwnTeamActivity(access, id);
   if (!canDeleteActivity(access, activity)) throw new Forbidden();
-  await prisma.activity.updateMany({
-    where: { id, teamId: access.teamId, deletedAt: null },
-    data: { deletedAt: new Date(), deletedById: access.userId, version: { increment: 1 } },
+  const learning = await prisma.$transaction(async (tx) => {
+    const deleted = await tx.activity.updateMany({
+      where: { id, teamId: access.teamId, deletedAt: null },
+      data: { deletedAt: new Date(), deletedById: access.userId, version: { increment: 1 } },
+    });
+    if (deleted.count !== 1) throw new NotFound();
+    // What the team model learned from the entry goes with it (an undo does not teach it again).
+    return forgetEntryText(tx, access.teamId, id, activity.text, null);
   });
+  applyLearning(learning);
   if (activity.authorId !== access.userId) {
     await recordAudit({ action: "activity.delete", teamId: access.teamId, actorId: access.userId, targetType: "activity", targetId: id });
   }

@@ -36,3 +36,13 @@ export function canRestoreActivity(access: TeamAccess, activity: ActivityOwner &
 export function canViewTeamEntries(access: TeamAccess): boolean {
   return hasTeamRole(access, "manager");
 }
+
+/** Managers and admins review the suggested corrections and decide whether members' corrections teach at once. */
+export function canReviewCorrections(access: TeamAccess): boolean {
+  return hasTeamRole(access, "manager");
+}
+
+/** A manager's or admin's correction teaches the team model at once; a member's only when the team trusts everyone's. */
+export function correctionTeachesAtOnce(access: TeamAccess, teamTrustsMembers: boolean): boolean {
+  return hasTeamRole(access, "manager") || teamTrustsMembers;
+}

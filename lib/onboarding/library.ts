@@ -46,9 +46,9 @@ export interface GridCell {
 
 const HUMAN_TAGGED = ["confirmed", "corrected"] as const;
 
-/** Live entries of this team whose tags a person confirmed or corrected: the only ones worth learning from. */
+/** Live entries of this team whose tags a person confirmed or corrected (and no manager still has to accept): the only ones worth learning from. */
 export function confirmedInTeam(teamId: string): Prisma.ActivityWhereInput {
-  return { teamId, deletedAt: null, tagSource: { in: [...HUMAN_TAGGED] }, role: { not: null }, stage: { not: null } };
+  return { teamId, deletedAt: null, tagSource: { in: [...HUMAN_TAGGED] }, tagPending: false, role: { not: null }, stage: { not: null } };
 }
 
 function filterWhere(filter: LibraryFilter): Prisma.ActivityWhereInput {

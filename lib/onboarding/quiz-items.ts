@@ -124,12 +124,12 @@ export async function answerQuizItem(access: TeamAccess, rawRef: unknown, answer
       answeredStage: answer.stage,
     },
   });
-  const { model } = await getTeamTagging(access.teamId);
+  const tagging = await getTeamTagging(access.teamId);
   return buildFeedback({
     tier: item.tier,
     expected: { role: item.role, stage: item.stage },
     answered: { role: answer.role, stage: answer.stage },
-    engine: model.classify(item.text),
+    engine: tagging.classify(item.text),
     comment: item.comment,
     why: item.why,
   });

@@ -15,7 +15,7 @@ export const POST = apiHandler(async ({ request, team }) => {
   const texts = many ? (body.texts as unknown[]) : [body.text];
   if (texts.length === 0) throw new Invalid("errors.textRequired");
   if (texts.length > BATCH_MAX) throw new Invalid("errors.tooManyEntries", { max: BATCH_MAX });
-  const { model, reviewThreshold } = await getTeamTagging(access.teamId);
+  const tagging = await getTeamTagging(access.teamId);
   const results = texts.map((raw, index) => {
     let text: string;
     try {
@@ -24,7 +24,7 @@ export const POST = apiHandler(async ({ request, team }) => {
       if (error instanceof Invalid && many) throw new Invalid(error.messageKey, { ...error.details, index });
       throw error;
     }
-    const tag = model.classify(text, { reviewThreshold });
+    const tag = tagging.classify(text);
     return { text, role: tag.role, stage: tag.stage, confidence: tag.confidence, runnerUp: tag.runnerUp, needsReview: tag.needsReview, explanation: tag.explanation };
   });
   return NextResponse.json(many ? { results } : results[0]);
