@@ -33,8 +33,8 @@ test.describe("daily logging", () => {
     await expect(typed.getByRole("note")).toContainText("依据");
   });
 
-  test("a correction changes how the next similar entry is tagged, for this team only", async ({ page, world }) => {
-    await signInPage(page, world.memberA2);
+  test("a manager's correction changes how the next similar entry is tagged, for this team only", async ({ page, world }) => {
+    await signInPage(page, world.managerA);
     await page.goto(`/t/${world.teamA}/today`);
     const box = page.getByPlaceholder(/今天做了什么/);
     await box.fill("在抖音直播带课,在线800人");
