@@ -112,6 +112,19 @@ async function http(request: APIRequestContext, method: string, url: string, opt
   return httpOutcome(response.status());
 }
 
+/** A member's correction waiting for a manager on a fresh entry (written as the app writes one). */
+async function suggestionFor(m: MatrixWorld, actor: Actor, scope: Scope, team: string): Promise<string> {
+  const activityId = await activityFor(m, actor, scope, team);
+  const id = `sug${uniqueId()}${uniqueId()}`;
+  await sql(
+    `INSERT INTO "TrainingExample" (id, "teamId", "activityId", text, role, stage, pending)
+     SELECT $1, "teamId", id, text, 'marketing'::"OpsRole", 'referral'::"FunnelStage", true FROM "Activity" WHERE id = $2`,
+    [id, activityId],
+  );
+  await sql(`UPDATE "Activity" SET "tagPending" = true WHERE id = $1`, [activityId]);
+  return id;
+}
+
 const ACTIONS = {
   auth: "lib/auth/actions.ts",
   tokens: "lib/auth/token-actions.ts",
@@ -297,6 +310,23 @@ export const SURFACES: Surface[] = [
       const items = [{ id, version: await activityVersion(id) }];
       return () => action(m, actor, `${ACTIONS.activities}#bulkRetagAction`, [target.slug, items, { role: "marketing", stage: "acquisition" }], target.slug);
     },
+  },
+  ...(["acceptSuggestionsAction", "rejectSuggestionsAction"] as const).map((name): Surface => ({
+    key: `${ACTIONS.activities}#${name}`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole("notfound", { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await suggestionFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.activities}#${name}`, [target.slug, [id]], target.slug);
+    },
+  })),
+  {
+    key: `${ACTIONS.activities}#setTrustCorrectionsAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole("notfound", { home: "ok", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.activities}#setTrustCorrectionsAction`, [target.slug, false], target.slug),
   },
   {
     key: `${ACTIONS.activities}#deleteActivityAction`,

@@ -2,11 +2,18 @@
 // Role and stage chips of one entry: one click (or keyboard) changes a tag, "why" shows the explanation.
 import { useTranslations } from "next-intl";
 import type { ActivityDto } from "@/lib/activities/serialize";
+import type { TagExplanation } from "@/lib/tagging";
 import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "./colors";
 
 /** A guess is never shown as certain: confidence displays at most 99%. */
 function percent(confidence: number | null): number {
   return Math.min(99, Math.round((confidence ?? 0) * 100));
+}
+
+/** How many of the team's learned examples decided this tag, when they (not the shared model) decided it. */
+function teamExamples(explanation: TagExplanation | null): number | null {
+  const count = (explanation as (TagExplanation & { teamExamples?: unknown }) | null)?.teamExamples;
+  return typeof count === "number" && count > 0 ? count : null;
 }
 
 export function TagChips({
@@ -22,6 +29,8 @@ export function TagChips({
 }) {
   const t = useTranslations("taxonomy");
   const tToday = useTranslations("today");
+  const tLearning = useTranslations("learning");
+  const decidedBy = teamExamples(activity.explanation);
   if (!activity.role || !activity.stage) {
     return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-500">{tToday("untagged")}</span>;
   }
@@ -58,7 +67,15 @@ export function TagChips({
           </option>
         ))}
       </select>
-      {activity.tagSource === "auto" ? (
+      {activity.tagPending ? (
+        <span className="text-xs text-amber-700" data-testid="tag-source" title={tLearning("pendingHint")}>
+          ✎ {tLearning("pending")}
+        </span>
+      ) : activity.tagSource === "auto" && decidedBy !== null ? (
+        <span className="text-xs text-slate-500" data-testid="team-examples">
+          {tLearning("fromTeamExamples", { count: decidedBy })}
+        </span>
+      ) : activity.tagSource === "auto" ? (
         <span className="text-xs text-slate-400" title={tToday("confidence", { value: percent(activity.confidence.role) })}>
           {percent(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
         </span>
@@ -80,14 +97,19 @@ export function TagChips({
 function Why({ activity }: { activity: ActivityDto }) {
   const t = useTranslations("taxonomy");
   const tToday = useTranslations("today");
+  const tLearning = useTranslations("learning");
   const explanation = activity.explanation;
   if (!explanation) return null;
+  // Decided by the team's own examples: say how many, not a percentage that one example would inflate.
+  const decidedBy = teamExamples(explanation);
+  const sureness = (confidence: number | null) =>
+    decidedBy !== null ? tLearning("fromTeamExamples", { count: decidedBy }) : tToday("confidence", { value: percent(confidence) });
   return (
     <details className="relative text-xs">
       <summary className="cursor-pointer list-none rounded px-1 text-indigo-600 hover:underline">{tToday("why")}</summary>
       <div className="absolute left-0 z-20 mt-1 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-slate-700 shadow-lg" role="note">
         <p>
-          <span className="font-medium">{t("role")}:</span> {t(`roles.${activity.role}`)} · {tToday("confidence", { value: percent(activity.confidence.role) })}
+          <span className="font-medium">{t("role")}:</span> {t(`roles.${activity.role}`)} · {sureness(activity.confidence.role)}
         </p>
         {explanation.roleCues?.length ? (
           <p>
@@ -95,7 +117,7 @@ function Why({ activity }: { activity: ActivityDto }) {
           </p>
         ) : null}
         <p>
-          <span className="font-medium">{t("stage")}:</span> {t(`stages.${activity.stage}`)} · {tToday("confidence", { value: percent(activity.confidence.stage) })}
+          <span className="font-medium">{t("stage")}:</span> {t(`stages.${activity.stage}`)} · {sureness(activity.confidence.stage)}
         </p>
         {explanation.stageCues?.length ? (
           <p>

@@ -5,6 +5,7 @@ import { failure, type FormState } from "@/lib/forms";
 import { hasTeamRole, requireTeamAccess } from "@/lib/teams/access";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { createActivities, deleteActivity, restoreActivity, retagActivities, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
+import { acceptSuggestions, rejectSuggestions, setTrustMemberCorrections } from "./learning";
 import type { ActivityDto } from "./serialize";
 
 async function accessFor(teamSlug: unknown) {
@@ -67,6 +68,34 @@ export async function deleteActivityAction(teamSlug: string, id: string): Promis
 export async function restoreActivityAction(teamSlug: string, id: string): Promise<FormState<ActivityDto>> {
   try {
     return { ok: true, data: await restoreActivity(await accessFor(teamSlug), id) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** A manager accepts suggested corrections (one or many): they teach the team's model in one batch. */
+export async function acceptSuggestionsAction(teamSlug: string, ids: string[]): Promise<FormState<{ accepted: number }>> {
+  try {
+    return { ok: true, data: await acceptSuggestions(await accessFor(teamSlug), ids) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** A manager rejects suggested corrections: nothing is learned and the entries go back to the model's tags. */
+export async function rejectSuggestionsAction(teamSlug: string, ids: string[]): Promise<FormState<{ rejected: number }>> {
+  try {
+    return { ok: true, data: await rejectSuggestions(await accessFor(teamSlug), ids) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** A manager decides whether members' corrections teach at once. */
+export async function setTrustCorrectionsAction(teamSlug: string, trust: boolean): Promise<FormState> {
+  try {
+    await setTrustMemberCorrections(await accessFor(teamSlug), trust === true);
+    return { ok: true };
   } catch (error) {
     return failure(error);
   }

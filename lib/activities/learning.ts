@@ -159,6 +159,12 @@ export async function listSuggestions(access: TeamAccess, limit = 200): Promise<
   return { suggestions, total };
 }
 
+/** How many suggested corrections wait for a manager (0 for people who cannot review them). */
+export async function countSuggestions(access: TeamAccess): Promise<number> {
+  if (!canReviewCorrections(access)) return 0;
+  return prisma.trainingExample.count({ where: { teamId: access.teamId, pending: true } });
+}
+
 function checkIds(ids: unknown): string[] {
   if (!Array.isArray(ids) || ids.length === 0) throw new Invalid("learning.errors.noneSelected");
   if (ids.length > SUGGESTIONS_BATCH_MAX) throw new Invalid("learning.errors.tooMany", { max: SUGGESTIONS_BATCH_MAX });
@@ -168,7 +174,8 @@ function checkIds(ids: unknown): string[] {
 
 /**
  * A manager accepts suggested corrections: they teach the team model (one version bump for the batch) and their
- * entries join the library. Suggestions that are gone (accepted, rejected, deleted, another team's) are skipped.
+ * entries join the library. Suggestions that are gone (accepted, rejected, deleted, another team's) are skipped;
+ * when none is left the answer is "not found".
  */
 export async function acceptSuggestions(access: TeamAccess, ids: unknown): Promise<{ accepted: number }> {
   if (!canReviewCorrections(access)) throw new NotFound();
@@ -179,7 +186,7 @@ export async function acceptSuggestions(access: TeamAccess, ids: unknown): Promi
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, activityId: true, text: true, role: true, stage: true },
     });
-    if (rows.length === 0) return null;
+    if (rows.length === 0) throw new NotFound();
     // Learned from now on: the rebuild order (createdAt) matches the order the cache learns them in.
     await tx.trainingExample.updateMany({ where: { teamId: access.teamId, id: { in: rows.map((r) => r.id) } }, data: { pending: false, createdAt: new Date() } });
     const activityIds = rows.map((r) => r.activityId).filter((id): id is string => Boolean(id));
@@ -191,7 +198,6 @@ export async function acceptSuggestions(access: TeamAccess, ids: unknown): Promi
     const learned = rows.map(({ text, role, stage }) => ({ text, role: role as RoleKey, stage: stage as StageKey }));
     return { teamId: access.teamId, learned, ...versions, rebuild: false } satisfies LearningOutcome;
   });
-  if (!outcome) return { accepted: 0 };
   applyLearning(outcome);
   return { accepted: outcome.learned.length };
 }
@@ -206,7 +212,7 @@ export async function rejectSuggestions(access: TeamAccess, ids: unknown): Promi
   const tagging = await getTeamTagging(access.teamId);
   const rejected = await prisma.$transaction(async (tx) => {
     const rows = await tx.trainingExample.findMany({ where: { teamId: access.teamId, pending: true, id: { in: wanted } }, select: { id: true, activityId: true, role: true, stage: true } });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) throw new NotFound();
     await tx.trainingExample.deleteMany({ where: { teamId: access.teamId, id: { in: rows.map((r) => r.id) } } });
     const activities = await tx.activity.findMany({
       where: { teamId: access.teamId, id: { in: rows.map((r) => r.activityId).filter((id): id is string => Boolean(id)) } },

@@ -13,6 +13,7 @@ export const ACTIVITY_SELECT = {
   stageConfidence: true,
   needsReview: true,
   tagSource: true,
+  tagPending: true,
   explanation: true,
   version: true,
   authorId: true,
@@ -32,6 +33,7 @@ export interface ActivityRow {
   stageConfidence: number | null;
   needsReview: boolean;
   tagSource: string;
+  tagPending: boolean;
   explanation: unknown;
   version: number;
   authorId: string;
@@ -50,6 +52,8 @@ export interface ActivityDto {
   confidence: { role: number | null; stage: number | null };
   needsReview: boolean;
   tagSource: "auto" | "confirmed" | "corrected";
+  /** A member's correction waiting for a manager: shown on the entry, not yet taught to the team's model. */
+  tagPending: boolean;
   author: { name: string; email: string };
   authorId: string;
   version: number;
@@ -71,6 +75,7 @@ export function toActivityDto(row: ActivityRow, options: { hideAuthorEmail?: boo
     confidence: { role: round(row.roleConfidence), stage: round(row.stageConfidence) },
     needsReview: row.needsReview,
     tagSource: row.tagSource as ActivityDto["tagSource"],
+    tagPending: row.tagPending,
     author: { name: row.author.name, email: options.hideAuthorEmail ? "" : row.author.email },
     authorId: row.authorId,
     version: row.version,

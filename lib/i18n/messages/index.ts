@@ -8,6 +8,8 @@ import learnEn from "./learn.en.json";
 import learnZh from "./learn.zh-CN.json";
 import securityEn from "./security.en.json";
 import securityZh from "./security.zh-CN.json";
+import learningEn from "./learning.en.json";
+import learningZh from "./learning.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -17,6 +19,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: dashboardEn, "zh-CN": dashboardZh },
   { en: learnEn, "zh-CN": learnZh },
   { en: securityEn, "zh-CN": securityZh },
+  { en: learningEn, "zh-CN": learningZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { EntriesTable } from "@/components/activities/entries-table";
 import { EntryFilters } from "@/components/activities/entry-filters";
 import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
+import { countSuggestions } from "@/lib/activities/learning";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
 import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
@@ -41,9 +42,10 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
     error = caught;
     filters = {};
   }
-  const [{ activities, nextCursor }, members] = await Promise.all([
+  const [{ activities, nextCursor }, members, suggestions] = await Promise.all([
     listActivities(access, { ...filters, limit: filters.limit ?? 50 }),
     prisma.membership.findMany({ where: { teamId: access.teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } }),
+    countSuggestions(access),
   ]);
   const base = `/t/${access.slug}/entries`;
   const exportParams = new URLSearchParams(urlParams);
@@ -55,6 +57,9 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
       <DrillBreadcrumb t={t} teamSlug={access.slug} params={urlParams} />
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t("entries.title")}</h1>
+        <Link href={`${base}/suggestions`} className="ml-auto mr-3 text-sm text-indigo-600 hover:underline" data-testid="suggestions-link">
+          {t("learning.suggestions.link", { count: suggestions })}
+        </Link>
         <a href={`${base}/export?${exportParams}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" data-testid="export-csv">
           {t("entries.exportCsv")}
         </a>

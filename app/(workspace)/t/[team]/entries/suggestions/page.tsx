@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { SuggestionsList } from "@/components/activities/suggestions-list";
+import { listSuggestions, trustsMemberCorrections } from "@/lib/activities/learning";
+import { canReviewCorrections } from "@/lib/activities/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { findTeamAccess } from "@/lib/teams/access";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("learning.suggestions"))("title") };
+}
+
+export default async function SuggestionsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access || !canReviewCorrections(access)) notFound();
+  const t = await getTranslations("learning.suggestions");
+  const [{ suggestions, total }, trust] = await Promise.all([listSuggestions(access), trustsMemberCorrections(access)]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <SuggestionsList key={suggestions.map((s) => s.id).join(",")} teamSlug={access.slug} suggestions={suggestions} total={total} trust={trust} />
+    </div>
+  );
+}
