@@ -56,6 +56,7 @@ export const OPENAPI_DOCUMENT = {
           confidence: { type: "object", properties: { role: { type: ["number", "null"] }, stage: { type: ["number", "null"] } } },
           needsReview: { type: "boolean" },
           tagSource: { type: "string", enum: ["auto", "confirmed", "corrected"] },
+          tagPending: { type: "boolean", description: "A member's correction waiting for a manager: applied to this entry, not yet taught to the team's model." },
           author: { type: "object", properties: { name: { type: "string" }, email: { type: "string" } } },
           version: { type: "integer", description: "Send it back with PATCH; a stale version answers 409." },
           explanation: { type: ["object", "null"] },
