@@ -12,7 +12,7 @@ function percent(confidence: number | null): number {
 
 /** How many of the team's learned examples decided this tag, when they (not the shared model) decided it. */
 function teamExamples(explanation: TagExplanation | null): number | null {
-  const count = (explanation as (TagExplanation & { teamExamples?: unknown }) | null)?.teamExamples;
+  const count = explanation?.teamExamples;
   return typeof count === "number" && count > 0 ? count : null;
 }
 
