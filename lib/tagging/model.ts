@@ -33,6 +33,11 @@ const MEMORY_NEIGHBOURS = 10;
 const VOTE_BOOST = 10;
 const VOTE_BANK = 2;
 const VOTE_MASS = 0.3;
+/**
+ * ...and by how many of those neighbours the base read as it reads this entry: the full pull when all of them, half
+ * when none (a convention learned where the base says X reaches entries the base reads otherwise only half as hard).
+ */
+const VOTE_AGREE = 0.5;
 /** A learned example must end up this many (temperature-scaled) logits ahead of any other class. */
 const LEARN_MARGIN = 1;
 
@@ -106,7 +111,7 @@ export class Model implements TaggingModel {
     }
     this.score(buffer, Z);
     const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
-    if (remembered > 0) this.vote(remembered, bankMatch ? bankMatch.similarity : 0);
+    if (remembered > 0) this.vote(remembered, bankMatch ? bankMatch.similarity : 0, baseRole);
     // Team memory: the team's own confirmed entries outweigh the bank.
     for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
       const pull = (MEMORY_BOOST * (memorySimilarities[m] - MEMORY_MIN_SIMILARITY)) / (1 - MEMORY_MIN_SIMILARITY);
@@ -178,6 +183,8 @@ export class Model implements TaggingModel {
     this.passiveAggressive(ngrams, R, S, stage, LEARN_MARGIN * base.stageTemperature);
     team.index.add(buffer.ids, ngrams);
     team.count(role, stage);
+    scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+    team.baseRoles.push(argmax(Z, 0, R));
     team.learned.push({ text, role: example.role, stage: example.stage });
   }
 
@@ -185,7 +192,7 @@ export class Model implements TaggingModel {
    * The concept vote of the `remembered` team neighbours in memoryExamples / memorySimilarities, added to Z: the label
    * (role and stage) with the most similarity mass among them pulls by its share of the evidence.
    */
-  private vote(remembered: number, bankSimilarity: number): void {
+  private vote(remembered: number, bankSimilarity: number, baseRole: number): void {
     const { team, base } = this;
     let total = 0;
     let best = -1;
@@ -205,8 +212,14 @@ export class Model implements TaggingModel {
     }
     if (best < 0) return;
     const share = bestMass / (total + VOTE_BANK * bankSimilarity);
-    const pull = VOTE_BOOST * share * Math.min(1, bestMass / VOTE_MASS);
     const ex = team.learned[memoryExamples[best]];
+    let agree = 0;
+    for (let k = 0; k < remembered; k++) {
+      const e = memoryExamples[k];
+      const other = team.learned[e];
+      if (other.role === ex.role && other.stage === ex.stage && team.baseRoles[e] === baseRole) agree += memorySimilarities[k];
+    }
+    const pull = VOTE_BOOST * share * Math.min(1, bestMass / VOTE_MASS) * (VOTE_AGREE + (1 - VOTE_AGREE) * (agree / bestMass));
     Z[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
     Z[R + STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
   }

@@ -17,6 +17,8 @@ export class TeamState {
   /** Both heads' weights for base and team features (rows of ROW), or null while the team has learned nothing. */
   weights: Float32Array | null = null;
   learned: LabelledExample[] = [];
+  /** Per learned example: the role the base alone reads in it. */
+  baseRoles: number[] = [];
   index: TeamIndex;
   /** Learned examples per label (role × stage). */
   labels = new Int32Array(ROLES * STAGES);
@@ -91,6 +93,7 @@ export class TeamState {
     copy.stamp = new Int32Array(this.stamp.length);
     copy.weights = this.weights ? this.weights.slice() : null;
     copy.learned = this.learned.slice();
+    copy.baseRoles = this.baseRoles.slice();
     copy.index = this.index.clone();
     copy.labels = this.labels.slice();
     return copy;
