@@ -9,8 +9,13 @@ import { Button, ErrorMessage, Field } from "@/components/ui/field";
 
 export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: number }) {
   const t = useTranslations();
+  const router = useRouter();
   const [state, submit, pending] = useFormAction(createInviteAction);
   const [copied, setCopied] = useState(false);
+  // The new invite joins the open-invites list below (a server component).
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
   const link = state.ok && state.data ? `${typeof window === "undefined" ? "" : window.location.origin}/invite/${state.data.token}` : null;
   return (
     <form onSubmit={submit} className="space-y-3">
