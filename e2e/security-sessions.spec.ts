@@ -251,6 +251,8 @@ test.describe("sessions and sign-in", () => {
       "javascript:alert(document.domain)",
       "https:evil.example",
       "/%2F%2Fevil.example",
+      "/\t/evil.example",
+      "/%09/evil.example",
     ];
     for (const callbackUrl of hostile) {
       const request = await newContext();
@@ -261,14 +263,18 @@ test.describe("sessions and sign-in", () => {
       expect(out.headers().location ?? "").not.toContain("evil.example");
       await request.dispose();
     }
-    // The sign-in form follows only same-site paths.
+    // The sign-in form follows only same-site paths ("/%09/evil.example" arrives as "/\t/evil.example", which a
+    // browser reads as "//evil.example").
     await page.context().setExtraHTTPHeaders({ "x-forwarded-for": fakeIp() });
-    await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.example/phish")}`);
-    await page.getByLabel("邮箱").fill(user.email);
-    await page.getByLabel("密码").fill(user.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL((url) => url.pathname !== "/signin");
-    expect(new URL(page.url()).host).toBe(new URL(E2E_BASE_URL).host);
+    for (const callbackUrl of ["//evil.example/phish", "/\t/evil.example/phish"]) {
+      await page.context().clearCookies();
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await page.getByLabel("邮箱").fill(user.email);
+      await page.getByLabel("密码").fill(user.password);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL((url) => url.pathname !== "/signin");
+      expect(new URL(page.url()).host, callbackUrl).toBe(new URL(E2E_BASE_URL).host);
+    }
   });
 
   test("every page, handler and error answers with the security headers", async ({ world }) => {

@@ -86,6 +86,7 @@ test.describe(`sign-in throttling from distinct client addresses (${behindProxy 
     const limited = await attacker.signIn([["email", decoy], ["password", "wrong-password-1"]]);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) expect((await attacker.signIn([["email", decoy], ["password", "wrong-password-1"]])).status).toBe(429);
 
     // Someone else, from another address, signs in as usual.
     const bystander = new Client(freshAddress());
@@ -94,8 +95,8 @@ test.describe(`sign-in throttling from distinct client addresses (${behindProxy 
     expect(await bystander.signedIn()).toBe(true);
 
     const rows = await sql<{ ip: string | null }>(`SELECT ip FROM "AuditEvent" WHERE action = 'auth.signin.throttled' AND detail->>'email' = $1`, [decoy]);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((row) => row.ip === attacker.address)).toBe(true);
+    // One trace per address and window, however many refusals: a flood cannot grow the audit trail without bound.
+    expect(rows.map((row) => row.ip)).toEqual([attacker.address]);
   });
 
   test("a second email field does not move failed guesses off the account being guessed", async ({ world }) => {
@@ -119,6 +120,8 @@ test.describe(`sign-in throttling from distinct client addresses (${behindProxy 
     const limit = 64 * 1024 * 1024;
     // A raw socket: the server may close the connection while the client is still writing, and the answer it
     // sent first must still be read (node:http's client drops it on EPIPE).
+    // The server answers 413 and closes; with the client's bytes still unread the close can arrive as a reset that
+    // swallows the answer (status 0 here). Either way it must come while the client is still sending.
     const outcome = await new Promise<{ status: number; sentBeforeAnswer: number; ended: boolean }>((resolve, reject) => {
       let sent = 0;
       let ended = false;
@@ -133,7 +136,7 @@ test.describe(`sign-in throttling from distinct client addresses (${behindProxy 
         answer += data.toString("latin1");
         if (answer.includes("\r\n\r\n")) settle();
       });
-      socket.on("error", (error) => (answer ? settle() : reject(error)));
+      socket.on("error", (error: NodeJS.ErrnoException) => (answer || ["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? settle() : reject(error)));
       socket.on("close", () => (answer ? settle() : reject(new Error("closed without an answer"))));
       const forwarded = behindProxy ? `X-Forwarded-For: ${address}\r\n` : "";
       socket.write(
@@ -152,7 +155,7 @@ test.describe(`sign-in throttling from distinct client addresses (${behindProxy 
       };
       pump();
     });
-    expect(outcome.status).toBe(413);
+    expect([413, 0]).toContain(outcome.status);
     // The answer came while the client was still sending: the server stopped reading at the limit.
     expect(outcome.ended).toBe(false);
     expect(outcome.sentBeforeAnswer).toBeLessThan(limit);

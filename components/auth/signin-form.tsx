@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { sameOriginPath } from "@/lib/auth/redirect";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 
 /** Only same-site paths are followed after sign-in. */
 export function safeCallback(url: string | null | undefined): string {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
-  return url;
+  return sameOriginPath(url, window.location.origin) ?? "/";
 }
 
 export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl?: string; signUpHref: string }) {

@@ -16,7 +16,15 @@ import { openTestDatabase } from "@/lib/reports/test-database";
 import { resetPassword } from "./accounts";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_ABSOLUTE_SECONDS } from "./options";
-import { assertUnderRateLimit, clientIp, hitRateLimit, trustedProxyHops } from "./rate-limit";
+import {
+  assertUnderRateLimit,
+  auditThrottledAttempt,
+  clientIp,
+  hitRateLimit,
+  pruneThrottlingBookkeeping,
+  THROTTLED_AUDIT_RETENTION_DAYS,
+  trustedProxyHops,
+} from "./rate-limit";
 import { isSessionRevoked, newSessionId, revokeSession } from "./revocation";
 import { viewerFromClaims } from "./session";
 
@@ -112,6 +120,42 @@ describe("rate limits", () => {
     await assertUnderRateLimit(key, limit);
     await hitRateLimit(key, limit);
     await assert.rejects(assertUnderRateLimit(key, limit), RateLimited);
+  });
+});
+
+describe("bounded growth of throttling bookkeeping", () => {
+  it("pruning drops lapsed counters and old refusals of anonymous attempts, and keeps the rest", async () => {
+    const tag = randomUUID();
+    await prisma.rateLimit.createMany({
+      data: [
+        { key: `lapsed:${tag}`, count: 99, resetAt: new Date(Date.now() - 3600_000) },
+        { key: `live:${tag}`, count: 3, resetAt: new Date(Date.now() + 60_000) },
+      ],
+    });
+    const old = new Date(Date.now() - (THROTTLED_AUDIT_RETENTION_DAYS + 1) * 86_400_000);
+    await prisma.auditEvent.createMany({
+      data: [
+        { action: "auth.signin.throttled", ip: `old-${tag}`, createdAt: old },
+        { action: "auth.signin.throttled", ip: `new-${tag}` },
+        { action: "auth.signin.failure", ip: `old-${tag}`, createdAt: old },
+      ],
+    });
+    await pruneThrottlingBookkeeping();
+    const keys = (await prisma.rateLimit.findMany({ where: { key: { endsWith: tag } }, select: { key: true } })).map((row) => row.key);
+    assert.deepEqual(keys, [`live:${tag}`]);
+    const audit = await prisma.auditEvent.findMany({ where: { ip: { endsWith: tag } }, select: { action: true, ip: true }, orderBy: { action: "asc" } });
+    assert.deepEqual(audit, [
+      { action: "auth.signin.failure", ip: `old-${tag}` },
+      { action: "auth.signin.throttled", ip: `new-${tag}` },
+    ]);
+  });
+
+  it("a flood of refused attempts from one address writes one audit row per window", async () => {
+    const ip = `flood-${randomUUID()}`;
+    for (let i = 0; i < 20; i++) await auditThrottledAttempt("auth.signin.throttled", ip, { email: `x${i}@example.test` });
+    assert.equal(await prisma.auditEvent.count({ where: { action: "auth.signin.throttled", ip } }), 1);
+    await auditThrottledAttempt("auth.signin.throttled", `${ip}-other`, {});
+    assert.equal(await prisma.auditEvent.count({ where: { action: "auth.signin.throttled", ip: `${ip}-other` } }), 1);
   });
 });
 

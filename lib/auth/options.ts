@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { clientIp } from "./rate-limit";
+import { sameOriginPath } from "./redirect";
 import { isReservedEmail, normaliseEmail } from "./email";
 import { newSessionId, revokeSession } from "./revocation";
 
@@ -69,11 +70,8 @@ export const authOptions: NextAuthOptions = {
     },
     async redirect({ url, baseUrl }) {
       // Only same-origin callback URLs: no open redirect through ?callbackUrl=.
-      if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {}
-      return baseUrl;
+      const path = sameOriginPath(url, baseUrl);
+      return path ? `${new URL(baseUrl).origin}${path}` : baseUrl;
     },
   },
   events: {

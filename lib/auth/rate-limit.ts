@@ -1,5 +1,6 @@
 import "server-only";
 // Fixed-window rate limits kept in PostgreSQL, so every app instance behind a load balancer shares them.
+import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import { RateLimited } from "@/lib/errors";
 import { peerAddress } from "@/lib/http/client-address";
@@ -24,6 +25,7 @@ export const LIMITS = {
  * One upsert statement: concurrent instances cannot both slip under the limit.
  */
 export async function hitRateLimit(key: string, limit: Limit): Promise<void> {
+  pruneWhenDue();
   const rows = await prisma.$queryRaw<{ count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
     VALUES (${key}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
@@ -73,4 +75,43 @@ export function clientIp(headers: Headers, env: Record<string, string | undefine
     if (address) return address.slice(0, 64);
   }
   return peerAddress(headers)?.slice(0, 64) || "unknown";
+}
+
+/** Refusals of anonymous attempts stay in the audit trail this long; counters go as soon as their window lapses. */
+export const THROTTLED_AUDIT_RETENTION_DAYS = 30;
+
+/** One audit row per address and window for refused attempts: a flood of refusals leaves one trace, not a million. */
+const THROTTLED_AUDIT_PER_IP: Limit = { max: 1, windowSeconds: 60 };
+
+const PRUNE_EVERY_MS = 60_000;
+const pruning = globalThis as typeof globalThis & { __opsmixLastPrune?: number };
+
+/**
+ * Deletes counters whose window has lapsed (a new hit starts a new window anyway) and refusals of anonymous attempts
+ * older than THROTTLED_AUDIT_RETENTION_DAYS, so that neither table grows without bound under a stream of new keys.
+ */
+export async function pruneThrottlingBookkeeping(): Promise<void> {
+  await prisma.$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" < now() - interval '1 minute'`;
+  await prisma.$executeRaw`
+    DELETE FROM "AuditEvent" WHERE "actorId" IS NULL AND action LIKE '%.throttled'
+      AND "createdAt" < now() - make_interval(days => ${THROTTLED_AUDIT_RETENTION_DAYS})`;
+}
+
+/** Runs the pruning at most once a minute per process, off the caller's path; a failure is logged, never thrown. */
+function pruneWhenDue(): void {
+  const now = Date.now();
+  if (now - (pruning.__opsmixLastPrune ?? 0) < PRUNE_EVERY_MS) return;
+  pruning.__opsmixLastPrune = now;
+  pruneThrottlingBookkeeping().catch((error: unknown) => console.error("[opsmix] pruning rate-limit rows failed", error));
+}
+
+/** Records a refused anonymous attempt (`*.throttled`), at most once per address and window. */
+export async function auditThrottledAttempt(action: `${string}.throttled`, ip: string, detail: Record<string, string>): Promise<void> {
+  try {
+    await hitRateLimit(`audit:${action}:${ip}`, THROTTLED_AUDIT_PER_IP);
+  } catch (error) {
+    if (error instanceof RateLimited) return;
+    throw error;
+  }
+  await recordAudit({ action, detail, ip });
 }

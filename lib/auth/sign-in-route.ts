@@ -4,13 +4,12 @@ import "server-only";
 // ones also against the account.
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { recordAudit } from "@/lib/audit/record";
 import { DomainError, RateLimited } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/api";
 import { requestLocale, translate } from "@/lib/i18n/translate";
 import { normaliseEmail } from "./email";
 import { authOptions, RATE_LIMITED_ERROR } from "./options";
-import { assertUnderRateLimit, clientIp, hitRateLimit, LIMITS } from "./rate-limit";
+import { assertUnderRateLimit, auditThrottledAttempt, clientIp, hitRateLimit, LIMITS } from "./rate-limit";
 
 /** Sign-in and sign-out forms are tiny; anything bigger is not a browser talking to us. */
 const AUTH_BODY_MAX_BYTES = 16_384;
@@ -79,7 +78,7 @@ export async function POST(request: Request, context: RouteContext): Promise<Res
     if (email) await assertUnderRateLimit(`signin:acct:${email}`, LIMITS.signInPerAccount);
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
-    await recordAudit({ action: "auth.signin.throttled", detail: { email }, ip });
+    await auditThrottledAttempt("auth.signin.throttled", ip, { email });
     const seconds = error.retryAfterSeconds;
     // `url` keeps next-auth's client contract: signIn() reads the error from it.
     return json(
