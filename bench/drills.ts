@@ -3,13 +3,14 @@
 //             no errors, p95/p99 recorded, rows in the database = acknowledged writes
 //   crash     kill -9 the app, then the database, mid-load; restart both; every acknowledged write is there once
 //   overload  200 connections against the default pool: quick 503s, nothing hangs past 10 s, recovery on its own
-// Usage: npm run bench:drills [-- --only load,crash,overload --db pg,pglite --runs 3 --seconds 60 --no-write]
+//   slow      20 clients sending a body one byte every 2 s + 5 normal clients: normal requests are still all served
+// Usage: npm run bench:drills [-- --only load,crash,overload,slow --db pg,pglite --runs 3 --seconds 60 --no-write]
 // PostgreSQL drills start a private server (initdb in a temp dir, 127.0.0.1 only) from the Debian packages.
 // Results go to stdout and to the "## Hardening drills" section of bench/RESULTS.md.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect as connectSocket, createServer, type Socket } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -20,7 +21,7 @@ import { embeddedPassword, readEmbeddedState, embeddedUrl } from "../lib/db/url"
 const ROOT = path.resolve(__dirname, "..");
 const { values: flags } = parseArgs({
   options: {
-    only: { type: "string", default: "load,crash,overload" },
+    only: { type: "string", default: "load,crash,overload,slow" },
     db: { type: "string", default: "pg,pglite" },
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "60" },
@@ -31,6 +32,8 @@ const DRILLS = new Set(flags.only!.split(","));
 const DATABASES = new Set(flags.db!.split(","));
 const RUNS = Math.max(1, Number(flags.runs));
 const SECONDS = Math.max(5, Number(flags.seconds));
+/** Each phase of the slow-clients drill: long enough that the server cuts slow clients off (30 s) at least once. */
+const SLOW_SECONDS = Math.max(40, SECONDS);
 const SECRET = randomBytes(32).toString("base64");
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -533,6 +536,87 @@ async function overloadDrill(target: Target, connections: number, seconds: numbe
   };
 }
 
+
+/**
+ * Slow clients: `slow` connections each POST a 1,000-byte body one byte every `byteEveryMs`, reconnecting when the
+ * server cuts them off, while `normal` clients write entries and list them. First normal traffic alone, then with
+ * the slow clients; the drill passes when normal requests are still all served (no error, none past 10 s).
+ */
+async function slowClientsDrill(target: Target, slow: number, normal: number, seconds: number, byteEveryMs: number) {
+  const fixture = await createFixture(target.databaseUrl(), normal, 0, 2_000);
+  const url = new URL(target.app.url);
+  const phase = async (withSlow: boolean) => {
+    const recorder = new Recorder();
+    const stopAt = Date.now() + seconds * 1000;
+    const cutOffAfterMs: number[] = [];
+    const endings: Record<string, number> = {};
+    const sockets = new Set<Socket>();
+    const slowClient = async () => {
+      while (Date.now() < stopAt) {
+        const started = Date.now();
+        const ending = await new Promise<string>((resolve) => {
+          const socket = connectSocket({ host: url.hostname, port: Number(url.port) });
+          sockets.add(socket);
+          let answer = "";
+          let timer: NodeJS.Timeout | undefined;
+          const finish = (how: string) => {
+            clearInterval(timer);
+            sockets.delete(socket);
+            socket.destroy();
+            resolve(how);
+          };
+          socket.on("data", (data: Buffer) => (answer += data.toString("latin1")));
+          socket.on("error", () => {});
+          socket.on("close", () => finish(answer ? `answered ${answer.slice(9, 12)}` : "closed"));
+          socket.on("connect", () => {
+            socket.write(`POST /api/v1/activities?team=${fixture.slug} HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${fixture.writerTokens[0]}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+            timer = setInterval(() => {
+              if (Date.now() >= stopAt) return finish("drill over");
+              socket.write(" ");
+            }, byteEveryMs);
+          });
+        });
+        endings[ending] = (endings[ending] ?? 0) + 1;
+        if (ending !== "drill over") cutOffAfterMs.push(Date.now() - started);
+      }
+    };
+    const normalClient = async (n: number) => {
+      const token = fixture.writerTokens[n]!;
+      for (let i = 0; Date.now() < stopAt; i++) {
+        if (i % 2 === 0) {
+          await timed("write", recorder, () =>
+            fetch(`${target.app.url}/api/v1/activities?team=${fixture.slug}`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+              body: JSON.stringify({ text: `slow-drill ${n} #${i} 回复社区帖子`, minutes: 15 }),
+              signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            }),
+          );
+        } else {
+          await timed("list", recorder, () =>
+            fetch(`${target.app.url}/api/v1/activities?team=${fixture.slug}&limit=20`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+          );
+        }
+        // About a person's pace, and under the per-token limit (600 a minute).
+        await sleep(150);
+      }
+    };
+    await Promise.all([...Array.from({ length: withSlow ? slow : 0 }, () => slowClient()), ...Array.from({ length: normal }, (_, n) => normalClient(n))]);
+    for (const socket of sockets) socket.destroy();
+    const served = recorder.samples;
+    return {
+      ...summary(served, seconds),
+      failed: served.filter((s) => s.status === 0 || s.status >= 400).length,
+      over10s: served.filter((s) => s.ms > 10_000).length,
+      slowEndings: endings,
+      slowCutOffMedianMs: median(cutOffAfterMs),
+    };
+  };
+  const alone = await phase(false);
+  const withSlow = await phase(true);
+  return { alone, withSlow };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const median = (values: number[]) => {
@@ -581,6 +665,7 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at start`;
   log(machine);
   const sections: string[] = [];
+  const slowSections: string[] = [];
   let failed = false;
   const check = (ok: boolean, what: string) => {
     if (!ok) {
@@ -664,6 +749,33 @@ async function main() {
           );
         }
       }
+      if (DRILLS.has("slow")) {
+        const runs: Awaited<ReturnType<typeof slowClientsDrill>>[] = [];
+        const loads: string[] = [];
+        for (let run = 1; run <= RUNS; run++) {
+          log(`${target.label} slow clients: 20 slow-body clients + 5 normal clients, ${SLOW_SECONDS} s alone then ${SLOW_SECONDS} s with them (run ${run}/${RUNS})`);
+          loads.push(loadavg()[0]!.toFixed(1));
+          const result = await slowClientsDrill(target, 20, 5, SLOW_SECONDS, 2000);
+          log(JSON.stringify(result));
+          check(result.withSlow.failed === 0 && result.withSlow.over10s === 0 && result.withSlow.requests > 0, `${target.label} slow clients run ${run}: normal requests failed or took over 10 s`);
+          runs.push(result);
+        }
+        const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+        const row = (label: string, pick: (r: (typeof runs)[number]) => ReturnType<typeof summary> & { failed: number; over10s: number }) =>
+          `| ${label} | ${f1(m((r) => pick(r).perSecond))} | ${f0(m((r) => pick(r).p50))} | ${f0(m((r) => pick(r).p95))} | ${f0(m((r) => pick(r).max))} | ${runs.map((r) => pick(r).failed).join(" / ")} | ${runs.map((r) => pick(r).over10s).join(" / ")} |`;
+        slowSections.push(
+          [
+            `### Slow clients on ${target.label}: 20 clients trickling a 1,000-byte body (one byte every 2 s) + 5 normal clients, ${SLOW_SECONDS} s (median of ${runs.length} run${runs.length > 1 ? "s" : ""})`,
+            "",
+            "| normal traffic (writes and lists) | requests/s | p50 ms | p95 ms | max ms | failed (per run) | > 10 s (per run) |",
+            "|---|---:|---:|---:|---:|---|---|",
+            row("alone", (r) => r.alone),
+            row("with 20 slow clients", (r) => r.withSlow),
+            "",
+            `The slow clients were cut off by the server after ${runs.map((r) => f0(r.withSlow.slowCutOffMedianMs)).join(" / ")} ms at the median (requestTimeout 30 s); how their connections ended, per run: ${runs.map((r) => JSON.stringify(r.withSlow.slowEndings)).join("; ")}. Load average (1 min) at the start of each run: ${loads.join(" / ")}.`,
+          ].join("\n"),
+        );
+      }
     });
   }
 
@@ -674,8 +786,17 @@ async function main() {
     "",
     ...sections.flatMap((s) => [s, ""]),
   ].join("\n");
-  console.log(`\n${report}`);
-  if (!flags["no-write"]) writeSection(report);
+  const slowReport = [
+    "## Slow-clients drill",
+    "",
+    `\`npm run bench:drills -- --only slow\` (bench/drills.ts), ${new Date().toISOString().slice(0, 10)}. ${machine}. The app is \`npm start\`'s server with its default limits (headers 10 s, whole request 30 s, 64 bodies received at once, admission gate at pool size). Normal clients have a 15 s timeout; the drill passes when none of their requests fails or takes over 10 s while the slow clients run.`,
+    "",
+    ...slowSections.flatMap((s) => [s, ""]),
+  ].join("\n");
+  if (sections.length) console.log(`\n${report}`);
+  if (slowSections.length) console.log(`\n${slowReport}`);
+  if (!flags["no-write"] && sections.length) writeSection("## Hardening drills", report);
+  if (!flags["no-write"] && slowSections.length) writeSection("## Slow-clients drill", slowReport);
   process.exit(failed ? 1 : 0);
 }
 
@@ -687,16 +808,16 @@ function postgresBinSafe(): string {
   }
 }
 
-/** Replaces (or appends) the "## Hardening drills" section of bench/RESULTS.md, leaving other sections alone. */
-function writeSection(section: string): void {
+/** Replaces (or appends) one "## ..." section of bench/RESULTS.md, leaving other sections alone. */
+function writeSection(heading: string, section: string): void {
   const file = path.join(ROOT, "bench", "RESULTS.md");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const start = current.indexOf("## Hardening drills");
+  const start = current.indexOf(heading);
   let next = start < 0 ? -1 : current.indexOf("\n## ", start + 5);
   if (next >= 0) next += 1;
   const updated = start < 0 ? `${current.trimEnd()}\n\n${section.trimEnd()}\n` : `${current.slice(0, start)}${section.trimEnd()}\n${next >= 0 ? `\n${current.slice(next)}` : ""}`;
   writeFileSync(file, updated);
-  log(`wrote the "Hardening drills" section of ${path.relative(ROOT, file)}`);
+  log(`wrote the "${heading.slice(3)}" section of ${path.relative(ROOT, file)}`);
 }
 
 main().catch((error) => {

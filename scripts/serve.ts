@@ -8,6 +8,7 @@ import next from "next";
 import { databaseSettings } from "../lib/db/settings";
 import { capturePeerAddresses } from "../lib/http/client-address";
 import { AdmissionGate, admissionSettings, gatedListener } from "../lib/server/admission";
+import { ReceiveBudget, receiveLimits, serverTimeouts } from "../lib/server/receive-body";
 
 const root = path.resolve(__dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,7 +22,14 @@ async function main() {
   // Per-address sign-in limits and the audit trail need each request's TCP peer address (lib/http/client-address.ts).
   capturePeerAddresses();
   const gate = new AdmissionGate(admissionSettings(databaseSettings()));
-  const server = createServer(gatedListener(gate, handle));
+  const bodies = new ReceiveBudget(receiveLimits());
+  // Bounded time for headers and for the whole request (Node's own requestTimeout is 300 s), checked every second:
+  // a client that sends a byte now and then is cut off with 408 instead of holding its connection for minutes.
+  const { headersTimeoutMs, requestTimeoutMs } = serverTimeouts();
+  const server = createServer(
+    { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    gatedListener(gate, handle, bodies),
+  );
 
   // The event loop's delay and utilization, read four times a second, steer how many requests are served at once.
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -38,7 +46,7 @@ async function main() {
     gate.observeLoop(lagMs, utilization);
     if (process.env.OPSMIX_GATE_TRACE === "1") {
       const { inFlight, limit, waiting, refused } = gate.stats;
-      console.log(`[gate] lag ${Math.round(lagMs)} ms, busy ${(utilization * 100).toFixed(0)}%, serving ${inFlight}/${limit}, waiting ${waiting}, refused ${refused.queue_full}+${refused.waited_too_long}`);
+      console.log(`[gate] lag ${Math.round(lagMs)} ms, busy ${(utilization * 100).toFixed(0)}%, serving ${inFlight}/${limit}, waiting ${waiting}, receiving ${bodies.receiving}, refused ${refused.queue_full}+${refused.waited_too_long}+${bodies.refused}`);
     }
   }, 250);
   steer.unref();
@@ -47,10 +55,10 @@ async function main() {
   let reported = 0;
   const monitor = setInterval(() => {
     const { inFlight, limit, waiting, refused } = gate.stats;
-    const total = refused.queue_full + refused.waited_too_long;
+    const total = refused.queue_full + refused.waited_too_long + bodies.refused;
     if (total > reported) {
       console.warn(
-        `[opsmix] busy: refused ${total - reported} request(s) in the last 10 s (serving ${inFlight} of at most ${limit}, ${waiting} waiting; event loop up to ${Math.round(worstLagMs)} ms late)`,
+        `[opsmix] busy: refused ${total - reported} request(s) in the last 10 s (serving ${inFlight} of at most ${limit}, ${waiting} waiting, ${bodies.receiving} bodies arriving; event loop up to ${Math.round(worstLagMs)} ms late)`,
       );
       reported = total;
     }

@@ -132,7 +132,7 @@ describe("refusal response", () => {
     const zh = refusalResponse("/api/v1/activities", new Headers());
     assert.equal(zh.status, 503);
     assert.equal(zh.headers["Retry-After"], "2");
-    assert.deepEqual(JSON.parse(zh.body), { error: { code: "unavailable", message: "运营配比当前繁忙,请几秒后重试。" } });
+    assert.deepEqual(JSON.parse(zh.body), { error: { code: "unavailable", message: "运营配比当前繁忙\uFF0C请几秒后重试。" } });
     const en = refusalResponse("/api/v1/activities", new Headers({ "accept-language": "en-US,en;q=0.9" }));
     assert.match(JSON.parse(en.body).error.message, /busy/);
   });
@@ -149,7 +149,7 @@ describe("refusal response", () => {
   test("a server action or client navigation gets plain text, not a page it cannot use", () => {
     const action = refusalResponse("/t/growth/today", new Headers({ accept: "text/x-component", "next-action": "abc" }));
     assert.equal(action.headers["Content-Type"], "text/plain; charset=utf-8");
-    assert.equal(action.body, "运营配比当前繁忙,请几秒后重试。");
+    assert.equal(action.body, "运营配比当前繁忙\uFF0C请几秒后重试。");
   });
 });
 

@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { positiveInteger, type DatabaseSettings } from "../db/settings";
 import { requestLocale, translate } from "../i18n/translate";
+import { hasBody, receiveBody, ReceiveBudget, receiveLimits } from "./receive-body";
 
 export interface AdmissionSettings {
   maxInFlight: number;
@@ -207,29 +208,45 @@ function pathnameOf(request: IncomingMessage): string {
 
 type Handle = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
-/** A node:http request listener that passes requests through the gate to `handle` (Next's request handler). */
-export function gatedListener(gate: AdmissionGate, handle: Handle) {
+/**
+ * A node:http request listener that passes requests through the gate to `handle` (Next's request handler). A
+ * request with a body is first received (./receive-body.ts) on a budget of its own, so slow senders hold no slot.
+ */
+export function gatedListener(gate: AdmissionGate, handle: Handle, bodies: ReceiveBudget = new ReceiveBudget(receiveLimits())) {
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       console.error("[opsmix] request failed", error);
       if (!response.headersSent) response.writeHead(500).end();
     });
   };
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    const pathname = pathnameOf(request);
-    if (bypassesGate(pathname)) return serve(request, response);
+  const refuse = (request: IncomingMessage, response: ServerResponse, pathname: string) => {
+    const refusal = refusalResponse(pathname, headersOf(request));
+    // The body of a refused upload is not read; closing the connection stops the client sending it.
+    if (request.headers["content-length"] || request.headers["transfer-encoding"]) response.setHeader("Connection", "close");
+    response.writeHead(refusal.status, refusal.headers).end(refusal.body);
+  };
+  const enter = (request: IncomingMessage, response: ServerResponse, pathname: string) => {
     const cancel = gate.enter(
       (release) => {
         response.once("close", release);
         serve(request, response);
       },
-      () => {
-        const refusal = refusalResponse(pathname, headersOf(request));
-        // The body of a refused upload is not read; closing the connection stops the client sending it.
-        if (request.headers["content-length"] || request.headers["transfer-encoding"]) response.setHeader("Connection", "close");
-        response.writeHead(refusal.status, refusal.headers).end(refusal.body);
-      },
+      () => refuse(request, response, pathname),
     );
     response.once("close", cancel);
+  };
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const pathname = pathnameOf(request);
+    if (bypassesGate(pathname)) return serve(request, response);
+    if (!hasBody(request)) return enter(request, response, pathname);
+    if (bodies.receiving >= bodies.limits.maxReceiving) {
+      bodies.refused++;
+      return refuse(request, response, pathname);
+    }
+    bodies.receiving++;
+    void receiveBody(request, bodies.limits.receiveBufferBytes).then((received) => {
+      bodies.receiving--;
+      if (received && !response.destroyed) enter(received, response, pathname);
+    });
   };
 }
