@@ -52,6 +52,10 @@ describe("invites", () => {
     assert.equal(await prisma.user.count({ where: { email: stranger } }), 0);
     const other = await signUpWithNewTeam({ email: unique("other"), password: PASSWORD, name: "Other", teamName: "Other team" });
     await assert.rejects(acceptInvite(token, other.userId), refusedWith("security.errors.inviteOtherEmail"));
+    // An address nobody could sign up with would make an invite nobody can use: refused when it is made.
+    for (const email of ["not an address", "demo-lin@demo.opsmix.invalid"]) {
+      await assert.rejects(createInvite({ teamId, role: "member", createdById: adminId, email }), (error: unknown) => error instanceof DomainError && error.code === "invalid");
+    }
     const joined = await signUpWithInvite({ email: invited, password: PASSWORD, name: "Invited" }, token);
     const membership = await prisma.membership.findFirstOrThrow({ where: { teamId, userId: joined.userId }, select: { role: true } });
     assert.equal(membership.role, "manager");

@@ -102,12 +102,16 @@ export function hashToken(token: string): string {
 }
 
 export async function createInvite(input: { teamId: string; role: TeamRole; createdById: string; email?: string }) {
+  // The invite admits this address only (lib/teams/invites.ts): one nobody can sign up with would be a dead link.
+  const email = input.email ? normaliseEmail(input.email) : null;
+  if (email !== null && !isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid");
+  if (email !== null && isReservedEmail(email)) throw new Invalid("security.errors.emailReserved");
   const token = randomBytes(24).toString("base64url");
   const invite = await prisma.invite.create({
     data: {
       teamId: input.teamId,
       role: input.role,
-      email: input.email ? normaliseEmail(input.email) : null,
+      email,
       tokenHash: hashToken(token),
       createdById: input.createdById,
       expiresAt: new Date(Date.now() + INVITE_TTL_HOURS * 3600 * 1000),
