@@ -5,6 +5,7 @@ const SUITES = [
   ["tagging engine", ["bench/tagging.ts"]],
   ["logging (import + API)", ["bench/logging.ts"]],
   ["dashboards", ["bench/dashboard.ts"]],
+  ["team model rebuild", ["bench/team-model.ts"]],
 ] as const;
 
 let failed = 0;
