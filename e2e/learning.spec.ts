@@ -16,18 +16,19 @@ test.describe("learning from corrections", () => {
     await expect(first).toHaveAttribute("data-status", "saved", { timeout: 60_000 });
     const roleChip = first.getByTestId("role-chip");
     const engineRole = await roleChip.inputValue();
-    const corrected = engineRole === "activity" ? "community" : "activity";
+    // A call the engine does not make on its own for these entries (it reads them as new media or activity ops).
+    const corrected = engineRole === "business" ? "user" : "business";
     await roleChip.selectOption(corrected);
     // Applied to the member's entry at once, marked as waiting for a manager.
     await expect(first.getByTestId("tag-source")).toContainText("等待经理确认");
     await expect(roleChip).toHaveValue(corrected);
 
-    // Not yet learned: the member's next similar entry still gets the engine's tag.
+    // Not yet learned: the member's next similar entry does not follow the correction.
     await box.fill(`B站直播讲课第二期,观看1500人 ${id}`);
     await box.press("Enter");
     const notYet = page.getByTestId("entry").filter({ hasText: `观看1500人 ${id}` });
     await expect(notYet).toHaveAttribute("data-status", "saved");
-    await expect(notYet.getByTestId("role-chip")).toHaveValue(engineRole);
+    await expect(notYet.getByTestId("role-chip")).not.toHaveValue(corrected);
 
     // The manager finds it in the suggested corrections and accepts it with one click.
     await signInPage(page, world.managerA);
