@@ -32,7 +32,8 @@ test.describe("on a phone", () => {
     await expect(entry.getByTestId("entry-queued")).toContainText("联网后自动保存");
 
     await page.context().setOffline(false);
-    await expect(entry).toHaveAttribute("data-status", "saved");
+    // The first save after the server started can be slow (the tagging model warms up): allow it time.
+    await expect(entry).toHaveAttribute("data-status", "saved", { timeout: 30_000 });
     // Saved once: after a reload the day shows it a single time, and nothing is left waiting on the device.
     await page.reload();
     await expect(page.getByTestId("entry").filter({ hasText: `#${id}` })).toHaveCount(1);

@@ -187,7 +187,7 @@ export function TodayLogger({
         />
         <div className="mt-2 flex items-center justify-between gap-4">
           <p className="text-xs text-slate-500">{t("today.hint")}</p>
-          <button type="button" onClick={submitBox} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <button type="button" onClick={submitBox} className="min-h-11 shrink-0 whitespace-nowrap rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
             {t("today.save")}
           </button>
         </div>

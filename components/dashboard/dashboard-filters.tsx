@@ -7,7 +7,7 @@ export function DashboardFilters({ t, action, query, members }: { t: Translate; 
   const input = "block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   const custom = query.range.preset === null;
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("dashboard.filters.label")} data-testid="dashboard-filters">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("dashboard.filters.label")} data-testid="dashboard-filters">
       <label className="text-xs text-slate-600">
         {t("dashboard.filters.range")}
         <select name="range" defaultValue={query.range.preset ?? CUSTOM} className={input}>
@@ -21,11 +21,11 @@ export function DashboardFilters({ t, action, query, members }: { t: Translate; 
       </label>
       <label className="text-xs text-slate-600">
         {t("dashboard.filters.from")}
-        <input type="date" name="from" defaultValue={custom ? query.range.from : undefined} placeholder={query.range.from} className={input} />
+        <input type="date" name="from" defaultValue={custom ? query.range.from : undefined} placeholder={query.range.from} className={`${input} w-36`} />
       </label>
       <label className="text-xs text-slate-600">
         {t("dashboard.filters.to")}
-        <input type="date" name="to" defaultValue={custom ? query.range.to : undefined} placeholder={query.range.to} className={input} />
+        <input type="date" name="to" defaultValue={custom ? query.range.to : undefined} placeholder={query.range.to} className={`${input} w-36`} />
       </label>
       {members.length > 0 ? (
         <label className="text-xs text-slate-600">
@@ -63,12 +63,14 @@ export function DashboardFilters({ t, action, query, members }: { t: Translate; 
         </div>
       </fieldset>
       {query.trendBy !== "role" ? <input type="hidden" name="trend" value={query.trendBy} /> : null}
-      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-        {t("dashboard.filters.apply")}
-      </button>
-      <a href={action} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">
-        {t("dashboard.filters.reset")}
-      </a>
+      <div className="flex items-center gap-1">
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          {t("dashboard.filters.apply")}
+        </button>
+        <a href={action} className="px-2 py-1.5 text-sm text-slate-700 hover:underline">
+          {t("dashboard.filters.reset")}
+        </a>
+      </div>
     </form>
   );
 }

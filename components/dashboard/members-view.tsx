@@ -25,6 +25,16 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
       <p className="text-xs text-slate-500" data-png-text>
         {t("dashboard.members.caption", { granularity: board.granularity })}
       </p>
+      {query.view === "chart" ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("dashboard.members.legend")} data-testid="member-legend">
+          {ROLE_ORDER.map((role) => (
+            <li key={role} className="inline-flex items-center gap-1.5">
+              <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: keyColor("role", role) }} />
+              {keyLabel(t, "role", role)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {board.members.map((member) => (
           <Panel key={member.id} title={member.name} testId="member-card">
@@ -40,6 +50,9 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
                 </p>
                 {query.view === "chart" ? (
                   <>
+                    <p className="text-[11px] text-slate-600" data-png-text>
+                      {t("dashboard.members.mixAxis", { measure, max: measure === "minutes" ? minutesText(t, roleMax) : roleMax })}
+                    </p>
                     <figure aria-label={t("dashboard.members.mixTitle", { name: member.name })} style={{ height: 90 }}>
                       <SmallBarChart
                         title={t("dashboard.members.mixTitle", { name: member.name })}
@@ -54,6 +67,9 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
                         }))}
                       />
                     </figure>
+                    <p className="mt-2 text-[11px] text-slate-600" data-png-text>
+                      {t("dashboard.members.perAxis", { granularity: board.granularity, max: bucketMax })}
+                    </p>
                     <figure aria-label={t("dashboard.members.perTitle", { name: member.name, granularity: board.granularity })} style={{ height: 48 }}>
                       <SmallBarChart
                         title={t("dashboard.members.perTitle", { name: member.name, granularity: board.granularity })}
@@ -68,6 +84,10 @@ export function MembersView({ t, ctx, board }: { t: Translate; ctx: DashboardCon
                         }))}
                       />
                     </figure>
+                    <div className="flex justify-between text-[10px] tabular-nums text-slate-600" aria-hidden data-png-text>
+                      <span>{board.buckets[0]?.slice(5)}</span>
+                      <span>{board.buckets[board.buckets.length - 1]?.slice(5)}</span>
+                    </div>
                   </>
                 ) : (
                   <DataTable

@@ -40,6 +40,7 @@ export function MixPanel({
               label: keyLabel(t, dimension, e.key),
               value: measureOf(e, measure),
               display: `${measureText(t, measure, measureOf(e, measure))} · ${percent(e.share)}`,
+              valueLabel: measureOf(e, measure) > 0 ? `${measure === "minutes" ? minutesText(t, e.minutes) : e.count} · ${percent(e.share)}` : "0",
               color: keyColor(dimension, e.key),
               href: e.count > 0 ? hrefFor(e.key) : null,
             }))}

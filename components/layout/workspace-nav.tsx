@@ -26,7 +26,7 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
     { href: `${base}/dashboard`, label: t("dashboard") },
     ...(role !== "member" ? [{ href: `${base}/entries`, label: t("entries") }] : []),
     { href: `${base}/learn`, label: t("learn") },
-    ...(role !== "member" ? [{ href: `${base}/import`, label: t("import") }] : []),
+    { href: `${base}/import`, label: t("import") },
     ...(role === "admin" ? [{ href: `${base}/settings`, label: t("settings") }] : []),
   ];
   return (
@@ -56,7 +56,7 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
             {team.name}
           </span>
         )}
-        <nav aria-label="main" className="flex flex-wrap gap-1">
+        <nav aria-label={t("mainNav")} className="-mx-1 flex w-full gap-1 overflow-x-auto px-1 sm:mx-0 sm:w-auto sm:flex-wrap sm:overflow-visible sm:px-0">
           {links.map((link) => {
             const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
@@ -64,12 +64,18 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`rounded-md px-3 py-1.5 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-600 hover:bg-slate-100"}`}
+                className={`whitespace-nowrap rounded-md px-3 py-2.5 text-sm sm:py-1.5 ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {link.label}
               </Link>
             );
           })}
+          {role === "member" ? (
+            // Members export their own entries (the export answers with the viewer's entries only).
+            <a href={`${base}/entries/export`} download className="whitespace-nowrap rounded-md px-3 py-2.5 text-sm text-slate-700 hover:bg-slate-100 sm:py-1.5">
+              {t("exportMine")}
+            </a>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <LocaleSwitcher />

@@ -1,7 +1,7 @@
 "use client";
 // Effort per role or per stage as horizontal bars; a bar opens the entries behind it.
 import { useCallback } from "react";
-import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { ActiveLabelTracker, useKeyboardDrill } from "./keyboard-drill";
 
 export interface MixBarDatum {
@@ -9,6 +9,8 @@ export interface MixBarDatum {
   value: number;
   /** Formatted value for the tooltip ("12 entries · 34%"). */
   display: string;
+  /** Short label printed at the end of the bar ("12 · 34%"). */
+  valueLabel: string;
   color: string;
   href: string | null;
 }
@@ -23,16 +25,17 @@ export function MixBarChart({ data, title, testId }: { data: MixBarDatum[]; titl
         layout="vertical"
         data={data}
         style={{ width: "100%", height: data.length * 30 + 24 }}
-        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 88, bottom: 4, left: 4 }}
         title={title}
       >
         <XAxis type="number" hide allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={92} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#334155" }} />
+        <YAxis type="category" dataKey="label" width={116} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#334155" }} />
         <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(_value, _name, item) => [(item.payload as MixBarDatum).display, ""]} separator="" />
         <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]} onClick={(_item, index) => open(data[index]?.href)} cursor="pointer">
           {data.map((d) => (
             <Cell key={d.label} fill={d.color} />
           ))}
+          <LabelList dataKey="valueLabel" position="right" style={{ fontSize: 11, fill: "#334155" }} />
         </Bar>
         <ActiveLabelTracker into={active} />
       </BarChart>
