@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sameOriginPath } from "@/lib/auth/redirect";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** Only same-site paths are followed after sign-in. */
 export function safeCallback(url: string | null | undefined): string {
@@ -18,6 +19,7 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl?: string; 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,11 +41,14 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl?: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required autoFocus maxLength={254} />
       <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required maxLength={128} />
+      <p className="-mt-2 text-right text-xs text-slate-600" data-testid="forgot-password">
+        {t("auth.forgotPassword")}
+      </p>
       <ErrorMessage>{error}</ErrorMessage>
-      <Button className="w-full" disabled={pending}>
+      <Button className="w-full" disabled={pending || !hydrated}>
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
       <p className="text-center text-sm text-slate-600">

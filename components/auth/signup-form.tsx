@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "@/lib/auth/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; firstRun: boolean }) {
   const t = useTranslations();
@@ -15,6 +16,7 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
   const [state, submit, pending] = useFormAction(signUpAction);
   // The password typed at submit, to sign in with once the account exists.
   const submitted = useRef("");
+  const hydrated = useHydrated();
 
   useEffect(() => {
     if (!state.ok || !state.data) return;
@@ -27,6 +29,7 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
 
   return (
     <form
+      method="post"
       onSubmit={(event) => {
         submitted.current = String(new FormData(event.currentTarget).get("password") ?? "");
         submit(event);
@@ -51,7 +54,7 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
         <Field label={t("auth.teamName")} name="teamName" required maxLength={80} hint={t("auth.teamNameHint")} />
       )}
       <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
-      <Button className="w-full" disabled={pending || state.ok}>
+      <Button className="w-full" disabled={pending || state.ok || !hydrated}>
         {t("auth.signUp")}
       </Button>
       <p className="text-center text-sm text-slate-600">
