@@ -53,11 +53,11 @@ export function validateNewActivities(items: NewActivityInput[], timeZone: strin
 export async function createActivities(
   access: TeamAccess,
   items: NewActivityInput[],
-  options: { idempotencyKey?: string | null } = {},
+  options: { idempotencyKey?: string | null; author?: ActivityDto["author"] } = {},
 ): Promise<{ activities: ActivityDto[]; replayed: boolean }> {
   const valid = validateNewActivities(items, access.timeZone);
   const key = options.idempotencyKey?.slice(0, 100) || null;
-  const tagging = await getTeamTagging(access.teamId);
+  const tagging = await getTeamTagging(access.teamId, access.tagging);
   const data = valid.map((item, index) => ({
     teamId: access.teamId,
     authorId: access.userId,
@@ -67,7 +67,12 @@ export async function createActivities(
     idempotencyKey: key ? (valid.length > 1 ? `${key}:${index}` : key) : null,
     ...tagColumns(tagging.classify(item.text)),
   }));
-  const created = await prisma.activity.createManyAndReturn({ data, skipDuplicates: Boolean(key), select: { id: true } });
+  const { author: _author, ...scalars } = ACTIVITY_SELECT;
+  const created = await prisma.activity.createManyAndReturn({ data, skipDuplicates: Boolean(key), select: scalars });
+  // All new (the usual case) and the caller knows the author: the inserted rows are the answer, no second read.
+  if (options.author && created.length === data.length) {
+    return { activities: created.map((row) => toActivityDto({ ...row, author: options.author! })), replayed: false };
+  }
   let replayed = false;
   let ids = created.map((row) => row.id);
   if (key && created.length < data.length) {

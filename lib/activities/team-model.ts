@@ -92,8 +92,9 @@ function withoutTeamNearest(tag: TagResult): TagResult {
   return { ...tag, explanation };
 }
 
-export async function getTeamTagging(teamId: string): Promise<TeamTagging> {
-  const team = await prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { modelVersion: true, reviewThreshold: true } });
+/** `known`: the team's version and threshold when the caller read them moments ago (with its access check). */
+export async function getTeamTagging(teamId: string, known?: { modelVersion: number; reviewThreshold: number }): Promise<TeamTagging> {
+  const team = known ?? (await prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { modelVersion: true, reviewThreshold: true } }));
   const { reviewThreshold } = team;
   let cached = cache.get(teamId);
   let stale = false;

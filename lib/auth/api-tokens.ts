@@ -2,7 +2,8 @@ import "server-only";
 // Personal API tokens: shown once, stored as sha256, revocable. Bearer auth for /api/v1.
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { Invalid, NotFound } from "@/lib/errors";
+import { Invalid, NotFound, RateLimited } from "@/lib/errors";
+import type { Limit } from "./rate-limit";
 import { hashToken } from "@/lib/teams/mutations";
 
 export const TOKEN_PREFIX = "om_";
@@ -33,21 +34,94 @@ export async function revokeApiToken(userId: string, tokenId: string) {
     data: { revokedAt: new Date() },
   });
   if (result.count !== 1) throw new NotFound();
+  forgetCachedTokens([tokenId]);
 }
 
-/** The user behind a bearer token, or null for a missing, unknown, revoked or disabled one. */
-export async function userFromBearer(authorization: string | null, options: { touch: boolean } = { touch: true }) {
+export interface BearerAuth {
+  tokenId: string;
+  user: { id: string; email: string; name: string; locale: string | null };
+}
+
+/**
+ * How long a read may trust an earlier answer for the same token. Writes never use it: each write checks the
+ * token, its user, the rate limit and the last-used stamp in one statement, so a revoked token or a disabled user is
+ * refused on the very next write and on reads once this interval has passed (at once on this instance when the
+ * token is revoked here).
+ */
+export const TOKEN_CACHE_MS = 5_000;
+/** The rate-limit key of a token's writes (kept in the shared RateLimit table). */
+const RATE_KEY_PREFIX = "api:token:";
+const TOKEN_CACHE_MAX = 10_000;
+const tokenCache = new Map<string, { until: number; auth: BearerAuth }>();
+
+function remember(hash: string, auth: BearerAuth | null): void {
+  tokenCache.delete(hash);
+  if (!auth) return;
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(hash, { until: Date.now() + TOKEN_CACHE_MS, auth });
+}
+
+/** Drops cached answers for these tokens (or all): a revocation on this instance takes effect at once. */
+export function forgetCachedTokens(tokenIds?: string[]): void {
+  if (!tokenIds) return tokenCache.clear();
+  const ids = new Set(tokenIds);
+  for (const [hash, entry] of tokenCache) if (ids.has(entry.auth.tokenId)) tokenCache.delete(hash);
+}
+
+function bearerHash(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization ?? "");
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) return null;
+  return hashToken(match[1]!);
+}
+
+/** The user behind a bearer token for a read, or null for a missing, unknown, revoked or disabled one. Writes nothing. */
+export async function userFromBearer(authorization: string | null): Promise<BearerAuth | null> {
+  const hash = bearerHash(authorization);
+  if (!hash) return null;
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.auth;
   const token = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(match[1]!) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, locale: true, disabledAt: true } } },
+    where: { tokenHash: hash },
+    select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, locale: true, disabledAt: true } } },
   });
-  if (!token || token.revokedAt || token.user.disabledAt) return null;
-  // Touch lastUsedAt at most once a minute, and never on reads: GET requests write nothing.
-  if (options.touch && (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)) {
-    await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  }
-  const { disabledAt: _disabled, ...user } = token.user;
-  return { tokenId: token.id, user };
+  const auth = !token || token.revokedAt || token.user.disabledAt ? null : { tokenId: token.id, user: { id: token.user.id, email: token.user.email, name: token.user.name, locale: token.user.locale } };
+  remember(hash, auth);
+  return auth;
+}
+
+/**
+ * The user behind a bearer token for a write, checked live, in one statement that also counts the hit against the
+ * token's rate limit and stamps lastUsedAt (at most once a minute). Null for a missing, unknown, revoked or disabled
+ * token; RateLimited once the token's allowance is used up.
+ */
+export async function userFromBearerForWrite(authorization: string | null, limit: Limit): Promise<BearerAuth | null> {
+  const hash = bearerHash(authorization);
+  if (!hash) return null;
+  // Timestamps in these columns are UTC wall-clock values (Prisma's convention), whatever the session time zone.
+  const rows = await prisma.$queryRaw<{ tokenId: string; userId: string; email: string; name: string; locale: string | null; count: number; resetAt: Date }[]>`
+    WITH token AS (
+      SELECT t.id, u.id AS "userId", u.email, u.name, u.locale
+      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+      WHERE t."tokenHash" = ${hash} AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL
+    ), hit AS (
+      INSERT INTO "RateLimit" ("key", "count", "resetAt")
+      SELECT ${RATE_KEY_PREFIX} || token.id, 1, now() + make_interval(secs => ${limit.windowSeconds}) FROM token
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
+        "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now()
+          THEN now() + make_interval(secs => ${limit.windowSeconds}) ELSE "RateLimit"."resetAt" END
+      RETURNING "count", "resetAt"
+    ), touched AS (
+      UPDATE "ApiToken" SET "lastUsedAt" = (now() AT TIME ZONE 'UTC') FROM token
+      WHERE "ApiToken".id = token.id
+        AND ("ApiToken"."lastUsedAt" IS NULL OR "ApiToken"."lastUsedAt" < (now() AT TIME ZONE 'UTC') - interval '60 seconds')
+      RETURNING 1
+    )
+    SELECT token.id AS "tokenId", token."userId", token.email, token.name, token.locale, hit."count", hit."resetAt"
+    FROM token, hit`;
+  const row = rows[0];
+  const auth = row ? { tokenId: row.tokenId, user: { id: row.userId, email: row.email, name: row.name, locale: row.locale } } : null;
+  remember(hash, auth);
+  if (row && row.count > limit.max) throw new RateLimited(Math.max(1, Math.ceil((new Date(row.resetAt).getTime() - Date.now()) / 1000)));
+  return auth;
 }

@@ -19,7 +19,7 @@ function pickActivity(value: unknown): NewActivityInput {
   return { text, date, minutes };
 }
 
-export const POST = apiHandler(async ({ request, team }) => {
+export const POST = apiHandler(async ({ request, team, user }) => {
   const access = await team();
   const body = await readJsonBody(request);
   const many = typeof body === "object" && body !== null && "activities" in body;
@@ -27,6 +27,7 @@ export const POST = apiHandler(async ({ request, team }) => {
   if (!Array.isArray(rawItems)) throw new Invalid("errors.textRequired");
   const { activities, replayed } = await createActivities(access, rawItems.map(pickActivity), {
     idempotencyKey: request.headers.get("idempotency-key"),
+    author: { name: user.name, email: user.email },
   });
   return NextResponse.json({ activities }, { status: replayed ? 200 : 201 });
 });
