@@ -2,18 +2,17 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { CreateTeamForm } from "@/components/auth/create-team-form";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
+import { anyUserExists } from "@/lib/auth/users";
+import { viewerPage } from "@/lib/teams/context";
 import { listUserTeams } from "@/lib/teams/access";
 
 export const dynamic = "force-dynamic";
 
 /** Front door: into the viewer's first team, else to sign-in (or sign-up on a fresh install). */
 export default async function HomePage() {
-  const viewer = await getViewer();
+  const viewer = await viewerPage();
   if (!viewer) {
-    const anyUser = await prisma.user.findFirst({ select: { id: true } });
-    redirect(anyUser ? "/signin" : "/signup");
+    redirect((await anyUserExists()) ? "/signin" : "/signup");
   }
   const teams = await listUserTeams(viewer.id);
   if (teams[0]) redirect(`/t/${teams[0].slug}/today`);

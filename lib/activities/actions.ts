@@ -1,16 +1,15 @@
 "use server";
 // Server actions behind "My day", "My week" and "Team entries". Each checks the session and team access itself.
-import { requireViewer } from "@/lib/auth/session";
 import { failure, type FormState } from "@/lib/forms";
-import { hasTeamRole, requireTeamAccess } from "@/lib/teams/access";
+import { teamAction } from "@/lib/teams/context";
+import { canReviewEntries } from "@/lib/teams/permissions";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { createActivities, deleteActivity, restoreActivity, retagActivities, updateActivity, type ActivityPatch, type NewActivityInput } from "./mutations";
 import { acceptSuggestions, rejectSuggestions, setTrustMemberCorrections } from "./learning";
 import type { ActivityDto } from "./serialize";
 
 async function accessFor(teamSlug: unknown) {
-  const viewer = await requireViewer();
-  return requireTeamAccess(viewer.id, typeof teamSlug === "string" ? teamSlug : "");
+  return (await teamAction(teamSlug)).access;
 }
 
 export async function createActivitiesAction(
@@ -45,8 +44,7 @@ export async function bulkRetagAction(
   tags: { role?: string; stage?: string; confirm?: boolean },
 ): Promise<FormState<{ updated: number; conflicts: number }>> {
   try {
-    const access = await accessFor(teamSlug);
-    if (!hasTeamRole(access, "manager")) throw new Forbidden();
+    const { access } = await teamAction(teamSlug, canReviewEntries);
     if (!Array.isArray(items) || items.length > 500) throw new Forbidden();
     if (typeof tags !== "object" || tags === null || items.some((item) => typeof item !== "object" || item === null)) throw new Invalid();
     const { updated, conflicts } = await retagActivities(access, items, tags);

@@ -147,3 +147,13 @@ export async function getActivity(access: TeamAccess, id: string): Promise<Activ
   if (!row || !canViewActivity(access, row)) throw new NotFound();
   return toActivityDto(row);
 }
+
+/** The viewer's own entries between two dates, counted and summed by role and by stage (the "My week" bars). */
+export async function ownMixBetween(access: TeamAccess, from: string, to: string) {
+  const where = { teamId: access.teamId, authorId: access.userId, deletedAt: null, dateWorked: { gte: dateColumn(from), lte: dateColumn(to) } };
+  const [byRole, byStage] = await Promise.all([
+    prisma.activity.groupBy({ by: ["role"], where, _count: { _all: true }, _sum: { minutes: true } }),
+    prisma.activity.groupBy({ by: ["stage"], where, _count: { _all: true }, _sum: { minutes: true } }),
+  ]);
+  return { byRole, byStage };
+}

@@ -6,7 +6,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Invalid } from "@/lib/errors";
-import { createApiToken } from "./api-tokens";
+import { createApiToken, forgetCachedTokensOf } from "./api-tokens";
 import { hitRateLimit, type Limit } from "./rate-limit";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 
@@ -17,6 +17,7 @@ type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 async function revokeEveryToken(tx: Tx, userId: string): Promise<number> {
   const revoked = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetCachedTokensOf(userId); // this instance's read cache (lib/auth/api-tokens.ts); others' lapses within 5 s
   return revoked.count;
 }
 

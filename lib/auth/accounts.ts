@@ -1,5 +1,5 @@
 import "server-only";
-// Account-level admin changes made from the CLI: disabling an account, setting a new password for one whose owner
+// Changes to an account: the owner's language, and the operator's from the CLI: disabling an account, setting a new password for one whose owner
 // forgot theirs (a self-hosted install sends no email: the operator hands the new password over).
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
@@ -42,4 +42,8 @@ export async function resetPassword(
   await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
   await recordAudit({ action: "user.password.reset", actorId, targetType: "user", targetId: user.id });
   return { id: user.id, email: user.email, password: next, generated, disabled: user.disabledAt !== null };
+}
+
+export async function setUserLocale(viewer: { id: string }, locale: string): Promise<void> {
+  await prisma.user.update({ where: { id: viewer.id }, data: { locale } });
 }

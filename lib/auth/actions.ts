@@ -1,16 +1,17 @@
 "use server";
 // Server actions for accounts: sign-up, password change, logout everywhere, language.
 import { cookies, headers } from "next/headers";
-import { prisma } from "@/lib/db/client";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { acceptInvite, signUpMode, signUpWithInvite } from "@/lib/teams/invites";
 import { signUpWithNewTeam } from "@/lib/teams/mutations";
 import { changePassword, signOutEverywhere } from "./account-security";
+import { setUserLocale } from "./accounts";
 import { PASSWORD_MAX } from "./password";
 import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
-import { getViewer, requireViewer } from "./session";
+import { viewerAction, viewerPage } from "./session";
+import { anyUserExists, createUser } from "./users";
 
 export async function signUpAction(_prev: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
   try {
@@ -25,12 +26,9 @@ export async function signUpAction(_prev: FormState<{ email: string }>, formData
       const user = await signUpWithInvite(input, inviteToken);
       return { ok: true, data: { email: user.email } };
     }
-    const anyUser = await prisma.user.findFirst({ select: { id: true } });
-    if (anyUser && signUpMode() === "invite-only") throw new Invalid("errors.signupClosed");
-    const teamName = formString(formData, "teamName", 200);
-    const created = await signUpWithNewTeam({ ...input, teamName });
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: created.userId }, select: { email: true } });
-    return { ok: true, data: { email: user.email } };
+    if (signUpMode() === "invite-only" && (await anyUserExists())) throw new Invalid("errors.signupClosed");
+    const created = await signUpWithNewTeam({ ...input, teamName: formString(formData, "teamName", 200) });
+    return { ok: true, data: { email: created.email } };
   } catch (error) {
     return failure(error);
   }
@@ -38,7 +36,7 @@ export async function signUpAction(_prev: FormState<{ email: string }>, formData
 
 export async function acceptInviteAction(_prev: FormState<{ slug: string }>, formData: FormData): Promise<FormState<{ slug: string }>> {
   try {
-    const viewer = await requireViewer();
+    const viewer = await viewerAction();
     const { teamSlug } = await acceptInvite(formString(formData, "invite", 200), viewer.id);
     return { ok: true, data: { slug: teamSlug } };
   } catch (error) {
@@ -48,7 +46,7 @@ export async function acceptInviteAction(_prev: FormState<{ slug: string }>, for
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    const viewer = await requireViewer();
+    const viewer = await viewerAction();
     await hitRateLimit(`password:user:${viewer.id}`, LIMITS.passwordPerUser);
     await changePassword(viewer, {
       current: formString(formData, "current", PASSWORD_MAX + 1),
@@ -65,7 +63,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 /** Ends every session; API tokens go too unless the form says keepTokens=1 (called without a form: revoked). */
 export async function signOutEverywhereAction(formData?: FormData): Promise<FormState> {
   try {
-    const viewer = await requireViewer();
+    const viewer = await viewerAction();
     const keepTokens = formData instanceof FormData && formString(formData, "keepTokens", 1) === "1";
     await signOutEverywhere(viewer.id, { keepTokens });
     return { ok: true };
@@ -77,7 +75,7 @@ export async function signOutEverywhereAction(formData?: FormData): Promise<Form
 export async function setLocaleAction(locale: string): Promise<FormState> {
   if (!isLocale(locale)) return failure(new Invalid());
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: false });
-  const viewer = await getViewer();
-  if (viewer) await prisma.user.update({ where: { id: viewer.id }, data: { locale } });
+  const viewer = await viewerPage();
+  if (viewer) await setUserLocale(viewer, locale);
   return { ok: true };
 }

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { Invalid, NotFound, RateLimited } from "@/lib/errors";
 import type { Limit } from "./rate-limit";
-import { hashToken } from "@/lib/teams/mutations";
+import { hashToken } from "./token-hash";
 
 export const TOKEN_PREFIX = "om_";
 export const TOKEN_NAME_MAX = 60;
@@ -68,14 +68,22 @@ export function forgetCachedTokens(tokenIds?: string[]): void {
   for (const [hash, entry] of tokenCache) if (ids.has(entry.auth.tokenId)) tokenCache.delete(hash);
 }
 
+/** Drops cached answers for every token of this user (their tokens were revoked, or they were disabled). */
+export function forgetCachedTokensOf(userId: string): void {
+  for (const [hash, entry] of tokenCache) if (entry.auth.user.id === userId) tokenCache.delete(hash);
+}
+
 function bearerHash(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization ?? "");
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) return null;
   return hashToken(match[1]!);
 }
 
-/** The user behind a bearer token for a read, or null for a missing, unknown, revoked or disabled one. Writes nothing. */
-export async function userFromBearer(authorization: string | null): Promise<BearerAuth | null> {
+/**
+ * The user behind a bearer token for a read, or null for a missing, unknown, revoked or disabled one. Writes nothing
+ * (`_options` is accepted for older callers: reads never stamp a token).
+ */
+export async function userFromBearer(authorization: string | null, _options?: { touch?: boolean }): Promise<BearerAuth | null> {
   const hash = bearerHash(authorization);
   if (!hash) return null;
   const cached = tokenCache.get(hash);

@@ -48,3 +48,16 @@ export async function requireViewer(): Promise<Viewer> {
   if (!viewer) throw new Unauthenticated();
   return viewer;
 }
+
+// The way in for surfaces that are not a team's (account, sign-in, invites). Team surfaces use lib/teams/context.ts,
+// which re-exports these so that pages, actions and routes have one place to start from.
+
+/** A page that is not a team's: the signed-in viewer, or null (the page decides: redirect or a public view). */
+export async function viewerPage(): Promise<Viewer | null> {
+  return getViewer();
+}
+
+/** A server action that is not a team's: the signed-in viewer, or Unauthenticated (a translated FormState via `failure`). */
+export async function viewerAction(): Promise<Viewer> {
+  return requireViewer();
+}

@@ -2,7 +2,7 @@
 // "Explore the demo workspace" on an empty dashboard, and "delete all demo data" inside it.
 // Each action checks the session (and for deletion, that the viewer manages the demo team) itself.
 import { redirect } from "next/navigation";
-import { requireViewer } from "@/lib/auth/session";
+import { viewerAction } from "@/lib/teams/context";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { listUserTeams } from "@/lib/teams/access";
 import { deleteDemoFor, exploreDemo } from "./explore";
@@ -11,7 +11,7 @@ import { deleteDemoFor, exploreDemo } from "./explore";
 export async function exploreDemoAction(_prev: FormState, _formData: FormData): Promise<FormState> {
   let slug: string;
   try {
-    const viewer = await requireViewer();
+    const viewer = await viewerAction();
     slug = (await exploreDemo(viewer.id)).slug;
   } catch (error) {
     return failure(error);
@@ -23,7 +23,7 @@ export async function exploreDemoAction(_prev: FormState, _formData: FormData): 
 export async function deleteDemoAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let next = "/";
   try {
-    const viewer = await requireViewer();
+    const viewer = await viewerAction();
     await deleteDemoFor(viewer.id, formData instanceof FormData ? formString(formData, "team", 64) : "");
     const teams = await listUserTeams(viewer.id);
     if (teams[0]) next = `/t/${teams[0].slug}/dashboard`;

@@ -1,14 +1,16 @@
 import "server-only";
 // The one place where /api/v1 requests are authenticated, parsed and turned into JSON responses.
 // Handlers get a verified API user and throw domain errors; this maps them to { error: { code, message } }.
-import { NextResponse } from "next/server";
-import { userFromBearer } from "@/lib/auth/api-tokens";
-import { hitRateLimit, LIMITS } from "@/lib/auth/rate-limit";
-import { DomainError, HTTP_STATUS, Invalid, isBadInputDatabaseError, NotFound, RateLimited, Unauthenticated, type ErrorCode } from "@/lib/errors";
-import { requestLocale, translate } from "@/lib/i18n/translate";
-import { prisma } from "@/lib/db/client";
+import { userFromBearer, userFromBearerForWrite } from "@/lib/auth/api-tokens";
+import { LIMITS } from "@/lib/auth/rate-limit";
+import { DomainError, Invalid, isBadInputDatabaseError, Unauthenticated } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/translate";
 import { recordAudit } from "@/lib/audit/record";
-import { requireTeamAccess, type TeamAccess } from "@/lib/teams/access";
+import type { TeamAccess } from "@/lib/teams/access";
+import { apiTeam } from "@/lib/teams/context";
+import { toResponse } from "./responses";
+
+export { jsonError } from "./responses";
 
 export const BODY_LIMIT_BYTES = 1_000_000;
 
@@ -17,10 +19,6 @@ export interface ApiContext {
   user: { id: string; email: string; name: string; locale: string | null };
   /** The team this request acts in: ?team=slug, the X-OpsMix-Team header, or the user's first team. */
   team: () => Promise<TeamAccess>;
-}
-
-export function jsonError(code: ErrorCode, message: string, extraHeaders: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message } }, { status: HTTP_STATUS[code], headers: { "Cache-Control": "no-store", ...extraHeaders } });
 }
 
 /** Reads at most `limit` bytes of the body; a bigger one is refused without buffering it (chunked bodies too). */
@@ -57,16 +55,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-async function resolveTeam(request: Request, userId: string): Promise<TeamAccess> {
-  const url = new URL(request.url);
-  const slug = url.searchParams.get("team") ?? request.headers.get("x-opsmix-team");
-  const options = { auditDenial: request.method !== "GET" };
-  if (slug) return requireTeamAccess(userId, slug, "member", options);
-  const first = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { team: { select: { slug: true } } } });
-  if (!first) throw new NotFound();
-  return requireTeamAccess(userId, first.team.slug, "member", options);
-}
-
 type Handler<P> = (ctx: ApiContext, params: P) => Promise<Response>;
 
 /** Wraps an /api/v1 handler: bearer auth, per-token rate limit on writes, error mapping, no stack traces. */
@@ -75,30 +63,21 @@ export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
     const locale = requestLocale(request.headers);
     let authedUserId: string | null = null;
     try {
-      const auth = await userFromBearer(request.headers.get("authorization"), { touch: request.method !== "GET" });
+      // Reads write nothing (a few seconds' cached answer may serve them); a write checks the token live, counts
+      // against its rate limit and stamps it, all in one statement.
+      const authorization = request.headers.get("authorization");
+      const auth = request.method === "GET" ? await userFromBearer(authorization) : await userFromBearerForWrite(authorization, LIMITS.apiPerToken);
       if (!auth) throw new Unauthenticated();
       authedUserId = auth.user.id;
-      if (request.method !== "GET") await hitRateLimit(`api:token:${auth.tokenId}`, LIMITS.apiPerToken);
       let team: Promise<TeamAccess> | undefined;
-      const ctx: ApiContext = { request, user: auth.user, team: () => (team ??= resolveTeam(request, auth.user.id)) };
+      const ctx: ApiContext = { request, user: auth.user, team: () => (team ??= apiTeam(request, auth.user.id)) };
       return await handler(ctx, await context.params);
     } catch (error) {
-      if (error instanceof RateLimited) {
-        return jsonError("rate_limited", translate(locale, "errors.rateLimited", { seconds: error.retryAfterSeconds }), { "Retry-After": String(error.retryAfterSeconds) });
+      if (error instanceof DomainError && error.code === "forbidden" && request.method !== "GET" && authedUserId) {
+        await recordAudit({ action: "access.denied", actorId: authedUserId, detail: { method: request.method, path: new URL(request.url).pathname } });
       }
-      if (error instanceof DomainError) {
-        if (error.code === "forbidden" && request.method !== "GET" && authedUserId) {
-          await recordAudit({ action: "access.denied", actorId: authedUserId, detail: { method: request.method, path: new URL(request.url).pathname } });
-        }
-        const values: Record<string, string | number> = {};
-        for (const [k, v] of Object.entries(error.details ?? {})) if (typeof v === "string" || typeof v === "number") values[k] = v;
-        let message = translate(locale, error.messageKey, values);
-        if (typeof values.index === "number") message = `${translate(locale, "errors.atItem", { n: values.index + 1 })} ${message}`;
-        return jsonError(error.code, message, error.code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="opsmix"' } : {});
-      }
-      if (isBadInputDatabaseError(error)) return jsonError("invalid", translate(locale, "errors.invalid"));
-      console.error("api error", request.method, new URL(request.url).pathname, error);
-      return jsonError("unavailable", translate(locale, "errors.generic"), { "Retry-After": "1" });
+      if (!(error instanceof DomainError) && !isBadInputDatabaseError(error)) console.error("api error", request.method, new URL(request.url).pathname);
+      return toResponse(error, locale);
     }
   };
 }

@@ -4,11 +4,10 @@
 import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { requireViewer } from "@/lib/auth/session";
-import { DomainError, Unauthenticated } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import { requireTeamAccess } from "@/lib/teams/access";
+import { teamAction, teamFormAction } from "@/lib/teams/context";
 import type { QuizFeedback } from "./feedback";
 import { pinGoldenExample, unpinGoldenExample } from "./golden";
 import { setLibraryHidesNames } from "./library";
@@ -16,8 +15,7 @@ import { answerQuizItem } from "./quiz-items";
 import { completeTourFor } from "./tour";
 
 async function accessFor(teamSlug: unknown) {
-  const viewer = await requireViewer();
-  return requireTeamAccess(viewer.id, typeof teamSlug === "string" ? teamSlug.slice(0, 64) : "");
+  return (await teamAction(teamSlug)).access;
 }
 
 async function currentLocale(): Promise<Locale> {
@@ -59,18 +57,9 @@ export async function answerQuiz(teamSlug: string, itemRef: string, answer: { ro
   }
 }
 
-/**
- * For actions bound straight to a <form> (no state to report into): a lapsed session goes to sign-in and any other
- * refusal is "not found", rather than an error page with status 500.
- */
+/** For actions bound straight to a <form>: signed out goes to sign-in, any other refusal is "not found". */
 async function formAccessFor(teamSlug: unknown) {
-  try {
-    return await accessFor(teamSlug);
-  } catch (error) {
-    if (error instanceof Unauthenticated) redirect("/signin");
-    if (error instanceof DomainError) notFound();
-    throw error;
-  }
+  return (await teamFormAction(teamSlug)).access;
 }
 
 const TOUR_EXITS = { today: "today", practice: "learn/practice?tour=done" } as const;

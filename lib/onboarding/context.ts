@@ -1,9 +1,9 @@
 import "server-only";
 // Who is looking at a Learn page, in which team and language. Pages render "not found" when this is null.
-import { getLocale } from "next-intl/server";
-import { getViewer, type Viewer } from "@/lib/auth/session";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import { findTeamAccess, type TeamAccess } from "@/lib/teams/access";
+import type { Viewer } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/locales";
+import type { TeamAccess } from "@/lib/teams/access";
+import { teamPageWithLocale } from "@/lib/teams/context";
 
 export interface LearnContext {
   viewer: Viewer;
@@ -11,11 +11,7 @@ export interface LearnContext {
   locale: Locale;
 }
 
+/** Through teamPage: signed out or another team renders "not found" (callers' null checks stay harmless). */
 export async function learnContext(teamSlug: string): Promise<LearnContext | null> {
-  const viewer = await getViewer();
-  if (!viewer) return null;
-  const access = await findTeamAccess(viewer.id, teamSlug);
-  if (!access) return null;
-  const locale = await getLocale();
-  return { viewer, access, locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
+  return teamPageWithLocale(teamSlug);
 }

@@ -2,11 +2,11 @@
 // Server actions of the dashboards. Each checks the session and the team permission itself.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireViewer } from "@/lib/auth/session";
 import { Invalid } from "@/lib/errors";
 import { failure, type FormState } from "@/lib/forms";
-import { requireTeamAccess } from "@/lib/teams/access";
+import { teamAction, viewerAction } from "@/lib/teams/context";
 import { SLUG_PATTERN } from "@/lib/teams/slug";
+import { canSetTargets } from "./permissions";
 import { keysOf } from "./mix";
 import { setTargetMix } from "./targets";
 
@@ -26,7 +26,7 @@ const targetForm = z.object({
 /** Sets (or, with clear=1 or all fields blank, removes) the team's target mix for roles or for stages. */
 export async function setTargetMixAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    const viewer = await requireViewer();
+    await viewerAction();
     if (!(formData instanceof FormData)) throw new Invalid();
     const parsed = targetForm.safeParse({
       team: formData.get("team"),
@@ -34,7 +34,7 @@ export async function setTargetMixAction(_prev: FormState, formData: FormData): 
       clear: formData.get("clear") ?? undefined,
     });
     if (!parsed.success) throw new Invalid("dashboard.errors.targetForm");
-    const access = await requireTeamAccess(viewer.id, parsed.data.team, "manager");
+    const { access } = await teamAction(parsed.data.team, canSetTargets);
     const { dimension } = parsed.data;
     let percents: Record<string, number> | null = null;
     if (!parsed.data.clear) {

@@ -2,10 +2,11 @@ import "server-only";
 // What every dashboard page starts from: the viewer, their team access, the URL's filters and the report scope.
 // Returns null when the page must be "not found" (signed out, another team, another member's view).
 import { todayIn } from "@/lib/activities/rules";
-import { getViewer } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { DomainError, NotFound } from "@/lib/errors";
-import { findTeamAccess, type TeamAccess } from "@/lib/teams/access";
+import type { TeamAccess } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
+import { isDemoTeam, listTeamMembers } from "@/lib/teams/queries";
 import { parseDashboardQueryLenient, type DashboardQuery } from "./filters";
 import { canViewTeamReport, reportScope, type ReportScope } from "./permissions";
 
@@ -31,9 +32,7 @@ export function toSearchParams(raw: Record<string, string | string[] | undefined
 }
 
 export async function loadDashboardContext(teamSlug: string, raw: Record<string, string | string[] | undefined>): Promise<DashboardContext | null> {
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, teamSlug) : null;
-  if (!viewer || !access) return null;
+  const { viewer, access } = await teamPage(teamSlug);
   const { query, error } = parseDashboardQueryLenient(toSearchParams(raw), todayIn(access.timeZone));
   let scope: ReportScope;
   try {
@@ -43,16 +42,10 @@ export async function loadDashboardContext(teamSlug: string, raw: Record<string,
     throw caught;
   }
   const canViewTeam = canViewTeamReport(access);
-  const [members, team] = await Promise.all([
-    canViewTeam
-      ? prisma.membership.findMany({ where: { teamId: access.teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } })
-      : Promise.resolve([]),
-    prisma.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { isDemo: true } }),
-  ]);
-  const memberList = members.map((m) => m.user);
+  const [memberList, isDemo] = await Promise.all([canViewTeam ? listTeamMembers(access) : Promise.resolve([]), isDemoTeam(access)]);
   const scopedName = scope.authorId ? (scope.authorId === viewer.id ? viewer.name : (memberList.find((m) => m.id === scope.authorId)?.name ?? null)) : null;
   // A member's id in the URL is normalised (an email becomes the id) so links built from the query stay valid.
-  return { access, viewerName: viewer.name, query: { ...query, member: query.member ? scope.authorId : null }, error, scope, canViewTeam, members: memberList, scopedName, isDemo: team.isDemo };
+  return { access, viewerName: viewer.name, query: { ...query, member: query.member ? scope.authorId : null }, error, scope, canViewTeam, members: memberList, scopedName, isDemo };
 }
 
 /** True when the team has no entries at all (a fresh install): the dashboard offers the demo workspace then. */

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { hasTeamRole } from "./permissions";
 import { isValidSlug } from "./slug";
 
 export type TeamRole = "member" | "manager" | "admin";
@@ -16,48 +17,59 @@ export interface TeamAccess {
   timeZone: string;
   role: TeamRole;
   userId: string;
+  /** The team's tagging settings as read with the membership (saves a write its own lookup of the team row). */
+  tagging?: { modelVersion: number; reviewThreshold: number };
 }
 
-const RANK: Record<TeamRole, number> = { member: 0, manager: 1, admin: 2 };
-
-export function hasTeamRole(access: Pick<TeamAccess, "role">, atLeast: TeamRole): boolean {
-  return RANK[access.role] >= RANK[atLeast];
-}
+export { hasTeamRole };
 
 /** The viewer's access to the team with this slug; another team's slug is "not found". */
 export const findTeamAccess = cache(async (userId: string, slug: string): Promise<TeamAccess | null> => {
   if (typeof slug !== "string" || !isValidSlug(slug)) return null;
   const membership = await prisma.membership.findFirst({
     where: { userId, team: { slug } },
-    select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true } } },
+    select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true, modelVersion: true, reviewThreshold: true } } },
   });
   if (!membership) return null;
   const { team } = membership;
-  return { teamId: team.id, slug: team.slug, name: team.name, timeZone: team.timeZone, role: membership.role, userId };
+  return {
+    teamId: team.id,
+    slug: team.slug,
+    name: team.name,
+    timeZone: team.timeZone,
+    role: membership.role,
+    userId,
+    tagging: { modelVersion: team.modelVersion, reviewThreshold: team.reviewThreshold },
+  };
 });
 
 /**
- * The viewer's access, or NotFound (not a member) / Forbidden (role too low). Refusals are audited unless the
- * caller says not to (reads: GET requests write nothing).
+ * The viewer's access when `can` allows it, else NotFound (not a member) / Forbidden (not allowed). Refusals are
+ * audited unless the caller says not to (reads: GET requests write nothing).
  */
-export async function requireTeamAccess(
+export async function requireTeamPermission(
   userId: string,
   slug: string,
-  atLeast: TeamRole = "member",
+  can: (access: TeamAccess) => boolean,
   options: { auditDenial?: boolean } = {},
 ): Promise<TeamAccess> {
   const access = await findTeamAccess(userId, slug);
-  if (access && hasTeamRole(access, atLeast)) return access;
+  if (access && can(access)) return access;
   if (options.auditDenial !== false) {
     await recordAudit({
       action: "access.denied",
       actorId: userId,
       teamId: access?.teamId ?? null,
       targetType: "team",
-      detail: { slug: String(slug).slice(0, 64), needs: atLeast, role: access?.role ?? null },
+      detail: { slug: String(slug).slice(0, 64), needs: can.name || "permission", role: access?.role ?? null },
     });
   }
   throw access ? new Forbidden() : new NotFound();
+}
+
+/** The viewer's access with at least this role. Prefer requireTeamPermission with a named permission. */
+export async function requireTeamAccess(userId: string, slug: string, atLeast: TeamRole = "member", options: { auditDenial?: boolean } = {}): Promise<TeamAccess> {
+  return requireTeamPermission(userId, slug, (access) => hasTeamRole(access, atLeast), options);
 }
 
 /** Teams the user belongs to, oldest membership first (the default team). */

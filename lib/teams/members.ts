@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import type { TeamRole } from "./access";
 import { signUpMode } from "./invites";
-import { validateTeamName } from "./mutations";
+import { createTeam, validateTeamName } from "./mutations";
 import { slugFromName } from "./slug";
 
 type Tx = Prisma.TransactionClient;
@@ -77,13 +77,5 @@ export async function createTeamForUser(userId: string, teamName: string): Promi
     const administers = await prisma.membership.count({ where: { userId, role: "admin", team: { isDemo: false } } });
     if (administers === 0) throw new Forbidden("security.errors.teamCreationClosed");
   }
-  let slug = slugFromName(name);
-  if (await prisma.team.findUnique({ where: { slug }, select: { id: true } })) slug = `${slug.slice(0, 33)}-${randomBytes(2).toString("hex")}`;
-  const team = await prisma.$transaction(async (tx) => {
-    const created = await tx.team.create({ data: { name, slug }, select: { id: true, slug: true } });
-    await tx.membership.create({ data: { teamId: created.id, userId, role: "admin" } });
-    return created;
-  });
-  await recordAudit({ action: "team.create", teamId: team.id, actorId: userId, targetType: "team", targetId: team.id });
-  return team;
+  return createTeam({ name, founderId: userId });
 }

@@ -1,34 +1,18 @@
 import "server-only";
-// Creating users and teams, invites and membership changes. Callers have checked permissions; these own the rules.
-import { createHash, randomBytes } from "node:crypto";
+// Creating teams, invites and membership changes (accounts are lib/auth/users.ts). Callers have checked permissions; these own the rules.
+import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
-import { isPlausibleEmail, isReservedEmail, normaliseEmail } from "@/lib/auth/email";
+import { normaliseEmail } from "@/lib/auth/email";
+import { hashToken } from "@/lib/auth/token-hash";
+import { createUser, insertUser, isUniqueViolation, NAME_MAX, prepareNewUser, validateNewUser, type NewUserInput } from "@/lib/auth/users";
 import { isValidSlug, slugFromName } from "./slug";
 import type { TeamRole } from "./access";
 
-export const NAME_MAX = 80;
 export const INVITE_TTL_HOURS = 72;
-
-export interface NewUserInput {
-  email: string;
-  password: string;
-  name: string;
-}
-
-export function validateNewUser(input: NewUserInput): { email: string; name: string } {
-  const email = normaliseEmail(input.email);
-  if (!isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid");
-  if (isReservedEmail(email)) throw new Invalid("security.errors.emailReserved");
-  const name = input.name.trim();
-  if (!name) throw new Invalid("errors.nameRequired");
-  if (name.length > NAME_MAX) throw new Invalid("errors.nameTooLong");
-  const problem = passwordProblem(input.password, email);
-  if (problem) throw new Invalid(problem);
-  return { email, name };
-}
+export { createUser, hashToken, NAME_MAX, validateNewUser, type NewUserInput };
 
 export function validateTeamName(name: string): string {
   const trimmed = name.trim();
@@ -37,68 +21,53 @@ export function validateTeamName(name: string): string {
   return trimmed;
 }
 
-async function uniqueSlug(base: string): Promise<string> {
+async function freeSlug(base: string, db: Prisma.TransactionClient): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const candidate = attempt === 0 ? base : `${base.slice(0, 33)}-${randomBytes(2).toString("hex")}`;
-    if (!(await prisma.team.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
+    if (!(await db.team.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
   }
   throw new Conflict("errors.slugTaken");
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+export interface NewTeamInput {
+  name: string;
+  /** A slug the caller chose (the CLI): it must be valid and free. Without one it comes from the name, made unique. */
+  slug?: string;
+  /** The founder becomes the team's admin, in the same transaction; the creation is audited as theirs. */
+  founderId?: string | null;
 }
 
-/** Sign-up: a new user who founds a new team (and is its admin). */
-export async function signUpWithNewTeam(input: NewUserInput & { teamName: string; slug?: string }) {
-  const { email, name } = validateNewUser(input);
-  const teamName = validateTeamName(input.teamName);
-  if (input.slug !== undefined && !isValidSlug(input.slug)) throw new Invalid("errors.slugInvalid");
-  const slug = input.slug ?? (await uniqueSlug(slugFromName(teamName)));
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name, passwordHash }, select: { id: true, email: true } });
-      const team = await tx.team.create({ data: { name: teamName, slug }, select: { id: true, slug: true } });
-      await tx.membership.create({ data: { teamId: team.id, userId: user.id, role: "admin" } });
-      await tx.auditEvent.create({
-        data: { action: "team.create", teamId: team.id, actorId: user.id, targetType: "team", targetId: team.id },
-      });
-      return { userId: user.id, teamSlug: team.slug };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-      throw new Conflict(target.includes("slug") ? "errors.slugTaken" : "errors.emailTaken");
-    }
-    throw error;
-  }
-}
-
-export async function createUser(input: NewUserInput) {
-  const { email, name } = validateNewUser(input);
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await prisma.user.create({ data: { email, name, passwordHash }, select: { id: true, email: true } });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new Conflict("errors.emailTaken");
-    throw error;
-  }
-}
-
-export async function createTeam(input: { slug: string; name: string }) {
-  if (!isValidSlug(input.slug)) throw new Invalid("errors.slugInvalid");
+/**
+ * The one way a team is created (the "new team" action, sign-up and the CLI), with one slug rule: a chosen slug must
+ * be valid and free (else "slug taken"); otherwise the name's slug, with a short random suffix when taken.
+ */
+export async function createTeam(input: NewTeamInput, db?: Prisma.TransactionClient): Promise<{ id: string; slug: string }> {
   const name = validateTeamName(input.name);
+  if (input.slug !== undefined && !isValidSlug(input.slug)) throw new Invalid("errors.slugInvalid");
+  const create = async (tx: Prisma.TransactionClient) => {
+    const slug = input.slug ?? (await freeSlug(slugFromName(name), tx));
+    const team = await tx.team.create({ data: { name, slug }, select: { id: true, slug: true } });
+    if (input.founderId) await tx.membership.create({ data: { teamId: team.id, userId: input.founderId, role: "admin" } });
+    await tx.auditEvent.create({ data: { action: "team.create", teamId: team.id, actorId: input.founderId ?? null, targetType: "team", targetId: team.id } });
+    return team;
+  };
   try {
-    return await prisma.team.create({ data: { slug: input.slug, name }, select: { id: true, slug: true } });
+    return db ? await create(db) : await prisma.$transaction(create);
   } catch (error) {
     if (isUniqueViolation(error)) throw new Conflict("errors.slugTaken");
     throw error;
   }
 }
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+/** Sign-up: a new user who founds a new team (and is its admin), both or neither. */
+export async function signUpWithNewTeam(input: NewUserInput & { teamName: string; slug?: string }) {
+  const user = await prepareNewUser(input);
+  validateTeamName(input.teamName);
+  return prisma.$transaction(async (tx) => {
+    const created = await insertUser(user, tx);
+    const team = await createTeam({ name: input.teamName, slug: input.slug, founderId: created.id }, tx);
+    return { userId: created.id, email: created.email, teamSlug: team.slug };
+  });
 }
 
 export async function createInvite(input: { teamId: string; role: TeamRole; createdById: string; email?: string }) {
@@ -164,3 +133,4 @@ export async function addMembership(input: { teamSlug: string; userId: string; r
   });
   return team;
 }
+

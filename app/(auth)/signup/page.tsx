@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { SignUpForm } from "@/components/auth/signup-form";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
+import { anyUserExists } from "@/lib/auth/users";
+import { viewerPage } from "@/lib/teams/context";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invite?: string }> }) {
   const { invite } = await searchParams;
-  if (await getViewer()) redirect(invite ? `/invite/${encodeURIComponent(invite)}` : "/");
+  if (await viewerPage()) redirect(invite ? `/invite/${encodeURIComponent(invite)}` : "/");
   const t = await getTranslations("auth");
-  const firstRun = !(await prisma.user.findFirst({ select: { id: true } }));
+  const firstRun = !(await anyUserExists());
   return (
     <AuthShell title={t("signUpTitle")}>
       <SignUpForm inviteToken={typeof invite === "string" ? invite : undefined} firstRun={firstRun} />

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { ChangePasswordForm, SignOutEverywhereButton, TokenForms } from "@/components/settings/account-forms";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { getViewer } from "@/lib/auth/session";
+import { viewerPage } from "@/lib/teams/context";
 import { listUserTeams } from "@/lib/teams/access";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const viewer = await getViewer();
+  const viewer = await viewerPage();
   if (!viewer) redirect("/signin?callbackUrl=%2Faccount");
   const t = await getTranslations();
   const [tokens, teams] = await Promise.all([listApiTokens(viewer.id), listUserTeams(viewer.id)]);

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
-import { getViewer } from "@/lib/auth/session";
+import { viewerPage } from "@/lib/teams/context";
 import { findInvite } from "@/lib/teams/mutations";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </AuthShell>
     );
   }
-  const viewer = await getViewer();
+  const viewer = await viewerPage();
   return (
     <AuthShell title={t("auth.inviteTitle", { team: invite.team.name })}>
       <p className="mb-4 text-sm text-slate-600">{t("auth.inviteRole", { role: t(`roles.${invite.role}`) })}</p>

@@ -1,16 +1,12 @@
-import { notFound, redirect } from "next/navigation";
 import { WorkspaceNav } from "@/components/layout/workspace-nav";
-import { getViewer } from "@/lib/auth/session";
-import { findTeamAccess, listUserTeams } from "@/lib/teams/access";
+import { listUserTeams } from "@/lib/teams/access";
+import { teamLayout } from "@/lib/teams/context";
 
 export const dynamic = "force-dynamic";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/t/${team}/today`)}`);
-  const access = await findTeamAccess(viewer.id, team);
-  if (!access) notFound();
+  const { viewer, access } = await teamLayout(team);
   const teams = await listUserTeams(viewer.id);
   return (
     <div className="min-h-screen">

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EntriesTable } from "@/components/activities/entries-table";
 import { EntryFilters } from "@/components/activities/entry-filters";
 import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
 import { countSuggestions } from "@/lib/activities/learning";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { findTeamAccess, hasTeamRole } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
+import { canSeeTeam } from "@/lib/teams/permissions";
+import { listTeamMembers } from "@/lib/teams/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries"))("title") };
@@ -28,9 +27,7 @@ export function toUrlParams(raw: Record<string, string | string[] | undefined>):
 
 export default async function EntriesPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: SearchParams }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access || !hasTeamRole(access, "manager")) notFound();
+  const { access } = await teamPage(team, canSeeTeam);
   const t = await getTranslations();
   const urlParams = toUrlParams(await searchParams);
   let filters;
@@ -44,7 +41,7 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
   }
   const [{ activities, nextCursor }, members, suggestions] = await Promise.all([
     listActivities(access, { ...filters, limit: filters.limit ?? 50 }),
-    prisma.membership.findMany({ where: { teamId: access.teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } }),
+    listTeamMembers(access),
     countSuggestions(access),
   ]);
   const base = `/t/${access.slug}/entries`;
@@ -64,7 +61,7 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
           {t("entries.exportCsv")}
         </a>
       </div>
-      <EntryFilters action={base} values={{ ...filters }} members={members.map((m) => m.user)} />
+      <EntryFilters action={base} values={{ ...filters }} members={members} />
       {error ? <p className="text-sm text-red-600">{t(error.messageKey, error.details as Record<string, string>)}</p> : null}
       {activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("entries.noEntries")}</p>

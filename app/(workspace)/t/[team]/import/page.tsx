@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { CsvImport } from "@/components/activities/csv-import";
-import { getViewer } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("import"))("title") };
@@ -11,9 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) notFound();
+  const { access } = await teamPage(team);
   const t = await getTranslations("import");
   return (
     <div className="max-w-4xl space-y-4">

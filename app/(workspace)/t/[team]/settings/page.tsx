@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { InviteList } from "@/components/settings/invite-list";
 import { InviteForm, MemberRow } from "@/components/settings/team-forms";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
-import { findTeamAccess, hasTeamRole } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
 import { listOpenInvites } from "@/lib/teams/invites";
+import { canManageTeamSettings } from "@/lib/teams/permissions";
+import { listTeamMembersWithRoles } from "@/lib/teams/queries";
 import { INVITE_TTL_HOURS } from "@/lib/teams/mutations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,16 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access || !hasTeamRole(access, "admin")) notFound();
+  const { viewer, access } = await teamPage(team, canManageTeamSettings);
   const t = await getTranslations("settings");
   const invites = await listOpenInvites(access.teamId);
-  const members = await prisma.membership.findMany({
-    where: { teamId: access.teamId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, user: { select: { id: true, name: true, email: true } } },
-  });
+  const members = await listTeamMembersWithRoles(access);
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">{t("title")}</h1>

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { TodayLogger } from "@/components/activities/today-logger";
 import { TourBanner } from "@/components/learn/tour-banner";
 import { listActivities } from "@/lib/activities/queries";
 import { todayIn } from "@/lib/activities/rules";
-import { getViewer } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("today"))("title") };
@@ -14,9 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TodayPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) notFound();
+  const { viewer, access } = await teamPage(team);
   const today = todayIn(access.timeZone);
   const { activities } = await listActivities(access, { member: viewer.id, from: today, to: today, limit: 200 });
   const t = await getTranslations("today");

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "@/components/activities/colors";
 import { EntriesTable } from "@/components/activities/entries-table";
-import { listActivities } from "@/lib/activities/queries";
-import { addDays, dateColumn, isIsoDate, todayIn } from "@/lib/activities/rules";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
+import { listActivities, ownMixBetween } from "@/lib/activities/queries";
+import { addDays, isIsoDate, todayIn } from "@/lib/activities/rules";
 import { isRoleKey, isStageKey } from "@/lib/tagging/types";
-import { findTeamAccess } from "@/lib/teams/access";
 import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
+import { teamPage } from "@/lib/teams/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("week"))("title") };
@@ -27,9 +24,7 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
   const { team } = await params;
   const raw = await searchParams;
   const { week, review, from, to, role, stage } = raw;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) notFound();
+  const { viewer, access } = await teamPage(team);
   const t = await getTranslations();
   const today = todayIn(access.timeZone);
   const monday = mondayOf(typeof week === "string" && isIsoDate(week) ? week : today);
@@ -43,16 +38,14 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
     stage: isStageKey(stage) ? stage : undefined,
   };
   const drilling = Boolean(drill.from || drill.to || drill.role || drill.stage);
-  const where = { teamId: access.teamId, authorId: viewer.id, deletedAt: null, dateWorked: { gte: dateColumn(monday), lte: dateColumn(sunday) } };
-  const [list, byRole, byStage] = await Promise.all([
+  const [list, { byRole, byStage }] = await Promise.all([
     listActivities(
       access,
       drilling
         ? { member: viewer.id, from: drill.from ?? monday, to: drill.to ?? sunday, role: drill.role, stage: drill.stage, needsReview, limit: 200 }
         : { member: viewer.id, from: monday, to: sunday, needsReview, limit: 200 },
     ),
-    prisma.activity.groupBy({ by: ["role"], where, _count: { _all: true }, _sum: { minutes: true } }),
-    prisma.activity.groupBy({ by: ["stage"], where, _count: { _all: true }, _sum: { minutes: true } }),
+    ownMixBetween(access, monday, sunday),
   ]);
   const total = byRole.reduce((sum, row) => sum + row._count._all, 0);
   const base = `/t/${access.slug}/week`;

@@ -1,26 +1,17 @@
 import { EXPORT_HEADER, exportRows, CSV_BOM, toCsv } from "@/lib/activities/csv";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
-import { getViewer } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamRoute } from "@/lib/teams/context";
 
 export const dynamic = "force-dynamic";
 
-/** CSV of the filtered view the viewer is looking at (their own entries unless they manage the team). */
-export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) return new Response("Not found", { status: 404 });
+/**
+ * CSV of the filtered view the viewer is looking at (their own entries unless they manage the team).
+ * A bad filter or another team answers translated JSON (toResponse), like every route.
+ */
+export const GET = teamRoute(async ({ request, access }) => {
   const searchParams = new URL(request.url).searchParams;
   searchParams.delete("cursor");
-  let filters;
-  try {
-    filters = parseActivityFilters(searchParams);
-  } catch (error) {
-    if (error instanceof DomainError) return new Response("Bad filter", { status: 400 });
-    throw error;
-  }
+  const filters = parseActivityFilters(searchParams);
   const chunks: string[] = [];
   let cursor: string | undefined;
   let first = true;
@@ -40,4 +31,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,39 @@
+// What a team role may do, named for the decision. Call sites ask `canInvite(access)`, never compare role strings.
+import type { TeamAccess, TeamRole } from "./access";
+
+type Who = Pick<TeamAccess, "role">;
+
+const RANK: Record<TeamRole, number> = { member: 0, manager: 1, admin: 2 };
+
+/** True when the role is at least `atLeast` (the ladder member < manager < admin). Prefer the named helpers below. */
+export function hasTeamRole(access: Who, atLeast: TeamRole): boolean {
+  return RANK[access.role] >= RANK[atLeast];
+}
+
+/** Change members' roles and remove members. */
+export const canManageMembers = (access: Who) => hasTeamRole(access, "admin");
+/** Create invite links. */
+export const canInvite = (access: Who) => hasTeamRole(access, "admin");
+/** Change the team's settings (name, time zone, review threshold). */
+export const canManageTeamSettings = (access: Who) => hasTeamRole(access, "admin");
+/** See the whole team's entries and reports, and any one member's. */
+export const canSeeTeam = (access: Who) => hasTeamRole(access, "manager");
+/** Confirm or re-tag many entries at once. */
+export const canReviewEntries = (access: Who) => hasTeamRole(access, "manager");
+/** Delete a demo team's data (inside that demo team). */
+export const canDeleteDemo = (access: Who) => hasTeamRole(access, "manager");
+/** Any member of the team: the floor for every team surface. */
+export const isMember = (_access: Who) => true;
+
+/** May this viewer see this member's entries and effort? Themself always; anyone in the team when they see the team. */
+export function canSeeMember(access: Pick<TeamAccess, "role" | "userId">, memberId: string): boolean {
+  return memberId === access.userId || canSeeTeam(access);
+}
+
+/**
+ * Whose entries the viewer may see, as a filter on author: everyone's (null) for those who see the team, else only
+ * their own. Shared by the entry lists and the reports so both answer "whose work is this" the same way.
+ */
+export function memberScope(access: Pick<TeamAccess, "role" | "userId" | "teamId">): { teamId: string; authorId: string | null } {
+  return { teamId: access.teamId, authorId: canSeeTeam(access) ? null : access.userId };
+}
