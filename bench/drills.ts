@@ -26,6 +26,8 @@ const { values: flags } = parseArgs({
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "60" },
     "no-write": { type: "boolean", default: false },
+    /** Dashboard readers beside the load's writers (0 isolates the write path). */
+    readers: { type: "string", default: "5" },
   },
 });
 const DRILLS = new Set(flags.only!.split(","));
@@ -34,6 +36,7 @@ const RUNS = Math.max(1, Number(flags.runs));
 const SECONDS = Math.max(5, Number(flags.seconds));
 /** Each phase of the slow-clients drill: long enough that the server cuts slow clients off (30 s) at least once. */
 const SLOW_SECONDS = Math.max(40, SECONDS);
+const READERS = Math.max(0, Number(flags.readers));
 const SECRET = randomBytes(32).toString("base64");
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -171,6 +174,20 @@ class App {
       await sleep(300);
     }
     throw new Error(`the app did not answer within 180 s:\n${this.output.slice(-3000)}`);
+  }
+
+  /** CPU time the app's process group has used so far (user + system), in ms: independent of what else runs. */
+  cpuMs(): number {
+    const group = this.child?.pid;
+    if (!group) return 0;
+    let ticks = 0;
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+        if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {}
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   kill9(): void {
@@ -413,15 +430,18 @@ async function loadDrill(target: Target, writers: number, readers: number, secon
   for (const email of fixture.readerEmails) cookies.push(await signIn(target.app.url, email, fixture.readerPassword));
   const ledger: WriteLedger = { acked: new Map(), attempted: new Set(), errors: 0 };
   const recorder = new Recorder();
+  const cpuBefore = target.app.cpuMs();
   const stopAt = Date.now() + seconds * 1000;
   const done = () => Date.now() >= stopAt;
   await Promise.all([
     ...fixture.writerTokens.map((token, n) => writer(target.app.url, fixture.slug, token, `w${n}`, ledger, recorder, done, false)),
     ...cookies.map((cookie) => reader(target.app.url, fixture.slug, cookie, recorder, done)),
   ]);
+  // The app's own CPU per request: what the code costs, whatever else the machine is doing.
+  const appCpuMsPerRequest = (target.app.cpuMs() - cpuBefore) / Math.max(1, recorder.samples.length);
   const integrity = await verify(target.databaseUrl(), fixture.teamId, ledger);
   const errors = recorder.samples.filter((s) => s.status === 0 || s.status >= 400).length;
-  return { writes: summary(recorder.of("write"), seconds), reads: summary(recorder.of("read"), seconds), errors, integrity, attempted: ledger.attempted.size };
+  return { writes: summary(recorder.of("write"), seconds), reads: summary(recorder.of("read"), seconds), errors, integrity, attempted: ledger.attempted.size, appCpuMsPerRequest };
 }
 
 /** kill -9 the app mid-load, restart it; then kill -9 the database (PostgreSQL), restart it; then check every write. */
@@ -681,8 +701,8 @@ async function main() {
       if (DRILLS.has("load")) {
         const runs: Awaited<ReturnType<typeof loadDrill>>[] = [];
         for (let run = 1; run <= RUNS; run++) {
-          log(`${target.label} load: ${writers} writers + 5 dashboard readers for ${SECONDS} s (run ${run}/${RUNS})`);
-          const result = await loadDrill(target, writers, 5, SECONDS);
+          log(`${target.label} load: ${writers} writers + ${READERS} dashboard readers for ${SECONDS} s (run ${run}/${RUNS})`);
+          const result = await loadDrill(target, writers, READERS, SECONDS);
           log(JSON.stringify(result));
           check(result.errors === 0, `${target.label} load run ${run}: ${result.errors} errors`);
           check(result.integrity.lost === 0 && result.integrity.duplicated === 0 && result.integrity.unacknowledged === 0 && result.integrity.rows === result.integrity.acknowledged, `${target.label} load run ${run}: rows ≠ acknowledged writes`);
@@ -691,7 +711,7 @@ async function main() {
         const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
         sections.push(
           [
-            `### Load on ${target.label}: ${writers} writers + 5 dashboard readers, ${SECONDS} s (median of ${runs.length} run${runs.length > 1 ? "s" : ""})`,
+            `### Load on ${target.label}: ${writers} writers + ${READERS} dashboard readers, ${SECONDS} s (median of ${runs.length} run${runs.length > 1 ? "s" : ""})`,
             "",
             "| | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
             "|---|---:|---:|---:|---:|---:|---:|",
