@@ -69,7 +69,9 @@ export async function requireTeamPermission(
 
 /** The viewer's access with at least this role. Prefer requireTeamPermission with a named permission. */
 export async function requireTeamAccess(userId: string, slug: string, atLeast: TeamRole = "member", options: { auditDenial?: boolean } = {}): Promise<TeamAccess> {
-  return requireTeamPermission(userId, slug, (access) => hasTeamRole(access, atLeast), options);
+  // Named for the role, so a refusal's audit record says what was needed.
+  const can = Object.defineProperty((access: TeamAccess) => hasTeamRole(access, atLeast), "name", { value: atLeast });
+  return requireTeamPermission(userId, slug, can, options);
 }
 
 /** Teams the user belongs to, oldest membership first (the default team). */
