@@ -6,8 +6,7 @@ import { LIMITS } from "@/lib/auth/rate-limit";
 import { DomainError, Invalid, isBadInputDatabaseError, Unauthenticated } from "@/lib/errors";
 import { requestLocale } from "@/lib/i18n/translate";
 import { recordAudit } from "@/lib/audit/record";
-import type { TeamAccess } from "@/lib/teams/access";
-import { apiTeam } from "@/lib/teams/context";
+import { apiTeam, type TeamAccess } from "@/lib/teams/access";
 import { toResponse } from "./responses";
 
 export { jsonError } from "./responses";

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { hasTeamRole } from "./permissions";
+import { hasTeamRole, isMember } from "./permissions";
 import { isValidSlug } from "./slug";
 
 export type TeamRole = "member" | "manager" | "admin";
@@ -82,4 +82,18 @@ export async function listUserTeams(userId: string) {
     select: { role: true, team: { select: { id: true, slug: true, name: true } } },
   });
   return memberships.map((m) => ({ ...m.team, role: m.role as TeamRole }));
+}
+
+/**
+ * The API's way in (apiHandler; re-exported by lib/teams/context.ts): the team an /api/v1 request acts in, from
+ * ?team=slug, the X-OpsMix-Team header, or the user's first team. Refusals of writes are audited; reads write nothing.
+ */
+export async function apiTeam(request: Request, userId: string): Promise<TeamAccess> {
+  const url = new URL(request.url);
+  const options = { auditDenial: request.method !== "GET" };
+  const slug = url.searchParams.get("team") ?? request.headers.get("x-opsmix-team");
+  if (slug) return requireTeamPermission(userId, slug, isMember, options);
+  const first = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { team: { select: { slug: true } } } });
+  if (!first) throw new NotFound();
+  return requireTeamPermission(userId, first.team.slug, isMember, options);
 }

@@ -6,12 +6,11 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getViewer, requireViewer, viewerAction, viewerPage, type Viewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
 import { DomainError, NotFound, Unauthenticated } from "@/lib/errors";
 import { toResponse } from "@/lib/http/responses";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/translate";
-import { findTeamAccess, requireTeamPermission, type TeamAccess } from "./access";
+import { apiTeam, findTeamAccess, requireTeamPermission, type TeamAccess } from "./access";
 import { isMember } from "./permissions";
 
 export type { TeamAccess, Viewer };
@@ -28,7 +27,7 @@ function slugOf(value: unknown): string {
   return typeof value === "string" ? value.slice(0, 64) : "";
 }
 
-export { viewerAction, viewerPage };
+export { apiTeam, viewerAction, viewerPage };
 
 /** A team page: the viewer and their access, or notFound() when signed out, not a member or not allowed. */
 export async function teamPage(slug: string, can: TeamPermission = isMember): Promise<TeamContext> {
@@ -99,18 +98,4 @@ export function teamRoute(handler: (context: RouteContext) => Promise<Response>,
       return toResponse(error, locale);
     }
   };
-}
-
-/**
- * The team an /api/v1 request acts in: ?team=slug, the X-OpsMix-Team header, or the user's first team. Refusals of
- * writes are audited; reads write nothing.
- */
-export async function apiTeam(request: Request, userId: string): Promise<TeamAccess> {
-  const url = new URL(request.url);
-  const options = { auditDenial: request.method !== "GET" };
-  const slug = url.searchParams.get("team") ?? request.headers.get("x-opsmix-team");
-  if (slug) return requireTeamPermission(userId, slug, isMember, options);
-  const first = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { team: { select: { slug: true } } } });
-  if (!first) throw new NotFound();
-  return requireTeamPermission(userId, first.team.slug, isMember, options);
 }
