@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { SuggestionsList } from "@/components/activities/suggestions-list";
 import { listSuggestions, trustsMemberCorrections } from "@/lib/activities/learning";
 import { canReviewCorrections } from "@/lib/activities/permissions";
-import { getViewer } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("learning.suggestions"))("title") };
@@ -13,9 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SuggestionsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access || !canReviewCorrections(access)) notFound();
+  const { access } = await teamPage(team, canReviewCorrections);
   const t = await getTranslations("learning.suggestions");
   const [{ suggestions, total }, trust] = await Promise.all([listSuggestions(access), trustsMemberCorrections(access)]);
   return (
