@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { normaliseEmail } from "@/lib/auth/email";
+import { isPlausibleEmail, isReservedEmail, normaliseEmail } from "@/lib/auth/email";
 import { hashToken } from "@/lib/auth/token-hash";
 import { createUser, insertUser, isUniqueViolation, NAME_MAX, prepareNewUser, validateNewUser, type NewUserInput } from "@/lib/auth/users";
 import { isValidSlug, slugFromName } from "./slug";
