@@ -19,9 +19,10 @@ export function keyColor(dimension: Dimension, key: string): string {
 export function mixSummary(t: Translate, dimension: Dimension, entries: MixEntry[], measure: Measure): string {
   const ranked = entries.filter((e) => measureOf(e, measure) > 0).sort((a, b) => b.share - a.share);
   if (ranked.length === 0) return t("dashboard.chartSummaryNone");
-  const top = ranked.slice(0, 3).map((e) => `${keyLabel(t, dimension, e.key)} ${percent(e.share)}`).join(", ");
+  const separator = t("dashboard.listSeparator");
+  const top = ranked.slice(0, 3).map((e) => `${keyLabel(t, dimension, e.key)} ${percent(e.share)}`).join(separator);
   const missing = entries.filter((e) => measureOf(e, measure) === 0).map((e) => keyLabel(t, dimension, e.key));
-  return [t("dashboard.chartSummary", { top }), missing.length ? t("dashboard.chartSummaryMissing", { keys: missing.join(", ") }) : ""].join(" ").trim();
+  return [t("dashboard.chartSummary", { top }), missing.length ? t("dashboard.chartSummaryMissing", { keys: missing.join(separator) }) : ""].join(" ").trim();
 }
 
 export function MixPanel({
