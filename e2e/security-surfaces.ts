@@ -481,6 +481,23 @@ export const SURFACES: Surface[] = [
       http(actor.request, "GET", `/api/v1/reports/effort?team=${target.slug}&range=last-4-weeks&groupBy=role,member`, { headers: bearer(actor) }),
   },
   {
+    key: "app/api/v1/reports/weekly/route.ts#GET",
+    scopes: TEAM_SCOPES,
+    writes: false,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (_m, actor, _scope, target) => () => http(actor.request, "GET", `/api/v1/reports/weekly?team=${target.slug}&format=dingtalk`, { headers: bearer(actor) }),
+  },
+  {
+    key: "app/api/v1/reports/weekly/route.ts#GET",
+    variant: "a team-mate's report",
+    scopes: ["team", "other"],
+    writes: false,
+    // Managers and admins read any member's report; a member only their own; another team's member does not exist.
+    expected: byRole({ _: "notfound" }, { team: "ok", _: "notfound" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => () =>
+      http(actor.request, "GET", `/api/v1/reports/weekly?team=${target.slug}&member=${m.mates[target.recordTeam]!.id}`, { headers: bearer(actor) }),
+  },
+  {
     key: "app/api/v1/tag/route.ts#POST",
     scopes: TEAM_SCOPES,
     writes: false,

@@ -1,5 +1,6 @@
 // Filter form for entry lists: a plain GET form, so every filtered view is a shareable URL.
 import { getTranslations } from "next-intl/server";
+import { MemberSelect } from "@/components/ui/member-select";
 import { ROLE_ORDER, STAGE_ORDER } from "./colors";
 
 export interface FilterValues {
@@ -26,17 +27,7 @@ export async function EntryFilters({ action, values, members }: { action: string
         <input type="date" name="to" defaultValue={values.to} className={`${input} block`} />
       </label>
       {members ? (
-        <label className="text-xs text-slate-600">
-          {t("entries.member")}
-          <select name="member" defaultValue={values.member ?? ""} className={`${input} block`}>
-            <option value="">{t("entries.allMembers")}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect label={t("entries.member")} allLabel={t("entries.allMembers")} members={members} value={values.member} className={`${input} block`} />
       ) : null}
       <label className="text-xs text-slate-600">
         {t("entries.role")}

@@ -1,4 +1,5 @@
 // The dashboard's filters as a plain GET form: every view is a shareable URL and works without JavaScript.
+import { MemberSelect } from "@/components/ui/member-select";
 import { RANGE_PRESETS, CUSTOM } from "@/lib/reports/range";
 import type { DashboardQuery } from "@/lib/reports/filters";
 import type { Translate } from "./format";
@@ -28,17 +29,7 @@ export function DashboardFilters({ t, action, query, members }: { t: Translate; 
         <input type="date" name="to" defaultValue={custom ? query.range.to : undefined} placeholder={query.range.to} className={`${input} w-36`} />
       </label>
       {members.length > 0 ? (
-        <label className="text-xs text-slate-600">
-          {t("dashboard.filters.member")}
-          <select name="member" defaultValue={query.member ?? ""} className={input}>
-            <option value="">{t("dashboard.filters.allMembers")}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect label={t("dashboard.filters.member")} allLabel={t("dashboard.filters.allMembers")} members={members} value={query.member} className={input} />
       ) : null}
       <fieldset className="text-xs text-slate-600">
         <legend>{t("dashboard.filters.measure")}</legend>

@@ -17,12 +17,14 @@ interface Props {
 export function WorkspaceNav({ team, role, viewer, teams }: Props) {
   const t = useTranslations("nav");
   const tApp = useTranslations("app");
+  const tRhythm = useTranslations("rhythm.nav");
   const pathname = usePathname();
   const router = useRouter();
   const base = `/t/${team.slug}`;
   const links = [
     { href: `${base}/today`, label: t("today") },
     { href: `${base}/week`, label: t("week") },
+    { href: `${base}/report`, label: tRhythm("report") },
     { href: `${base}/dashboard`, label: t("dashboard") },
     ...(role !== "member" ? [{ href: `${base}/entries`, label: t("entries") }] : []),
     { href: `${base}/learn`, label: t("learn") },

@@ -164,5 +164,18 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": { description: "{rows: [...], total: {count, minutes}}" }, "400": errorResponse("Invalid") },
       },
     },
+    "/api/v1/reports/weekly": {
+      get: {
+        summary: "Weekly (or daily) report drafted from the tagged entries: figures by role then stage, largest entries, target gaps, empty stages, entries needing review, and the text",
+        parameters: [
+          teamParam,
+          { name: "week", in: "query", description: "ISO week, e.g. 2026-W49 (default: this week in the team's time zone)", schema: { type: "string", pattern: "^\\d{4}-W\\d{2}$" } },
+          { name: "day", in: "query", description: "A date for the daily report (日报) instead of the week", schema: { type: "string", format: "date" } },
+          { name: "member", in: "query", description: "User id or email; members may only name themselves; default: the team (managers) or yourself", schema: { type: "string" } },
+          { name: "format", in: "query", description: "Shape of `text`", schema: { type: "string", enum: ["plain", "markdown", "feishu", "dingtalk", "wecom"], default: "markdown" } },
+        ],
+        responses: { "200": { description: "{kind, period, from, to, member, totals, previous, roles: [{role, count, minutes, stages: [...]}], members, largest, gaps, emptyStages, review, locale, format, text}" }, "400": errorResponse("Invalid"), "404": errorResponse("NotFound") },
+      },
+    },
   },
 } as const;

@@ -10,6 +10,8 @@ import securityEn from "./security.en.json";
 import securityZh from "./security.zh-CN.json";
 import learningEn from "./learning.en.json";
 import learningZh from "./learning.zh-CN.json";
+import rhythmEn from "./rhythm.en.json";
+import rhythmZh from "./rhythm.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -20,6 +22,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: learnEn, "zh-CN": learnZh },
   { en: securityEn, "zh-CN": securityZh },
   { en: learningEn, "zh-CN": learningZh },
+  { en: rhythmEn, "zh-CN": rhythmZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

@@ -6,6 +6,7 @@ import { EntriesTable } from "@/components/activities/entries-table";
 import { listActivities, ownMixBetween } from "@/lib/activities/queries";
 import { addDays, isIsoDate, todayIn } from "@/lib/activities/rules";
 import { isRoleKey, isStageKey } from "@/lib/tagging/types";
+import { isoWeekOf } from "@/lib/reports/iso-week";
 import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
 import { teamPage } from "@/lib/teams/context";
 
@@ -74,6 +75,7 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
           <Link className="text-indigo-600 hover:underline" href={`${base}?week=${addDays(monday, -7)}`}>{t("week.previous")}</Link>
           <Link className="text-indigo-600 hover:underline" href={base}>{t("week.thisWeek")}</Link>
           <Link className="text-indigo-600 hover:underline" href={`${base}?week=${addDays(monday, 7)}`}>{t("week.next")}</Link>
+          <Link className="text-indigo-600 hover:underline" href={`/t/${access.slug}/report?week=${isoWeekOf(monday)}`} data-testid="week-report-link">{t("rhythm.page.open")}</Link>
         </nav>
       </div>
       <section className="grid gap-4 md:grid-cols-2" aria-label={t("week.totals")}>

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ReportDraft } from "@/components/reports/report-draft";
+import { ReportHeader } from "@/components/reports/report-header";
+import { getViewer } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { DomainError, NotFound } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
+import { canViewTeamReport } from "@/lib/reports/permissions";
+import { parseWeeklyRequest, weeklyReport, type WeeklyReport, type WeeklyReportRequest } from "@/lib/reports/weekly";
+import { renderReport, REPORT_FORMATS, type ReportFormat } from "@/lib/reports/weekly-text";
+import { findTeamAccess } from "@/lib/teams/access";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rhythm.page.title"))("week") };
+}
+
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The weekly (or daily) report drafted from the viewer's entries, or for managers any member's or the team's. */
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { team } = await params;
+  const raw = await searchParams;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access) notFound();
+  const query = new URLSearchParams();
+  for (const name of ["week", "day", "member"]) if (typeof raw[name] === "string") query.set(name, raw[name]);
+  // ?kind=day without a date: today's daily report.
+  const wantsDay = raw.kind === "day" || raw.day !== undefined;
+  const locale = await getLocale();
+  const t = (key: string, values?: Record<string, string | number>) => translate(isLocale(locale) ? locale : "en", key, values);
+  // A bad week or day in the URL is said, and the current period shown instead.
+  let request: WeeklyReportRequest;
+  let error: string | null = null;
+  try {
+    request = parseWeeklyRequest(query);
+    if (wantsDay && request.kind === "week") request = { ...request, kind: "day", period: null };
+  } catch (caught) {
+    if (!(caught instanceof DomainError)) throw caught;
+    error = t(caught.messageKey, (caught.details ?? {}) as Record<string, string>);
+    request = { kind: wantsDay ? "day" : "week", period: null, member: query.get("member") };
+  }
+  let report: WeeklyReport;
+  try {
+    report = await weeklyReport(access, request);
+  } catch (caught) {
+    if (caught instanceof NotFound) notFound();
+    throw caught;
+  }
+  const canViewTeam = canViewTeamReport(access);
+  const members = canViewTeam
+    ? (await prisma.membership.findMany({ where: { teamId: access.teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } })).map((m) => m.user)
+    : [];
+  const drafts = Object.fromEntries(REPORT_FORMATS.map((format) => [format, renderReport(report, t, format)])) as Record<ReportFormat, string>;
+  return (
+    <div className="space-y-6">
+      <ReportHeader report={report} teamSlug={access.slug} members={members} canViewTeam={canViewTeam} t={t} />
+      {error ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="report-error">
+          {error}
+        </p>
+      ) : null}
+      <ReportDraft key={`${report.kind}:${report.period}:${report.member?.id ?? "team"}`} drafts={drafts} initialFormat={locale === "zh-CN" ? "feishu" : "markdown"} />
+    </div>
+  );
+}
