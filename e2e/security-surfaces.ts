@@ -133,6 +133,7 @@ const ACTIONS = {
   reports: "lib/reports/actions.ts",
   onboarding: "lib/onboarding/actions.ts",
   demo: "lib/demo/actions.ts",
+  rhythm: "lib/rhythm/actions.ts",
 };
 
 const everyoneSignedIn = (outcome: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
@@ -359,6 +360,15 @@ export const SURFACES: Surface[] = [
       for (const [stage, pct] of Object.entries({ acquisition: "20", connection: "20", activation: "20", retention: "20", referral: "20" })) fields[`pct.${stage}`] = pct;
       return action(m, actor, `${ACTIONS.reports}#setTargetMixAction`, [{}, form(fields)], target.slug);
     },
+  },
+  // ------------------------------------------------------------------ team rhythm
+  {
+    key: `${ACTIONS.rhythm}#saveTeamCalendarAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () =>
+      action(m, actor, `${ACTIONS.rhythm}#saveTeamCalendarAction`, [{}, form({ team: target.slug, weekday: "1", holidays: "2026-10-01" })], target.slug),
   },
   // ------------------------------------------------------------------ onboarding
   {

@@ -25,6 +25,7 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
     { href: `${base}/today`, label: t("today") },
     { href: `${base}/week`, label: t("week") },
     { href: `${base}/report`, label: tRhythm("report") },
+    { href: `${base}/coverage`, label: tRhythm("coverage") },
     { href: `${base}/dashboard`, label: t("dashboard") },
     ...(role !== "member" ? [{ href: `${base}/entries`, label: t("entries") }] : []),
     { href: `${base}/learn`, label: t("learn") },

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalendarForm } from "@/components/rhythm/calendar-form";
+import { CoverageGrid } from "@/components/rhythm/coverage-grid";
+import { getViewer } from "@/lib/auth/session";
+import { canViewTeamCoverage, getCoverage } from "@/lib/rhythm/coverage";
+import { canSetTeamCalendar } from "@/lib/rhythm/settings";
+import { findTeamAccess } from "@/lib/teams/access";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rhythm.coverage"))("title") };
+}
+
+/** Logging coverage: the team's grid for managers, one's own row for members; managers set the working calendar. */
+export default async function CoveragePage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const viewer = await getViewer();
+  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
+  if (!viewer || !access) notFound();
+  const t = await getTranslations("rhythm.coverage");
+  const coverage = await getCoverage(access);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">{canViewTeamCoverage(access) ? t("title") : t("titleOwn")}</h1>
+        <Link className="text-sm text-indigo-600 hover:underline" href={`/t/${access.slug}/report`}>
+          {t("toReport")}
+        </Link>
+      </div>
+      <p className="text-sm text-slate-600">{t("intro", { from: coverage.from, today: coverage.today, zone: access.timeZone })}</p>
+      <CoverageGrid coverage={coverage} />
+      {canSetTeamCalendar(access) ? <CalendarForm teamSlug={access.slug} calendar={coverage.calendar} /> : null}
+    </div>
+  );
+}
