@@ -189,6 +189,12 @@ export async function weeklyReport(access: TeamAccess, request: WeeklyReportRequ
   };
 }
 
+/** The team's members for the report page's member choice, oldest membership first. */
+export async function teamMemberNames(teamId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await prisma.membership.findMany({ where: { teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } });
+  return rows.map((row) => row.user);
+}
+
 /** Parses and runs the report (API and page share this). */
 export async function weeklyReportFromParams(access: TeamAccess, params: URLSearchParams): Promise<WeeklyReport> {
   return weeklyReport(access, parseWeeklyRequest(params));

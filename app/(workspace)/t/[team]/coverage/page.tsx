@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CalendarForm } from "@/components/rhythm/calendar-form";
 import { CoverageGrid } from "@/components/rhythm/coverage-grid";
-import { getViewer } from "@/lib/auth/session";
 import { canViewTeamCoverage, getCoverage } from "@/lib/rhythm/coverage";
 import { canSetTeamCalendar } from "@/lib/rhythm/settings";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamPage } from "@/lib/teams/context";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Logging coverage: the team's grid for managers, one's own row for members; managers set the working calendar. */
 export default async function CoveragePage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) notFound();
+  const { access } = await teamPage(team);
   const t = await getTranslations("rhythm.coverage");
   const coverage = await getCoverage(access);
   return (

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ReportDraft } from "@/components/reports/report-draft";
 import { ReportHeader } from "@/components/reports/report-header";
-import { getViewer } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
 import { DomainError, NotFound } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/locales";
 import { translate } from "@/lib/i18n/translate";
 import { canViewTeamReport } from "@/lib/reports/permissions";
-import { parseWeeklyRequest, weeklyReport, type WeeklyReport, type WeeklyReportRequest } from "@/lib/reports/weekly";
+import { parseWeeklyRequest, teamMemberNames, weeklyReport, type WeeklyReport, type WeeklyReportRequest } from "@/lib/reports/weekly";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "@/lib/reports/weekly-text";
-import { findTeamAccess } from "@/lib/teams/access";
+import { teamPageWithLocale } from "@/lib/teams/context";
 
 export const dynamic = "force-dynamic";
 
@@ -25,15 +22,12 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<s
 export default async function ReportPage({ params, searchParams }: Props) {
   const { team } = await params;
   const raw = await searchParams;
-  const viewer = await getViewer();
-  const access = viewer ? await findTeamAccess(viewer.id, team) : null;
-  if (!viewer || !access) notFound();
+  const { access, locale } = await teamPageWithLocale(team);
   const query = new URLSearchParams();
   for (const name of ["week", "day", "member"]) if (typeof raw[name] === "string") query.set(name, raw[name]);
   // ?kind=day without a date: today's daily report.
   const wantsDay = raw.kind === "day" || raw.day !== undefined;
-  const locale = await getLocale();
-  const t = (key: string, values?: Record<string, string | number>) => translate(isLocale(locale) ? locale : "en", key, values);
+  const t = (key: string, values?: Record<string, string | number>) => translate(locale, key, values);
   // A bad week or day in the URL is said, and the current period shown instead.
   let request: WeeklyReportRequest;
   let error: string | null = null;
@@ -53,9 +47,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     throw caught;
   }
   const canViewTeam = canViewTeamReport(access);
-  const members = canViewTeam
-    ? (await prisma.membership.findMany({ where: { teamId: access.teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } })).map((m) => m.user)
-    : [];
+  const members = canViewTeam ? await teamMemberNames(access.teamId) : [];
   const drafts = Object.fromEntries(REPORT_FORMATS.map((format) => [format, renderReport(report, t, format)])) as Record<ReportFormat, string>;
   return (
     <div className="space-y-6">
