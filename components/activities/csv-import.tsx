@@ -113,7 +113,7 @@ export function CsvImport({ teamSlug }: { teamSlug: string }) {
                   <tbody className="divide-y divide-slate-100">
                     {preview.rows.slice(0, 200).map((row) => (
                       <tr key={row.line}>
-                        <td className="px-2 py-1 font-mono text-xs text-slate-400">{row.line}</td>
+                        <td className="px-2 py-1 font-mono text-xs text-slate-500">{row.line}</td>
                         <td className="px-2 py-1 text-slate-600">{row.date}</td>
                         <td className="px-2 py-1 text-slate-600">{row.email}</td>
                         <td className="px-2 py-1">{row.text}</td>

@@ -32,7 +32,7 @@ export function TagChips({
   const tLearning = useTranslations("learning");
   const decidedBy = teamExamples(activity.explanation);
   if (!activity.role || !activity.stage) {
-    return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-500">{tToday("untagged")}</span>;
+    return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{tToday("untagged")}</span>;
   }
   const roleChip = ROLE_COLORS[activity.role]?.chip ?? "";
   const stageChip = STAGE_COLORS[activity.stage]?.chip ?? "";
@@ -76,7 +76,7 @@ export function TagChips({
           {tLearning("fromTeamExamples", { count: decidedBy })}
         </span>
       ) : activity.tagSource === "auto" ? (
-        <span className="text-xs text-slate-400" title={tToday("confidence", { value: percent(activity.confidence.role) })}>
+        <span className="text-xs text-slate-500" title={tToday("confidence", { value: percent(activity.confidence.role) })}>
           {percent(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
         </span>
       ) : (

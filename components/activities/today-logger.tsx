@@ -156,7 +156,7 @@ export function TodayLogger({
 
   return (
     <div className="space-y-6">
-      <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm focus-within:ring-2 focus-within:ring-indigo-500">
         <label htmlFor="entry" className="sr-only">
           {t("today.title")}
         </label>

@@ -9,10 +9,24 @@ import { measureText, minutesText, percent, type Translate } from "./format";
 import { keyColor, keyLabel } from "./mix-panel";
 import { Panel } from "./panel";
 
-function tint(hex: string, strength: number): string {
+function tint(hex: string, strength: number): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   const alpha = 0.1 + 0.8 * Math.min(1, Math.max(0, strength));
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha.toFixed(2)})`;
+  // The role colour laid over the white panel, as an opaque colour so the text colour can be chosen by contrast.
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => Math.round(255 + (c - 255) * alpha)) as [number, number, number];
+}
+
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Dark slate text when it reaches WCAG AA (4.5:1) on the cell, else white, else black (which always reaches it). */
+export function cellTextColor(background: [number, number, number]): string {
+  const l = luminance(background);
+  if ((l + 0.05) / (luminance([15, 23, 42]) + 0.05) >= 4.5) return "#0f172a";
+  if (1.05 / (l + 0.05) >= 4.5) return "#ffffff";
+  return "#000000";
 }
 
 /** How long a cell has been empty; "never" reaches back only as far as the team's history in the window. */
@@ -74,7 +88,7 @@ export function Heatmap({
                         data-stage={stage}
                         data-state="empty"
                         title={t("dashboard.heatmap.cellLabel", { role: keyLabel(t, "role", role), stage: keyLabel(t, "stage", stage), value: why })}
-                        className="h-11 rounded bg-slate-50 text-center align-middle text-slate-400"
+                        className="h-11 rounded bg-slate-50 text-center align-middle text-slate-500"
                       >
                         <span aria-hidden>·</span>
                         <span className="sr-only" data-testid="heat-empty-note">
@@ -84,6 +98,7 @@ export function Heatmap({
                     );
                   }
                   const strength = max > 0 ? cell.share / max : 0;
+                  const background = tint(keyColor("role", role), strength);
                   const label = t("dashboard.heatmap.cellLabel", {
                     role: keyLabel(t, "role", role),
                     stage: keyLabel(t, "stage", stage),
@@ -97,11 +112,13 @@ export function Heatmap({
                       data-stage={stage}
                       data-state={cell.state}
                       className={`h-11 rounded p-0 text-center align-middle ${cell.state === "thin" ? "outline-2 -outline-offset-2 outline-dashed outline-slate-400" : ""}`}
-                      style={{ background: tint(keyColor("role", role), strength), color: strength > 0.55 ? "#ffffff" : "#0f172a" }}
+                      style={{ background: `rgb(${background.join(", ")})`, color: cellTextColor(background) }}
                     >
-                      <Link href={hrefFor(role, stage)} aria-label={label} title={label} className="flex h-full w-full flex-col items-center justify-center rounded px-1 py-1 tabular-nums hover:ring-2 hover:ring-indigo-400">
-                        <span className="font-medium">{value(cell)}</span>
-                        <span className="text-[10px] opacity-80">{percent(cell.share)}</span>
+                      {/* The link's name is the whole sentence (it contains the visible figures); the figures alone say little. */}
+                      <Link href={hrefFor(role, stage)} title={label} className="flex h-full w-full flex-col items-center justify-center rounded px-1 py-1 tabular-nums hover:ring-2 hover:ring-indigo-400">
+                        <span aria-hidden className="font-medium">{value(cell)}</span>
+                        <span aria-hidden className="text-[10px]">{percent(cell.share)}</span>
+                        <span className="sr-only">{label}</span>
                       </Link>
                     </td>
                   );
@@ -125,7 +142,7 @@ export function Heatmap({
       </div>
       <p className="mt-2 flex flex-wrap gap-4 text-xs text-slate-500">
         <span className="inline-flex items-center gap-1">
-          <span aria-hidden className="inline-flex h-3 w-4 items-center justify-center rounded-sm bg-slate-50 text-slate-400">·</span>
+          <span aria-hidden className="inline-flex h-3 w-4 items-center justify-center rounded-sm bg-slate-50 text-slate-500">·</span>
           {t("dashboard.heatmap.legendEmpty")}
         </span>
         <span className="inline-flex items-center gap-1">

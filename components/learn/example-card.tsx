@@ -26,7 +26,7 @@ export function ExampleCard({ example, teamSlug, canPin }: { example: LibraryExa
           {example.text}
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+      <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
         <RoleBadge role={example.role} />
         <StageBadge stage={example.stage} />
         {author ? <span data-testid="example-author">· {author}</span> : null}

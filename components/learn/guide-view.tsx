@@ -96,7 +96,7 @@ export function GuideView({ guide, teamSlug, canPin }: { guide: Guide; teamSlug:
             <li key={n.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-key={n.key}>
               <p className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
                 {isRole ? <RoleBadge role={guide.key} /> : <StageBadge stage={guide.key} />}
-                <span className="text-slate-400">{t("vs")}</span>
+                <span className="text-slate-500">{t("vs")}</span>
                 <Link href={`${base}/${isRole ? "roles" : "stages"}/${n.key}`} className="hover:underline">
                   {isRole ? <RoleBadge role={n.key} /> : <StageBadge stage={n.key} />}
                 </Link>

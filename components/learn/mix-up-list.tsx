@@ -6,7 +6,7 @@ export function MixUpList({ teamSlug, dimension, rows }: { teamSlug: string; dim
   const t = useTranslations("learn.progress");
   const tx = useTranslations("taxonomy");
   const name = (key: string) => tx(`${dimension === "role" ? "roles" : "stages"}.${key}`);
-  if (rows.length === 0) return <p className="text-sm text-slate-400">{t("noMixUps")}</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-500">{t("noMixUps")}</p>;
   return (
     <ul className="space-y-1 text-sm">
       {rows.map((row) => (

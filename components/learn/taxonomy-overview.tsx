@@ -22,7 +22,7 @@ export function TaxonomyOverview({ teamSlug, roles, stages, compact = false }: {
               >
                 <span className="block font-medium text-slate-900">{role.name}</span>
                 <span className={`mt-1 block text-xs text-slate-600 ${compact ? "line-clamp-3" : ""}`}>{role.definition}</span>
-                {!compact ? <span className="mt-2 block text-xs text-slate-400">{role.cues.join(" · ")}</span> : null}
+                {!compact ? <span className="mt-2 block text-xs text-slate-500">{role.cues.join(" · ")}</span> : null}
               </Link>
             </li>
           ))}
@@ -39,7 +39,7 @@ export function TaxonomyOverview({ teamSlug, roles, stages, compact = false }: {
                 className="block h-full rounded-lg border border-slate-200 bg-white p-3 hover:border-indigo-300 hover:shadow-sm"
                 style={{ borderTopColor: STAGE_COLORS[stage.key]?.hex, borderTopWidth: 4 }}
               >
-                <span className="block text-xs text-slate-400">{i + 1}</span>
+                <span className="block text-xs text-slate-500">{i + 1}</span>
                 <span className="block font-medium text-slate-900">{stage.name}</span>
                 <span className={`mt-1 block text-xs text-slate-600 ${compact ? "line-clamp-4" : ""}`}>{stage.definition}</span>
               </Link>

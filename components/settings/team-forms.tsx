@@ -76,7 +76,7 @@ export function MemberRow({ teamSlug, member, isSelf }: { teamSlug: string; memb
       <form action={changeRole} className="flex items-center gap-2">
         <input type="hidden" name="team" value={teamSlug} />
         <input type="hidden" name="userId" value={member.userId} />
-        <select name="role" defaultValue={member.role} aria-label={t("settings.inviteRole")} className="rounded-md border border-slate-300 px-2 py-1 text-sm" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+        <select name="role" defaultValue={member.role} aria-label={t("a11y.memberRole", { member: member.name })} className="rounded-md border border-slate-300 px-2 py-1 text-sm" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
           <option value="member">{t("roles.member")}</option>
           <option value="manager">{t("roles.manager")}</option>
           <option value="admin">{t("roles.admin")}</option>
@@ -86,7 +86,9 @@ export function MemberRow({ teamSlug, member, isSelf }: { teamSlug: string; memb
         <form action={remove}>
           <input type="hidden" name="team" value={teamSlug} />
           <input type="hidden" name="userId" value={member.userId} />
-          <Button variant="ghost">✕</Button>
+          <Button variant="ghost" aria-label={t("a11y.removeMember", { member: member.name })}>
+            ✕
+          </Button>
         </form>
       )}
       {error ? <p className="w-full text-red-600">{t(error.key, error.values)}</p> : null}

@@ -12,6 +12,8 @@ import learningEn from "./learning.en.json";
 import learningZh from "./learning.zh-CN.json";
 import rhythmEn from "./rhythm.en.json";
 import rhythmZh from "./rhythm.zh-CN.json";
+import a11yEn from "./a11y.en.json";
+import a11yZh from "./a11y.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -23,6 +25,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: securityEn, "zh-CN": securityZh },
   { en: learningEn, "zh-CN": learningZh },
   { en: rhythmEn, "zh-CN": rhythmZh },
+  { en: a11yEn, "zh-CN": a11yZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

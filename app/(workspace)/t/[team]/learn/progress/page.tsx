@@ -75,7 +75,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ team:
               <tr key={m.userId} data-testid="progress-row" data-user={m.userId}>
                 <td className="px-3 py-2 font-medium text-slate-800">{m.name}</td>
                 <td className="px-3 py-2 text-slate-600">{date(m.joinedAt)}</td>
-                <td className="px-3 py-2">{m.tourCompletedAt ? <span className="text-emerald-700">✓ {date(m.tourCompletedAt)}</span> : <span className="text-slate-400">{t("progress.notYet")}</span>}</td>
+                <td className="px-3 py-2">{m.tourCompletedAt ? <span className="text-emerald-700">✓ {date(m.tourCompletedAt)}</span> : <span className="text-slate-500">{t("progress.notYet")}</span>}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{m.answers}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{percent(m.right, m.answers)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{percent(m.roleRight, m.answers)}</td>
