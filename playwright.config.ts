@@ -6,6 +6,8 @@ const CI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "./e2e",
+  // The OpenID Provider for single sign-on (e2e/oidc-idp.ts) on E2E_PORT+1; stopped by the teardown it returns.
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -41,7 +41,7 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
  * (counters and revoked sessions) are bookkeeping and left out; so is ApiToken.lastUsedAt.
  */
 const DOMAIN_TABLES: Record<string, string> = {
-  User: `SELECT id, email, name, "passwordHash", "sessionVersion", "disabledAt", locale, "updatedAt" FROM "User"`,
+  User: `SELECT id, email, name, "passwordHash", "sessionVersion", "disabledAt", locale, "breakGlass", "oidcSubject", "updatedAt" FROM "User"`,
   Team: `SELECT * FROM "Team"`,
   Membership: `SELECT * FROM "Membership"`,
   Invite: `SELECT * FROM "Invite"`,
@@ -51,6 +51,7 @@ const DOMAIN_TABLES: Record<string, string> = {
   TargetMix: `SELECT * FROM "TargetMix"`,
   GoldenExample: `SELECT * FROM "GoldenExample"`,
   QuizAnswer: `SELECT * FROM "QuizAnswer"`,
+  TeamEmailDomain: `SELECT * FROM "TeamEmailDomain"`,
 };
 
 export type Fingerprint = Record<string, string>;

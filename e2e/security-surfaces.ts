@@ -134,6 +134,7 @@ const ACTIONS = {
   onboarding: "lib/onboarding/actions.ts",
   demo: "lib/demo/actions.ts",
   rhythm: "lib/rhythm/actions.ts",
+  emailDomains: "lib/teams/email-domain-actions.ts",
 };
 
 const everyoneSignedIn = (outcome: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
@@ -266,6 +267,25 @@ export const SURFACES: Surface[] = [
       const token = await sqlInvite(target.recordTeam, m.mates[target.recordTeam]!.id);
       const [invite] = await sql<{ id: string }>(`SELECT id FROM "Invite" WHERE "tokenHash" = $1`, [sha256(token)]);
       return () => action(m, actor, `${ACTIONS.teams}#revokeInviteAction`, [{}, form({ team: target.slug, inviteId: invite!.id })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.emailDomains}#addEmailDomainAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () =>
+      action(m, actor, `${ACTIONS.emailDomains}#addEmailDomainAction`, [{}, form({ team: target.slug, domain: `m-${uniqueId()}.example` })], target.slug),
+  },
+  {
+    key: `${ACTIONS.emailDomains}#removeEmailDomainAction`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const domain = `r-${uniqueId()}.example`;
+      await sql(`INSERT INTO "TeamEmailDomain" (domain, "teamId") SELECT $1, id FROM "Team" WHERE slug = $2`, [domain, target.recordTeam]);
+      return () => action(m, actor, `${ACTIONS.emailDomains}#removeEmailDomainAction`, [{}, form({ team: target.slug, domain })], target.slug);
     },
   },
   // ------------------------------------------------------------------ activities
@@ -571,6 +591,19 @@ export const SURFACES: Surface[] = [
     writes: false,
     expected: everyoneSignedIn("ok", "ok"),
     prepare: async (_m, actor) => () => http(actor.request, "GET", "/api/auth/csrf"),
+  },
+  {
+    key: "app/api/auth/callback/oidc/route.ts#GET",
+    // Coming back from the IdP without the state this browser was given: nobody gets a session, whoever they are.
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("unauth", "unauth"),
+    prepare: async (_m, actor) => async () => {
+      const response = await actor.request.get(`/api/auth/callback/oidc?code=forged-${uniqueId()}&state=forged`, { maxRedirects: 0 });
+      const location = response.headers()["location"] ?? "";
+      const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value));
+      return response.status() === 302 && /\/signin\?error=sso_/.test(location) && cookies.length === 0 ? "unauth" : "ok";
+    },
   },
   {
     key: "app/api/auth/[...nextauth]/route.ts#POST",

@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3117);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** The OpenID Provider the tests run (e2e/oidc-idp.ts): next to the app's port, so parallel runs never collide. */
+export const E2E_OIDC = { issuer: `http://127.0.0.1:${E2E_PORT + 1}`, clientId: "opsmix-e2e", clientSecret: "e2e-oidc-client-secret-not-for-production" } as const;
 
 let dataDir: string | undefined;
 
@@ -23,6 +25,11 @@ export function e2eServerEnv(): Record<string, string> {
     NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000000000",
     NEXT_TELEMETRY_DISABLED: "1",
     OPSMIX_DATA_DIR: e2eDataDir(),
+    // Single sign-on against the OpenID Provider e2e/global-setup.ts runs on E2E_PORT+1 (see e2e/oidc-idp.ts).
+    OIDC_ISSUER: E2E_OIDC.issuer,
+    OIDC_CLIENT_ID: E2E_OIDC.clientId,
+    OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+    OIDC_NAME: "Test IdP",
   };
   // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
   // E2E_DIRECT=1 starts the server as `npm start` does without a proxy (TRUST_PROXY unset): only the specs that

@@ -8,7 +8,8 @@ import { withCliDatabase } from "../lib/db/cli";
 
 const USAGE = `OpsMix admin CLI
 
-  user:create  --email E --password P --name N [--team SLUG --role admin|manager|member]
+  user:create  --email E --password P --name N [--team SLUG --role admin|manager|member] [--break-glass]
+  user:break-glass --email E [--off]       lets the account (not) sign in with a password when OPSMIX_AUTH=sso-only
   user:disable --email E                   signs the user out everywhere and refuses their sign-in and API tokens
   user:reset-password --email E [--password P]
                                            sets a new password (generated unless given), printed once; signs the user
@@ -45,6 +46,8 @@ async function run(command: string, argv: string[]): Promise<void> {
       role: { type: "string" },
       slug: { type: "string" },
       "time-zone": { type: "string" },
+      "break-glass": { type: "boolean" },
+      off: { type: "boolean" },
     },
     allowPositionals: true,
     strict: true,
@@ -62,7 +65,8 @@ async function run(command: string, argv: string[]): Promise<void> {
         }
         const user = await createUser({ email: required(values, "email"), password: required(values, "password"), name: required(values, "name") });
         if (values.team) await addMembership({ teamSlug: values.team, userId: user.id, role: role as (typeof ROLES)[number] });
-        console.log(`Created user ${user.email}${values.team ? ` (${role} of ${values.team})` : ""}.`);
+        if (values["break-glass"]) await (await import("../lib/auth/accounts")).setBreakGlass(user.email, true);
+        console.log(`Created user ${user.email}${values.team ? ` (${role} of ${values.team})` : ""}${values["break-glass"] ? ", break-glass" : ""}.`);
       });
       return;
     }
@@ -81,6 +85,21 @@ async function run(command: string, argv: string[]): Promise<void> {
         console.log(result.generated ? `New password for ${result.email} (shown once):\n\n    ${result.password}\n` : `New password set for ${result.email}.`);
         console.log("They are signed out everywhere; ask them to choose their own under Account after signing in.");
         if (result.disabled) console.log("Note: this account is disabled, so it cannot sign in until an operator enables it again.");
+      });
+      return;
+    }
+    case "user:break-glass": {
+      await withCliDatabase(async () => {
+        const { setBreakGlass } = await import("../lib/auth/accounts");
+        const email = required(values, "email");
+        let result;
+        try {
+          result = await setBreakGlass(email, !values.off);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "not_found") throw new UsageError(`No user with email ${email.trim().toLowerCase()}.`);
+          throw error;
+        }
+        console.log(values.off ? `${result.email} is no longer a break-glass account.` : `${result.email} may sign in with a password when OPSMIX_AUTH=sso-only.`);
       });
       return;
     }

@@ -14,7 +14,7 @@ export function safeCallback(url: string | null | undefined): string {
   return sameOriginPath(url, window.location.origin) ?? "/";
 }
 
-export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl?: string; signUpHref: string }) {
+export function SignInForm({ callbackUrl, signUpHref, showSignUp = true }: { callbackUrl?: string; signUpHref: string; showSignUp?: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -51,12 +51,14 @@ export function SignInForm({ callbackUrl, signUpHref }: { callbackUrl?: string; 
       <Button className="w-full" disabled={pending || !hydrated}>
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
-      <p className="text-center text-sm text-slate-600">
-        {t("auth.noAccount")}{" "}
-        <Link href={signUpHref} className="font-medium text-indigo-600 hover:underline">
-          {t("auth.createOne")}
-        </Link>
-      </p>
+      {showSignUp ? (
+        <p className="text-center text-sm text-slate-600">
+          {t("auth.noAccount")}{" "}
+          <Link href={signUpHref} className="font-medium text-indigo-600 hover:underline">
+            {t("auth.createOne")}
+          </Link>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { Invalid } from "@/lib/errors";
 import { createApiToken, forgetCachedTokensOf } from "./api-tokens";
 import { hitRateLimit, type Limit } from "./rate-limit";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
+import { passwordAllowed } from "./sso-config";
 
 /** New tokens per person (wrong passwords count too): per-token API limits cannot be dodged by minting more. */
 export const TOKEN_CREATION_LIMIT: Limit = { max: 10, windowSeconds: 3600 };
@@ -31,7 +32,9 @@ export interface PasswordChange {
 
 export async function changePassword(viewer: { id: string; email: string }, change: PasswordChange): Promise<void> {
   if (change.next !== change.repeat) throw new Invalid("errors.passwordMismatch");
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true, breakGlass: true } });
+  // OPSMIX_AUTH=sso-only: passwords are not used by this account any more (its IdP manages how it signs in).
+  if (!passwordAllowed(user)) throw new Invalid("sso.errors.ssoOnlyPassword");
   if (!(await verifyPassword(user.passwordHash, change.current))) throw new Invalid("errors.passwordWrong");
   const problem = passwordProblem(change.next, viewer.email);
   if (problem) throw new Invalid(problem);

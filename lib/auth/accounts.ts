@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { DomainError, NotFound } from "@/lib/errors";
 import { normaliseEmail } from "./email";
 import { hashPassword, passwordProblem } from "./password";
+import { passwordAllowed } from "./sso-config";
 
 /**
  * Disables an account: sign-in is refused, every session ends on its next request (the session version moves)
@@ -32,8 +33,10 @@ export async function resetPassword(
   password?: string,
   actorId: string | null = null,
 ): Promise<{ id: string; email: string; password: string; generated: boolean; disabled: boolean }> {
-  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, disabledAt: true, breakGlass: true } });
   if (!user) throw new NotFound();
+  // OPSMIX_AUTH=sso-only: a password would not let them in; their IdP manages how they sign in.
+  if (!passwordAllowed(user)) throw new DomainError("invalid", "sso.errors.ssoOnlyPassword");
   const generated = password === undefined;
   // 18 random bytes: 24 characters of base64url, far beyond any guessing within the sign-in limits.
   const next = password ?? randomBytes(18).toString("base64url");
@@ -46,4 +49,13 @@ export async function resetPassword(
 
 export async function setUserLocale(viewer: { id: string }, locale: string): Promise<void> {
   await prisma.user.update({ where: { id: viewer.id }, data: { locale } });
+}
+
+/** Marks (or unmarks) a break-glass account: it may still sign in with a password when OPSMIX_AUTH=sso-only. */
+export async function setBreakGlass(email: string, on: boolean, actorId: string | null = null): Promise<{ id: string; email: string }> {
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true } });
+  if (!user) throw new NotFound();
+  await prisma.user.update({ where: { id: user.id }, data: { breakGlass: on } });
+  await recordAudit({ action: on ? "user.break-glass.on" : "user.break-glass.off", actorId, targetType: "user", targetId: user.id });
+  return user;
 }

@@ -12,9 +12,12 @@ import { PASSWORD_MAX } from "./password";
 import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
 import { viewerAction, viewerPage } from "./session";
 import { anyUserExists, createUser } from "./users";
+import { isSsoOnly } from "./sso-config";
 
 export async function signUpAction(_prev: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
   try {
+    // OPSMIX_AUTH=sso-only: accounts come from single sign-on (invitees sign in with it, then accept the invite).
+    if (isSsoOnly()) throw new Invalid("sso.errors.signupSsoOnly");
     await hitRateLimit(`signup:ip:${clientIp(await headers())}`, LIMITS.signUpPerIp);
     const input = {
       email: formString(formData, "email", 300),

@@ -1,5 +1,6 @@
 import "server-only";
-// next-auth configuration: email + password credentials, JWT sessions that carry the user's session version.
+// next-auth configuration: email + password credentials and, when configured, single sign-on (./sso-provider.ts);
+// JWT sessions that carry the user's session version, whichever way the user signed in.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
@@ -9,6 +10,9 @@ import { clientIp } from "./rate-limit";
 import { sameOriginPath } from "./redirect";
 import { isReservedEmail, normaliseEmail } from "./email";
 import { newSessionId, revokeSession } from "./revocation";
+import { passwordAllowed, SSO_PROVIDER_ID } from "./sso-config";
+import { logAuthError } from "./sso-outcome";
+import { signInWithSso, ssoProviders } from "./sso-provider";
 
 /** Idle limit: the cookie lapses after this long without a request. */
 export const SESSION_IDLE_SECONDS = 7 * 24 * 3600;
@@ -24,6 +28,7 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  logger: { error: logAuthError, warn: (code) => console.warn(`[next-auth][warn][${code}]`), debug: () => {} },
   providers: [
     CredentialsProvider({
       name: "email",
@@ -37,7 +42,7 @@ export const authOptions: NextAuthOptions = {
         const user = email && !isReservedEmail(email)
           ? await prisma.user.findUnique({
               where: { email },
-              select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, disabledAt: true },
+              select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, disabledAt: true, breakGlass: true },
             })
           : null;
         if (!user) {
@@ -46,6 +51,11 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         const ok = await verifyPassword(user.passwordHash, password);
+        if (ok && !passwordAllowed(user)) {
+          // OPSMIX_AUTH=sso-only: the password is right, but only break-glass accounts may still use one.
+          await recordAudit({ action: "auth.signin.failure", actorId: user.id, ip, detail: { reason: "sso-only" } });
+          return null;
+        }
         if (!ok || user.disabledAt) {
           await recordAudit({ action: "auth.signin.failure", actorId: user.id, ip, detail: user.disabledAt && ok ? { reason: "disabled" } : undefined });
           return null;
@@ -54,8 +64,13 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
+    ...ssoProviders(),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider === SSO_PROVIDER_ID) return signInWithSso(user as unknown as Record<string, unknown>, profile);
+      return true;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -83,7 +83,9 @@ async function seed(): Promise<void> {
   const user = await prisma.user.create({
     data: { email: "backup@example.test", name: AWKWARD[0]!, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", sessionVersion: 3, disabledAt: new Date("2026-01-02T03:04:05.678Z"), locale: "en" },
   });
-  const other = await prisma.user.create({ data: { email: "other@example.test", name: AWKWARD[1]!, passwordHash: "x" } });
+  const other = await prisma.user.create({
+    data: { email: "other@example.test", name: AWKWARD[1]!, passwordHash: "x", breakGlass: true, oidcIssuer: "https://idp.example.test", oidcSubject: AWKWARD[2]!.slice(0, 40) },
+  });
   const team = await prisma.team.create({
     data: { slug: "backup-team", name: AWKWARD[3]!, timeZone: "America/Los_Angeles", reviewThreshold: 0.1 + 0.2, hideLibraryNames: true, modelVersion: 7 },
   });
@@ -126,6 +128,7 @@ async function seed(): Promise<void> {
   await prisma.auditEvent.create({ data: { action: "auth.signin.failure", detail: { email: AWKWARD[0]! } } });
   await prisma.rateLimit.create({ data: { key: "signin:ip:203.0.113.1", count: 4, resetAt: new Date("2030-01-01T00:00:00.000Z") } });
   await prisma.revokedSession.create({ data: { sid: "x2YbA9-signed-out", userId: user.id, expiresAt: new Date("2030-01-01T00:00:00.000Z") } });
+  await prisma.teamEmailDomain.create({ data: { domain: "xn--fiqs8s.example", teamId: team.id, createdById: user.id } });
 }
 
 /** Every row of every table, in primary-key order, as the database itself renders it. */

@@ -20,6 +20,7 @@ export const BACKUP_TABLES = [
   "AuditEvent",
   "RateLimit",
   "RevokedSession",
+  "TeamEmailDomain",
 ] as const;
 
 /** Tables whose primary key is not "id". */
@@ -27,6 +28,7 @@ const PRIMARY_KEYS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
   TargetMix: '"teamId", "dimension", "key"',
   RateLimit: '"key"',
   RevokedSession: '"sid"',
+  TeamEmailDomain: '"domain"',
 };
 
 const FORMAT = "opsmix-backup";

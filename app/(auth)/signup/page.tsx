@@ -5,6 +5,8 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { SignUpForm } from "@/components/auth/signup-form";
 import { anyUserExists } from "@/lib/auth/users";
 import { viewerPage } from "@/lib/teams/context";
+import { SsoButton } from "@/components/auth/sso-button";
+import { isSsoOnly, ssoConfig } from "@/lib/auth/sso-config";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +18,18 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { invite } = await searchParams;
   if (await viewerPage()) redirect(invite ? `/invite/${encodeURIComponent(invite)}` : "/");
   const t = await getTranslations("auth");
+  if (isSsoOnly()) {
+    // Accounts come from single sign-on; an invitee signs in with it and then accepts the invite.
+    const tSso = await getTranslations("sso");
+    const sso = ssoConfig();
+    const name = sso?.name ?? tSso("defaultName");
+    return (
+      <AuthShell title={t("signUpTitle")}>
+        <p className="mb-4 text-sm text-slate-600">{tSso("signupSsoOnly", { name })}</p>
+        {sso ? <SsoButton label={tSso("signInWith", { name })} callbackUrl={typeof invite === "string" ? `/invite/${encodeURIComponent(invite)}` : undefined} /> : null}
+      </AuthShell>
+    );
+  }
   const firstRun = !(await anyUserExists());
   return (
     <AuthShell title={t("signUpTitle")}>

@@ -6,6 +6,7 @@ import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { ChangePasswordForm, SignOutEverywhereButton, TokenForms } from "@/components/settings/account-forms";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { viewerPage } from "@/lib/teams/context";
+import { managesOwnPassword } from "@/lib/auth/sso-accounts";
 import { listUserTeams } from "@/lib/teams/access";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function AccountPage() {
   const viewer = await viewerPage();
   if (!viewer) redirect("/signin?callbackUrl=%2Faccount");
   const t = await getTranslations();
-  const [tokens, teams] = await Promise.all([listApiTokens(viewer.id), listUserTeams(viewer.id)]);
+  const [tokens, teams, ownPassword] = await Promise.all([listApiTokens(viewer.id), listUserTeams(viewer.id), managesOwnPassword(viewer.id)]);
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-10 px-4 py-8">
       <div className="flex items-center justify-between">
@@ -37,7 +38,7 @@ export default async function AccountPage() {
       </p>
       <section className="space-y-3">
         <h2 className="font-medium">{t("account.changePassword")}</h2>
-        <ChangePasswordForm email={viewer.email} />
+        {ownPassword ? <ChangePasswordForm email={viewer.email} /> : <p className="text-sm text-slate-600">{t("sso.passwordManagedBySso")}</p>}
       </section>
       <section className="space-y-3">
         <h2 className="font-medium">{t("account.tokens")}</h2>

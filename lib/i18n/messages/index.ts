@@ -14,6 +14,8 @@ import rhythmEn from "./rhythm.en.json";
 import rhythmZh from "./rhythm.zh-CN.json";
 import a11yEn from "./a11y.en.json";
 import a11yZh from "./a11y.zh-CN.json";
+import ssoEn from "./sso.en.json";
+import ssoZh from "./sso.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -26,6 +28,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: learningEn, "zh-CN": learningZh },
   { en: rhythmEn, "zh-CN": rhythmZh },
   { en: a11yEn, "zh-CN": a11yZh },
+  { en: ssoEn, "zh-CN": ssoZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

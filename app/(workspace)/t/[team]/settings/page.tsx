@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { InviteList } from "@/components/settings/invite-list";
+import { EmailDomainsSettings } from "@/components/settings/email-domains";
 import { InviteForm, MemberRow } from "@/components/settings/team-forms";
 import { teamPage } from "@/lib/teams/context";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { canManageTeamSettings } from "@/lib/teams/permissions";
 import { listTeamMembersWithRoles } from "@/lib/teams/queries";
+import { ssoConfig } from "@/lib/auth/sso-config";
+import { listEmailDomains } from "@/lib/teams/email-domains";
 import { INVITE_TTL_HOURS } from "@/lib/teams/mutations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +20,8 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
   const { viewer, access } = await teamPage(team, canManageTeamSettings);
   const t = await getTranslations("settings");
   const invites = await listOpenInvites(access.teamId);
+  const tSso = await getTranslations("sso");
+  const domains = await listEmailDomains(access.teamId);
   const members = await listTeamMembersWithRoles(access);
   return (
     <div className="space-y-8">
@@ -36,6 +41,10 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
             <MemberRow key={m.user.id} teamSlug={access.slug} member={{ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }} isSelf={m.user.id === viewer.id} />
           ))}
         </ul>
+      </section>
+      <section className="space-y-3">
+        <h2 className="font-medium">{tSso("domainsTitle")}</h2>
+        <EmailDomainsSettings teamSlug={access.slug} domains={domains} ssoConfigured={ssoConfig() !== null} />
       </section>
     </div>
   );
