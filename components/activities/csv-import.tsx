@@ -100,7 +100,7 @@ export function CsvImport({ teamSlug }: { teamSlug: string }) {
               <ul className="space-y-1 text-sm text-red-700">
                 {preview.errors.slice(0, 100).map((e) => (
                   <li key={e.line}>
-                    <span className="font-mono">{t("import.line", { line: e.line })}</span>: {e.message}
+                    <span className="font-mono">{t("csv.line", { line: e.line })}</span>{e.message}
                   </li>
                 ))}
               </ul>
@@ -109,7 +109,16 @@ export function CsvImport({ teamSlug }: { teamSlug: string }) {
             <div className="space-y-2">
               <p className="text-sm font-medium">{t("import.previewTitle", { count: preview.rows.length })}</p>
               <div className="max-h-96 overflow-auto rounded-md border border-slate-200 bg-white">
-                <table className="min-w-full text-sm">
+                <table className="min-w-full text-sm" data-testid="import-preview">
+                  <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
+                    <tr>
+                      {(["line", "date", "email", "text", "minutes", "tags"] as const).map((column) => (
+                        <th key={column} scope="col" className={`px-2 py-1 font-medium${column === "minutes" ? " text-right" : ""}`}>
+                          {t(`csv.columns.${column}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
                   <tbody className="divide-y divide-slate-100">
                     {preview.rows.slice(0, 200).map((row) => (
                       <tr key={row.line}>
@@ -117,6 +126,7 @@ export function CsvImport({ teamSlug }: { teamSlug: string }) {
                         <td className="px-2 py-1 text-slate-600">{row.date}</td>
                         <td className="px-2 py-1 text-slate-600">{row.email}</td>
                         <td className="px-2 py-1">{row.text}</td>
+                        <td className="px-2 py-1 text-right tabular-nums text-slate-600">{row.minutes ?? "—"}</td>
                         <td className="whitespace-nowrap px-2 py-1 text-xs">
                           {t(`taxonomy.roles.${row.role}`)} · {t(`taxonomy.stages.${row.stage}`)}
                         </td>

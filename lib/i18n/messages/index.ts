@@ -16,6 +16,8 @@ import a11yEn from "./a11y.en.json";
 import a11yZh from "./a11y.zh-CN.json";
 import ssoEn from "./sso.en.json";
 import ssoZh from "./sso.zh-CN.json";
+import csvEn from "./csv.en.json";
+import csvZh from "./csv.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -29,6 +31,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: rhythmEn, "zh-CN": rhythmZh },
   { en: a11yEn, "zh-CN": a11yZh },
   { en: ssoEn, "zh-CN": ssoZh },
+  { en: csvEn, "zh-CN": csvZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {

@@ -18,10 +18,10 @@ export const POST = teamRoute(async ({ request, access, locale }) => {
     throw error instanceof DomainError ? new DomainError("payload_too_large", "import.errors.tooLarge") : error;
   });
   if (mode === "commit") {
-    const result = await commitImport(access, bytes);
+    const result = await commitImport(access, bytes, locale);
     return NextResponse.json(translateErrors(result, locale), { status: result.errors.length ? 400 : 200 });
   }
-  const { keys: _keys, authorIds: _authors, tags: _tags, ...preview } = await analyseImport(access, bytes);
+  const { keys: _keys, authorIds: _authors, tags: _tags, ...preview } = await analyseImport(access, bytes, locale);
   return NextResponse.json(translateErrors(preview, locale));
 });
 
