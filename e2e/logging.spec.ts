@@ -102,7 +102,7 @@ test.describe("daily logging", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toContain("date,member_email");
+    expect(csv).toContain("日期,成员邮箱");
     expect(csv.split(`导入测试 ${id}`).length - 1).toBe(3);
   });
 });
