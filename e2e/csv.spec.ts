@@ -18,8 +18,9 @@ test.describe("CSV round trip", () => {
 
   for (const language of LANGUAGES) {
     test(`export → import creates the same entries (${language.locale})`, async ({ page, world }) => {
-      await page.context().addCookies([{ name: "opsmix-locale", value: language.locale, url: E2E_BASE_URL }]);
       await signInPage(page, world.managerA);
+      // After signing in: the sign-in sets the language the account chose.
+      await page.context().addCookies([{ name: "opsmix-locale", value: language.locale, url: E2E_BASE_URL }]);
       const id = uniqueId();
       const entries = async () =>
         sql<Row>(
