@@ -2,10 +2,10 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwrig
 import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 
 /** A member who has never signed in: the first-day path is theirs. */
-function newMember(team: string): TestUser {
+function newMember(team: string, role: "member" | "manager" = "member"): TestUser {
   const id = uniqueId();
   const user = { email: `newbie-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `新人 ${id}` };
-  cli(["user:create", "--email", user.email, "--password", user.password, "--name", user.name, "--team", team, "--role", "member"]);
+  cli(["user:create", "--email", user.email, "--password", user.password, "--name", user.name, "--team", team, "--role", role]);
   return user;
 }
 
@@ -41,8 +41,11 @@ async function pageAs(browser: Browser, user: TestUser): Promise<Page> {
   return context.newPage();
 }
 
-/** Logs one entry on "My day" and confirms the engine's tags, so it joins the example library. */
-async function logConfirmedEntry(page: Page, team: string, text: string) {
+/**
+ * A member logs one entry on "My day" and confirms the engine's tags; a member's confirmation waits for a manager, who
+ * accepts it among the suggested corrections, so the entry joins the example library.
+ */
+async function logConfirmedEntry(page: Page, team: string, text: string, manager: Page) {
   await page.goto(`/t/${team}/today`);
   const box = page.getByPlaceholder(/今天做了什么/);
   await box.fill(text);
@@ -50,7 +53,10 @@ async function logConfirmedEntry(page: Page, team: string, text: string) {
   const entry = page.getByTestId("entry").filter({ hasText: text });
   await expect(entry).toHaveAttribute("data-status", "saved");
   await entry.getByRole("button", { name: "确认" }).click();
-  await expect(entry.getByTestId("tag-source")).toContainText("已确认");
+  await expect(entry.getByTestId("tag-source")).toContainText("等待经理确认");
+  await manager.goto(`/t/${team}/entries/suggestions`);
+  await manager.getByTestId("suggestion").filter({ hasText: text }).getByRole("button", { name: "接受", exact: true }).click();
+  await expect(manager.getByTestId("suggestion").filter({ hasText: text })).toHaveCount(0);
 }
 
 /** Answers every question of the round on screen with the given tags; returns the texts asked. */
@@ -102,7 +108,8 @@ test.describe("onboarding", () => {
     const entry = page.getByTestId("entry").filter({ hasText: text });
     await expect(entry).toHaveAttribute("data-status", "saved");
     await entry.getByRole("button", { name: "确认" }).click();
-    await expect(entry.getByTestId("tag-source")).toContainText("已确认");
+    // A newcomer's confirmation waits for a manager before it teaches the team.
+    await expect(entry.getByTestId("tag-source")).toContainText("等待经理确认");
     await page.getByTestId("tour-next").click();
 
     // Step 3: a 10-question round with immediate feedback, then this round's score per role.
@@ -144,9 +151,9 @@ test.describe("onboarding", () => {
     const id = uniqueId();
     const text = `在自己论坛置顶新人问答帖并回复 #${id}`;
     const author = await pageAs(browser, world.memberA2);
-    await logConfirmedEntry(author, world.teamA, text);
-
     const manager = await pageAs(browser, world.managerA);
+    await logConfirmedEntry(author, world.teamA, text, manager);
+
     await manager.goto(`/t/${world.teamA}/learn/library?q=${encodeURIComponent(`#${id}`)}`);
     const card = manager.getByTestId("example").filter({ hasText: text });
     await expect(card).toHaveAttribute("data-kind", "confirmed");
@@ -210,7 +217,8 @@ test.describe("onboarding", () => {
     const id = uniqueId();
     const secret = `B组内部:和某银行谈联名卡合作 #${id}`;
     const outsider = await pageAs(browser, world.memberB);
-    await logConfirmedEntry(outsider, world.teamB, secret);
+    const managerB = newMember(world.teamB, "manager");
+    await logConfirmedEntry(outsider, world.teamB, secret, await pageAs(browser, managerB));
     await outsider.goto(`/t/${world.teamB}/learn/library?q=${encodeURIComponent(`#${id}`)}`);
     await expect(outsider.getByTestId("example").filter({ hasText: secret })).toHaveCount(1);
 
@@ -226,7 +234,7 @@ test.describe("onboarding", () => {
     // Names are shown until a manager hides them.
     const mine = `给新会员逐个发欢迎私信 #${id}`;
     const author = await pageAs(browser, world.memberA2);
-    await logConfirmedEntry(author, world.teamA, mine);
+    await logConfirmedEntry(author, world.teamA, mine, await pageAs(browser, world.managerA));
     const search = `/t/${world.teamA}/learn/library?q=${encodeURIComponent(`#${id}`)}`;
     await member.goto(search);
     const byline = member.getByTestId("example").filter({ hasText: mine }).getByTestId("example-author");
