@@ -129,6 +129,7 @@ async function seed(): Promise<void> {
   await prisma.rateLimit.create({ data: { key: "signin:ip:203.0.113.1", count: 4, resetAt: new Date("2030-01-01T00:00:00.000Z") } });
   await prisma.revokedSession.create({ data: { sid: "x2YbA9-signed-out", userId: user.id, expiresAt: new Date("2030-01-01T00:00:00.000Z") } });
   await prisma.teamEmailDomain.create({ data: { domain: "xn--fiqs8s.example", teamId: team.id, createdById: user.id } });
+  await prisma.teamCalendar.create({ data: { teamId: team.id, workingDays: [1, 2, 3, 4, 6], holidays: ["2026-10-01", "2026-10-02"] } });
 }
 
 /** Every row of every table, in primary-key order, as the database itself renders it. */
@@ -148,6 +149,12 @@ async function dump(url: string): Promise<Record<string, string[]>> {
 }
 
 describe("backup and restore", () => {
+  it("backs up every table of the schema (a new table cannot be forgotten)", () => {
+    const schema = readFileSync(path.join(process.cwd(), "prisma/schema.prisma"), "utf8");
+    const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((match) => match[1]!).sort();
+    assert.deepEqual([...BACKUP_TABLES].sort(), models);
+  });
+
   let scratch: Scratch;
   let dir: string;
   const saved = { url: process.env.DATABASE_URL, embedded: process.env.OPSMIX_EMBEDDED };

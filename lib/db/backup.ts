@@ -21,6 +21,7 @@ export const BACKUP_TABLES = [
   "RateLimit",
   "RevokedSession",
   "TeamEmailDomain",
+  "TeamCalendar",
 ] as const;
 
 /** Tables whose primary key is not "id". */
@@ -29,6 +30,7 @@ const PRIMARY_KEYS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
   RateLimit: '"key"',
   RevokedSession: '"sid"',
   TeamEmailDomain: '"domain"',
+  TeamCalendar: '"teamId"',
 };
 
 const FORMAT = "opsmix-backup";
