@@ -54,17 +54,17 @@ test.describe("accounts and teams", () => {
     await page.goto("/signin");
     await page.getByLabel("邮箱").fill(world.memberA.email);
     await page.getByLabel("密码").fill("not-the-password");
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("button", { name: "登录", exact: true }).click();
     const wrong = await page.getByTestId("form-error").textContent();
     expect(wrong).toContain("邮箱或密码不正确");
 
     await page.getByLabel("邮箱").fill(`nobody-${uniqueId()}@example.test`);
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page.getByTestId("form-error")).toHaveText(wrong!);
 
     await page.getByLabel("密码").fill(world.memberA.password);
     await page.getByLabel("邮箱").fill(world.memberA.email);
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/t/${world.teamA}/today$`));
   });
 

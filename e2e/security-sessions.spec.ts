@@ -271,7 +271,7 @@ test.describe("sessions and sign-in", () => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       await page.getByLabel("邮箱").fill(user.email);
       await page.getByLabel("密码").fill(user.password);
-      await page.getByRole("button", { name: "登录" }).click();
+      await page.getByRole("button", { name: "登录", exact: true }).click();
       await page.waitForURL((url) => url.pathname !== "/signin");
       expect(new URL(page.url()).host, callbackUrl).toBe(new URL(E2E_BASE_URL).host);
     }

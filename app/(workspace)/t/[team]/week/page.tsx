@@ -53,8 +53,11 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
   const bar = (key: string, count: number, minutes: number | null, label: string, hex: string) => (
     <li key={key} className="flex items-center gap-2 text-sm">
       <span className="w-24 shrink-0">{label}</span>
-      <span className="h-3 rounded" style={{ width: `${total ? Math.max(4, (count / total) * 200) : 0}px`, background: hex }} aria-hidden />
-      <span className="text-slate-600">
+      {/* The bar takes what the row leaves over (at most 200 px), so a phone never scrolls sideways. */}
+      <span className="min-w-0 max-w-[200px] flex-1" aria-hidden>
+        <span className="block h-3 rounded" style={{ width: `${total ? Math.max(2, (count / total) * 100) : 0}%`, background: hex }} />
+      </span>
+      <span className="shrink-0 text-slate-600">
         {t("week.entriesCount", { count })}
         {minutes ? ` · ${t("week.minutesTotal", { minutes })}` : ""}
       </span>
