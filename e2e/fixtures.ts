@@ -37,19 +37,29 @@ function makeUser(role: string, id: string): TestUser {
   return { email: `${role}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${role} ${id}` };
 }
 
-export async function signIn(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+export async function signIn(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, headers?: Record<string, string>) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: user.email, password: user.password, json: "true" },
     maxRedirects: 0,
+    headers,
   });
   expect([200, 302]).toContain(response.status());
-  const session = await (await request.get("/api/auth/session")).json();
+  const session = await (await request.get("/api/auth/session", { headers })).json();
   expect(session?.uid, `sign-in of ${user.email} failed`).toBeTruthy();
 }
 
-// Session cookies per user, reused for the whole run: sign-in is rate-limited per IP, and every test runs from
-// 127.0.0.1. The sign-in form itself is covered by auth.spec.ts.
+/**
+ * A client address of its own per user (the tests play the reverse proxy, TRUST_PROXY=1): sign-in is limited to 10 a
+ * minute per address, and the whole suite would otherwise share 127.0.0.1's. 198.18.0.0/15 is reserved for tests.
+ */
+function clientAddressFor(email: string): string {
+  let hash = 0;
+  for (const char of email) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `198.18.${(hash >>> 8) & 255}.${1 + (hash % 254)}`;
+}
+
+// Session cookies per user, reused for the whole run; the sign-in form itself is covered by auth.spec.ts.
 const sessionCookies = new Map<string, Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>>();
 
 export async function signInPage(page: Page, user: TestUser) {
@@ -62,7 +72,7 @@ export async function signInPage(page: Page, user: TestUser) {
     if (session?.uid) return;
     await context.clearCookies();
   }
-  await signIn(context.request, user);
+  await signIn(context.request, user, { "x-forwarded-for": clientAddressFor(user.email) });
   sessionCookies.set(user.email, await context.cookies());
 }
 
