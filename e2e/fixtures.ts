@@ -68,8 +68,10 @@ export async function signInPage(page: Page, user: TestUser) {
   const cached = sessionCookies.get(user.email);
   if (cached) {
     await context.addCookies(cached);
-    const session = await (await context.request.get("/api/auth/session")).json();
-    if (session?.uid) return;
+    // A page, not /api/auth/session, decides whether the cookie still counts: pages also check revocation (a test may
+    // have signed this user out everywhere), and a revoked cookie redirects to sign-in.
+    const probe = await context.request.get("/account", { maxRedirects: 0 });
+    if (probe.status() === 200) return;
     await context.clearCookies();
   }
   await signIn(context.request, user, { "x-forwarded-for": clientAddressFor(user.email) });
