@@ -5,7 +5,7 @@ import "server-only";
 // is told afterwards (applyLearning), so a rolled-back write never teaches.
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { LabelledExample, RoleKey, StageKey } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
 import { canReviewCorrections, correctionTeachesAtOnce } from "./permissions";
@@ -85,6 +85,42 @@ export async function recordJudgements(tx: Tx, access: TeamAccess, judgements: r
   const versions = await bumpVersion(tx, access.teamId);
   const learned = teaches ? judgements.map(({ text, role, stage }) => ({ text, role, stage })) : [];
   return { teamId: access.teamId, learned, ...versions, rebuild: replacesLearned };
+}
+
+/** An entry as read before a judgement of its tags. */
+export interface JudgedEntry {
+  id: string;
+  text: string;
+  role: string | null;
+  stage: string | null;
+  version: number;
+  tagSource: string;
+}
+
+/**
+ * Writes a person's tags onto an entry, if it is still at the version they read: "confirmed" when the tags stay,
+ * "corrected" when they change (or were corrected before). Returns the judgement to record, or null when the entry
+ * changed meanwhile.
+ */
+export async function writeJudgedTags(tx: Tx, access: TeamAccess, entry: JudgedEntry, role: RoleKey, stage: StageKey): Promise<Judgement | null> {
+  const changed = role !== entry.role || stage !== entry.stage;
+  const updated = await tx.activity.updateMany({
+    where: { id: entry.id, teamId: access.teamId, version: entry.version, deletedAt: null },
+    data: { role, stage, needsReview: false, version: { increment: 1 }, tagSource: changed || entry.tagSource === "corrected" ? "corrected" : "confirmed" },
+  });
+  if (updated.count !== 1) return null;
+  return { activityId: entry.id, text: entry.text, role, stage, before: { role: entry.role, stage: entry.stage } };
+}
+
+/**
+ * One entry's tags corrected by a person (a manager commenting on it, say) inside the caller's transaction:
+ * applied to the entry and recorded as a judgement that teaches at once when the person's corrections do (managers'
+ * always). An entry changed since it was read is a Conflict, so the caller's whole write rolls back.
+ */
+export async function correctEntryTags(tx: Tx, access: TeamAccess, entry: JudgedEntry, to: { role: RoleKey; stage: StageKey }): Promise<LearningOutcome> {
+  const judged = await writeJudgedTags(tx, access, entry, to.role, to.stage);
+  if (!judged) throw new Conflict();
+  return recordJudgements(tx, access, [judged], await teachesAtOnce(access, tx));
 }
 
 /** After the transaction committed: teach this process's cached model, or start its rebuild. */

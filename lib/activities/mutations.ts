@@ -10,7 +10,7 @@ import type { TeamAccess } from "@/lib/teams/access";
 import { canDeleteActivity, canEditActivity, canRestoreActivity, canRetagActivity } from "./permissions";
 import { BATCH_MAX, dateColumn, normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
-import { applyLearning, forgetEntryText, recordJudgements, teachesAtOnce, type Judgement, type LearningOutcome } from "./learning";
+import { applyLearning, forgetEntryText, recordJudgements, teachesAtOnce, writeJudgedTags, type Judgement, type LearningOutcome } from "./learning";
 import { tagColumns } from "./tag-columns";
 import { getTeamTagging } from "./team-model";
 
@@ -200,20 +200,9 @@ export async function retagActivities(
       const row = byId.get(item.id)!;
       const role = ((tags.confirm ? undefined : tags.role) as RoleKey | undefined) ?? (row.role as RoleKey | null);
       const stage = ((tags.confirm ? undefined : tags.stage) as StageKey | undefined) ?? (row.stage as StageKey | null);
-      if (item.version !== row.version || !role || !stage) {
-        conflicts++;
-        continue;
-      }
-      const changed = role !== row.role || stage !== row.stage;
-      const updated = await tx.activity.updateMany({
-        where: { id: row.id, teamId: access.teamId, version: row.version, deletedAt: null },
-        data: { role, stage, needsReview: false, version: { increment: 1 }, tagSource: changed || row.tagSource === "corrected" ? "corrected" : "confirmed" },
-      });
-      if (updated.count !== 1) {
-        conflicts++;
-        continue;
-      }
-      judgements.push({ activityId: row.id, text: row.text, role, stage, before: { role: row.role, stage: row.stage } });
+      const judged = item.version === row.version && role && stage ? await writeJudgedTags(tx, access, row, role, stage) : null;
+      if (judged) judgements.push(judged);
+      else conflicts++;
     }
     const learning = await recordJudgements(tx, access, judgements, await teachesAtOnce(access, tx));
     return { updated: judgements.length, conflicts, learning };

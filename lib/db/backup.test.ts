@@ -123,6 +123,12 @@ async function seed(): Promise<void> {
   await prisma.trainingExample.create({ data: { teamId: team.id, activityId: "act000001", text: AWKWARD[2]!, role: "community", stage: "activation", createdById: user.id } });
   await prisma.targetMix.createMany({ data: stages.map((key, i) => ({ teamId: team.id, dimension: "stage", key, share: [0.1, 0.2, 0.3, 0.15, 0.25][i]! })) });
   await prisma.goldenExample.create({ data: { teamId: team.id, activityId: "act000002", comment: AWKWARD[5]!.slice(0, 280), pinnedById: user.id } });
+  await prisma.comment.createMany({
+    data: [
+      { teamId: team.id, authorId: user.id, memberId: other.id, activityId: "act000003", week: "2025-W01", text: AWKWARD[2]!, correction: { from: { role: null, stage: "retention" }, to: { role: "product", stage: "referral" } }, seenAt: new Date("2026-02-03T04:05:06.007Z") },
+      { teamId: team.id, authorId: user.id, memberId: other.id, activityId: null, week: "2026-W49", text: AWKWARD[0]!, editedAt: new Date("2026-12-06T01:02:03.004Z") },
+    ],
+  });
   await prisma.quizAnswer.create({ data: { teamId: team.id, userId: other.id, itemRef: "seed:x", expectedRole: "user", expectedStage: "retention", answeredRole: "product", answeredStage: "referral" } });
   await prisma.auditEvent.create({ data: { teamId: team.id, actorId: user.id, action: "team.create", detail: { from: { role: null }, to: [1, 2.5, "三"] }, ip: "::ffff:127.0.0.1" } });
   await prisma.auditEvent.create({ data: { action: "auth.signin.failure", detail: { email: AWKWARD[0]! } } });

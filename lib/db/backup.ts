@@ -16,6 +16,7 @@ export const BACKUP_TABLES = [
   "TrainingExample",
   "TargetMix",
   "GoldenExample",
+  "Comment",
   "QuizAnswer",
   "AuditEvent",
   "RateLimit",

@@ -37,3 +37,17 @@ export function canSeeMember(access: Pick<TeamAccess, "role" | "userId">, member
 export function memberScope(access: Pick<TeamAccess, "role" | "userId" | "teamId">): { teamId: string; authorId: string | null } {
   return { teamId: access.teamId, authorId: canSeeTeam(access) ? null : access.userId };
 }
+
+/** Write comments (点评) on members' entries and weekly reports, changing an entry's tags with the comment. */
+export const canComment = (access: Who) => hasTeamRole(access, "manager");
+
+/**
+ * May this viewer read the comments about this member? The member themself, and those who see the team; another
+ * member never sees comments on someone else's work (comments are feedback to one person, not a team thread).
+ */
+export const canSeeComments = (access: Pick<TeamAccess, "role" | "userId">, memberId: string) => canSeeMember(access, memberId);
+
+/** Edit or delete a comment: only whoever wrote it, and only while they may still comment. */
+export function canEditComment(access: Pick<TeamAccess, "role" | "userId">, comment: { authorId: string }): boolean {
+  return comment.authorId === access.userId && canComment(access);
+}

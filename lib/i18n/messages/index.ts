@@ -18,6 +18,8 @@ import ssoEn from "./sso.en.json";
 import ssoZh from "./sso.zh-CN.json";
 import csvEn from "./csv.en.json";
 import csvZh from "./csv.zh-CN.json";
+import commentsEn from "./comments.en.json";
+import commentsZh from "./comments.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -32,6 +34,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: a11yEn, "zh-CN": a11yZh },
   { en: ssoEn, "zh-CN": ssoZh },
   { en: csvEn, "zh-CN": csvZh },
+  { en: commentsEn, "zh-CN": commentsZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {
