@@ -23,6 +23,10 @@ export const BACKUP_TABLES = [
   "RevokedSession",
   "TeamEmailDomain",
   "TeamCalendar",
+  "RhythmSchedule",
+  "ReminderPreference",
+  "Job",
+  "TestClock",
 ] as const;
 
 /** Tables whose primary key is not "id". */
@@ -32,6 +36,8 @@ const PRIMARY_KEYS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
   RevokedSession: '"sid"',
   TeamEmailDomain: '"domain"',
   TeamCalendar: '"teamId"',
+  RhythmSchedule: '"teamId"',
+  ReminderPreference: '"teamId", "userId"',
 };
 
 const FORMAT = "opsmix-backup";
