@@ -136,6 +136,12 @@ async function seed(): Promise<void> {
   await prisma.revokedSession.create({ data: { sid: "x2YbA9-signed-out", userId: user.id, expiresAt: new Date("2030-01-01T00:00:00.000Z") } });
   await prisma.teamEmailDomain.create({ data: { domain: "xn--fiqs8s.example", teamId: team.id, createdById: user.id } });
   await prisma.teamCalendar.create({ data: { teamId: team.id, workingDays: [1, 2, 3, 4, 6], holidays: ["2026-10-01", "2026-10-02"] } });
+  await prisma.rhythmSchedule.create({ data: { teamId: team.id, reminderEnabled: true, reminderTime: "17:45", digestEnabled: true, digestWeekday: 5, digestChat: false } });
+  await prisma.reminderPreference.create({ data: { teamId: team.id, userId: other.id, quietDays: [3, 5], snoozedOn: new Date("2026-12-07T00:00:00Z") } });
+  await prisma.job.create({
+    data: { teamId: team.id, kind: "reminder", key: `reminder:${team.id}:2026-12-07`, period: "2026-12-07", runAt: new Date("2026-12-07T09:30:00.000Z"), status: "failed", attempts: 4, lastError: AWKWARD[1]!, result: { sent: 2, failed: [{ error: "smtp_unreachable" }] } },
+  });
+  await prisma.testClock.create({ data: { id: 1, offsetMs: BigInt(-86_400_000 * 9) } });
 }
 
 /** Every row of every table, in primary-key order, as the database itself renders it. */
