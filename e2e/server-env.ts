@@ -8,6 +8,10 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** The OpenID Provider the tests run (e2e/oidc-idp.ts): next to the app's port, so parallel runs never collide. */
 export const E2E_OIDC = { issuer: `http://127.0.0.1:${E2E_PORT + 1}`, clientId: "opsmix-e2e", clientSecret: "e2e-oidc-client-secret-not-for-production" } as const;
 
+/** The local receivers (e2e/receivers.ts) the delivery and reminder specs start: SMTP on +3, chat webhooks on +4. */
+export const E2E_SMTP_PORT = E2E_PORT + 3;
+export const E2E_CHAT_PORT = E2E_PORT + 4;
+
 let dataDir: string | undefined;
 
 /** One data directory per test run, shared by the server and the fixtures' CLI calls. */
@@ -30,6 +34,9 @@ export function e2eServerEnv(): Record<string, string> {
     OIDC_CLIENT_ID: E2E_OIDC.clientId,
     OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
     OIDC_NAME: "Test IdP",
+    // E-mail goes to the spec's own SMTP receiver (startMailReceiver(E2E_SMTP_PORT), no login, no TLS).
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    SMTP_FROM: "OpsMix <opsmix@e2e.test>",
   };
   // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
   // E2E_DIRECT=1 starts the server as `npm start` does without a proxy (TRUST_PROXY unset): only the specs that

@@ -142,6 +142,11 @@ async function seed(): Promise<void> {
     data: { teamId: team.id, kind: "reminder", key: `reminder:${team.id}:2026-12-07`, period: "2026-12-07", runAt: new Date("2026-12-07T09:30:00.000Z"), status: "failed", attempts: 4, lastError: AWKWARD[1]!, result: { sent: 2, failed: [{ error: "smtp_unreachable" }] } },
   });
   await prisma.testClock.create({ data: { id: 1, offsetMs: BigInt(-86_400_000 * 9) } });
+  const channel = await prisma.deliveryChannel.create({
+    data: { teamId: team.id, kind: "lark", name: AWKWARD[1]!.slice(0, 60), secretBox: "v1.c2VhbGVk", secretSavedAt: new Date("2026-06-01T00:00:00.001Z"), urlHost: "open.feishu.cn", hasSigningSecret: true },
+  });
+  await prisma.deliveryAttempt.create({ data: { teamId: team.id, channelId: channel.id, purpose: "test", status: "failed", errorCode: "rejected", errorDetail: AWKWARD[2]!.slice(0, 300), httpStatus: 200, recipients: 1 } });
+  await prisma.deliveryClaim.create({ data: { key: `${channel.id}:reminder:2026-12-07`, channelId: channel.id, state: "sent", owner: "o1", leaseUntil: new Date("2026-12-07T10:00:00.000Z") } });
 }
 
 /** Every row of every table, in primary-key order, as the database itself renders it. */

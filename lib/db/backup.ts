@@ -27,6 +27,9 @@ export const BACKUP_TABLES = [
   "ReminderPreference",
   "Job",
   "TestClock",
+  "DeliveryChannel",
+  "DeliveryAttempt",
+  "DeliveryClaim",
 ] as const;
 
 /** Tables whose primary key is not "id". */
@@ -38,6 +41,7 @@ const PRIMARY_KEYS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
   TeamCalendar: '"teamId"',
   RhythmSchedule: '"teamId"',
   ReminderPreference: '"teamId", "userId"',
+  DeliveryClaim: '"key"',
 };
 
 const FORMAT = "opsmix-backup";

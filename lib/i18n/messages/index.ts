@@ -20,6 +20,8 @@ import csvEn from "./csv.en.json";
 import csvZh from "./csv.zh-CN.json";
 import commentsEn from "./comments.en.json";
 import commentsZh from "./comments.zh-CN.json";
+import deliveryEn from "./delivery.en.json";
+import deliveryZh from "./delivery.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -35,6 +37,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: ssoEn, "zh-CN": ssoZh },
   { en: csvEn, "zh-CN": csvZh },
   { en: commentsEn, "zh-CN": commentsZh },
+  { en: deliveryEn, "zh-CN": deliveryZh },
 ];
 
 function merge(locale: Locale, core: Catalog): Catalog {
