@@ -52,6 +52,7 @@ const DOMAIN_TABLES: Record<string, string> = {
   GoldenExample: `SELECT * FROM "GoldenExample"`,
   QuizAnswer: `SELECT * FROM "QuizAnswer"`,
   TeamEmailDomain: `SELECT * FROM "TeamEmailDomain"`,
+  Comment: `SELECT * FROM "Comment"`,
 };
 
 export type Fingerprint = Record<string, string>;

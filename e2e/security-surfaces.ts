@@ -92,6 +92,20 @@ async function deletedFor(m: MatrixWorld, actor: Actor, scope: Scope, team: stri
   return id;
 }
 
+/** A manager's comment written as the app writes one: by `author` about `member`, in `team` (on a fresh entry of the member's). */
+async function sqlComment(team: string, authorId: string, memberId: string): Promise<string> {
+  const id = `com${uniqueId()}${uniqueId()}`;
+  await sql(`INSERT INTO "Comment" (id, "teamId", "authorId", "memberId", week, text) SELECT $1, id, $3, $4, '2026-W49', 'matrix 点评' FROM "Team" WHERE slug = $2`, [id, team, authorId, memberId]);
+  return id;
+}
+
+/** The comment a scope names: the actor's own (written by them, or about them when `about`), else a team-mate's. */
+async function commentFor(m: MatrixWorld, actor: Actor, scope: Scope, team: string, about = false): Promise<string> {
+  const mate = m.mates[team]!.id;
+  const self = scope === "own" && actor.userId ? actor.userId : mate;
+  return about ? sqlComment(team, mate, self) : sqlComment(team, self, mate);
+}
+
 async function memberIn(m: MatrixWorld, team: string): Promise<string> {
   const user = await sqlUser(m.world.memberA, "victim", { team, role: "member" });
   return user.id;
@@ -135,6 +149,7 @@ const ACTIONS = {
   demo: "lib/demo/actions.ts",
   rhythm: "lib/rhythm/actions.ts",
   emailDomains: "lib/teams/email-domain-actions.ts",
+  comments: "lib/comments/actions.ts",
 };
 
 const everyoneSignedIn = (outcome: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
@@ -367,6 +382,59 @@ export const SURFACES: Surface[] = [
     prepare: async (m, actor, scope, target) => {
       const id = await deletedFor(m, actor, scope, target.recordTeam);
       return () => action(m, actor, `${ACTIONS.activities}#restoreActivityAction`, [target.slug, id], target.slug);
+    },
+  },
+  // ------------------------------------------------------------------ managers' comments (点评)
+  {
+    key: `${ACTIONS.comments}#commentOnEntryAction`,
+    variant: "with a tag correction",
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await activityFor(m, actor, scope, target.recordTeam);
+      const input = { text: `matrix ${uniqueId()} 这条算口碑`, role: "marketing", stage: "referral", version: await activityVersion(id) };
+      return () => action(m, actor, `${ACTIONS.comments}#commentOnEntryAction`, [target.slug, id, input], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.comments}#commentOnReportAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { own: "ok", team: "ok", _: "notfound" }, { own: "ok", team: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const memberId = scope === "own" && actor.userId ? actor.userId : m.mates[target.recordTeam]!.id;
+      return () => action(m, actor, `${ACTIONS.comments}#commentOnReportAction`, [target.slug, memberId, "2026-W49", `matrix ${uniqueId()} 本周重点清楚`], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.comments}#editCommentAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "forbidden", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await commentFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.comments}#editCommentAction`, [target.slug, id, `edited ${uniqueId()}`], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.comments}#deleteCommentAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { own: "ok", team: "forbidden", _: "notfound" }, { own: "ok", team: "forbidden", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await commentFor(m, actor, scope, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.comments}#deleteCommentAction`, [target.slug, id], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.comments}#markCommentsSeenAction`,
+    scopes: RECORD_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ own: "ok", _: "notfound" }),
+    prepare: async (m, actor, scope, target) => {
+      const id = await commentFor(m, actor, scope, target.recordTeam, true);
+      return () => action(m, actor, `${ACTIONS.comments}#markCommentsSeenAction`, [target.slug, [id]], target.slug);
     },
   },
   // ------------------------------------------------------------------ dashboards

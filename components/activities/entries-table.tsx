@@ -6,10 +6,33 @@ import { useState, useTransition } from "react";
 import { bulkRetagAction, updateActivityAction } from "@/lib/activities/actions";
 import type { ActivityDto } from "@/lib/activities/serialize";
 import type { MessageRef } from "@/lib/forms";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentList } from "@/components/comments/comment-list";
+import type { CommentDto } from "@/lib/comments/queries";
 import { ROLE_ORDER, STAGE_ORDER } from "./colors";
 import { TagChips } from "./tag-chips";
 
-export function EntriesTable({ teamSlug, activities, bulk = true, showMember = true }: { teamSlug: string; activities: ActivityDto[]; bulk?: boolean; showMember?: boolean }) {
+/** Managers' comments shown under each entry, and whether the viewer may add one. */
+export interface EntryComments {
+  byEntry: Record<string, CommentDto[]>;
+  canComment: boolean;
+  viewerId: string;
+  timeZone: string;
+}
+
+export function EntriesTable({
+  teamSlug,
+  activities,
+  bulk = true,
+  showMember = true,
+  comments,
+}: {
+  teamSlug: string;
+  activities: ActivityDto[];
+  bulk?: boolean;
+  showMember?: boolean;
+  comments?: EntryComments;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [rows, setRows] = useState(activities);
@@ -103,8 +126,16 @@ export function EntriesTable({ teamSlug, activities, bulk = true, showMember = t
                 </td> : null}
                 <td className="whitespace-nowrap px-3 py-2 align-top text-slate-600">{row.date}</td>
                 {showMember ? <td className="whitespace-nowrap px-3 py-2 align-top">{row.author.name}</td> : null}
-                <td className="max-w-md break-words px-3 py-2 align-top" data-testid="entry-text">
-                  {row.text}
+                <td className="max-w-md break-words px-3 py-2 align-top">
+                  <span data-testid="entry-text">{row.text}</span>
+                  {comments ? (
+                    <div className="mt-1 space-y-1">
+                      <CommentList teamSlug={teamSlug} comments={comments.byEntry[row.id] ?? []} viewerId={comments.viewerId} canComment={comments.canComment} timeZone={comments.timeZone} />
+                      {comments.canComment ? (
+                        <CommentForm teamSlug={teamSlug} target={{ kind: "entry", activityId: row.id, version: row.version, role: row.role, stage: row.stage }} />
+                      ) : null}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 align-top">
                   <TagChips activity={row} canRetag onRetag={(patch) => retagOne(row, patch)} />

@@ -12,12 +12,15 @@ interface Props {
   role: "member" | "manager" | "admin";
   viewer: { name: string; email: string };
   teams: { slug: string; name: string }[];
+  /** Managers' comments about the viewer not seen yet: a badge on My week. */
+  unreadComments?: number;
 }
 
-export function WorkspaceNav({ team, role, viewer, teams }: Props) {
+export function WorkspaceNav({ team, role, viewer, teams, unreadComments = 0 }: Props) {
   const t = useTranslations("nav");
   const tApp = useTranslations("app");
   const tRhythm = useTranslations("rhythm.nav");
+  const tComments = useTranslations("comments");
   const pathname = usePathname();
   const router = useRouter();
   const base = `/t/${team.slug}`;
@@ -70,6 +73,12 @@ export function WorkspaceNav({ team, role, viewer, teams }: Props) {
                 className={`whitespace-nowrap rounded-md px-3 py-2.5 text-sm sm:py-1.5 ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {link.label}
+                {link.href === `${base}/week` && unreadComments > 0 ? (
+                  <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-medium text-white" data-testid="nav-unread-comments">
+                    <span aria-hidden>{unreadComments}</span>
+                    <span className="sr-only">{tComments("unreadCount", { count: unreadComments })}</span>
+                  </span>
+                ) : null}
               </Link>
             );
           })}

@@ -88,7 +88,9 @@ describe("who may comment and read comments", () => {
     const ours = await commentOnEntry(manager, { activityId: (await logEntry(member)).id, text: "好" });
     await rejects(editComment(outsiderManager, ours.id, "改"), "not_found");
     await rejects(deleteComment(outsiderManager, ours.id), "not_found");
-    assert.deepEqual(await markCommentsSeen({ ...outsider, userId: member.userId }, [ours.id]), { seen: 0 });
+    await rejects(markCommentsSeen({ ...outsider, userId: member.userId }, [ours.id]), "not_found");
+    await rejects(markCommentsSeen(otherMember, [ours.id]), "not_found");
+    assert.equal(await unreadCommentCount(team.id, member.userId), 1, "nobody else marks a member's comment seen");
   });
 });
 

@@ -11,10 +11,10 @@ import { isoWeekOf, isoWeekRange } from "@/lib/reports/iso-week";
 import { isRoleKey, isStageKey, type RoleKey, type StageKey } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
 import { canComment, canEditComment } from "@/lib/teams/permissions";
+import { COMMENT_MAX } from "./limits";
 import { COMMENT_SELECT, toCommentDto, type CommentDto } from "./queries";
 
-/** Longest comment, in characters: a few sentences of feedback, not a document. */
-export const COMMENT_MAX = 1000;
+export { COMMENT_MAX };
 
 /** Plain text: NFC, no control characters (line breaks kept), trimmed; empty or too long is a translated error. */
 export function normaliseCommentText(raw: unknown): string {
@@ -133,13 +133,13 @@ export async function deleteComment(access: TeamAccess, id: unknown): Promise<vo
   });
 }
 
-/** The member has seen these comments about them (others' comments, or another team's, are left alone). */
+/** The member has seen these comments about them (others' comments, or another team's, are left alone). Repeating it is harmless. */
 export async function markCommentsSeen(access: TeamAccess, ids: unknown): Promise<{ seen: number }> {
   if (!Array.isArray(ids) || ids.length > 500 || ids.some((id) => typeof id !== "string" || id.length > 64)) throw new Invalid();
   if (ids.length === 0) return { seen: 0 };
-  const { count } = await prisma.comment.updateMany({
-    where: { teamId: access.teamId, memberId: access.userId, seenAt: null, id: { in: ids as string[] } },
-    data: { seenAt: new Date() },
-  });
+  const mine = { teamId: access.teamId, memberId: access.userId, id: { in: ids as string[] } };
+  // None of them about the viewer (someone else's, another team's, gone): "not found", as for any record.
+  if ((await prisma.comment.count({ where: mine })) === 0) throw new NotFound();
+  const { count } = await prisma.comment.updateMany({ where: { ...mine, seenAt: null }, data: { seenAt: new Date() } });
   return { seen: count };
 }

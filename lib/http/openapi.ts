@@ -64,6 +64,36 @@ export const OPENAPI_DOCUMENT = {
           updatedAt: { type: "string", format: "date-time" },
         },
       },
+      Comment: {
+        type: "object",
+        description: "A manager's comment (点评) on an entry or on a member's weekly report. Seen by that member and by managers and admins.",
+        required: ["id", "author", "member", "on", "week", "text", "correction", "createdAt"],
+        properties: {
+          id: { type: "string" },
+          author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+          member: { type: "object", description: "Whose entry or report it is about", properties: { id: { type: "string" }, name: { type: "string" } } },
+          on: {
+            oneOf: [
+              { type: "object", properties: { kind: { const: "entry" }, activityId: { type: "string" }, text: { type: "string" }, date: { type: "string", format: "date" } } },
+              { type: "object", properties: { kind: { const: "report" }, week: { type: "string", pattern: "^\\d{4}-W\\d{2}$" } } },
+            ],
+          },
+          week: { type: "string", description: "ISO week, YYYY-Www" },
+          text: { type: "string", maxLength: 1000, description: "Plain text" },
+          correction: {
+            type: ["object", "null"],
+            description: "The tag correction made with the comment (a manager's correction: it taught the team's model)",
+            properties: { from: { $ref: "#/components/schemas/TagPair" }, to: { $ref: "#/components/schemas/TagPair" } },
+          },
+          createdAt: { type: "string", format: "date-time" },
+          editedAt: { type: ["string", "null"], format: "date-time" },
+          seenAt: { type: ["string", "null"], format: "date-time", description: "When the member first saw it; null while unread" },
+        },
+      },
+      TagPair: {
+        type: "object",
+        properties: { role: { type: ["string", "null"], enum: [...ROLE_ENUM, null] }, stage: { type: ["string", "null"], enum: [...STAGE_ENUM, null] } },
+      },
     },
   },
   paths: {
@@ -114,7 +144,23 @@ export const OPENAPI_DOCUMENT = {
     },
     "/api/v1/activities/{id}": {
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, teamParam],
-      get: { summary: "One activity", responses: { "200": { description: "The activity" }, "404": errorResponse("Not found (or another team's)") } },
+      get: {
+        summary: "One activity, with its managers' comments (oldest first)",
+        responses: {
+          "200": {
+            description: "The activity and the comments on it",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { activity: { $ref: "#/components/schemas/Activity" }, comments: { type: "array", items: { $ref: "#/components/schemas/Comment" } } },
+                },
+              },
+            },
+          },
+          "404": errorResponse("Not found (or another team's, or a team-mate's for a member)"),
+        },
+      },
       patch: {
         summary: "Edit text/date/minutes (author) or correct role/stage (author or manager; a correction teaches the team's model)",
         requestBody: {

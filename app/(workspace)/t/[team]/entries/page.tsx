@@ -8,7 +8,8 @@ import { countSuggestions } from "@/lib/activities/learning";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
 import { DomainError } from "@/lib/errors";
 import { teamPage } from "@/lib/teams/context";
-import { canSeeTeam } from "@/lib/teams/permissions";
+import { canComment, canSeeTeam } from "@/lib/teams/permissions";
+import { commentsOnEntries } from "@/lib/comments/queries";
 import { listTeamMembers } from "@/lib/teams/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export function toUrlParams(raw: Record<string, string | string[] | undefined>):
 
 export default async function EntriesPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: SearchParams }) {
   const { team } = await params;
-  const { access } = await teamPage(team, canSeeTeam);
+  const { viewer, access } = await teamPage(team, canSeeTeam);
   const t = await getTranslations();
   const urlParams = toUrlParams(await searchParams);
   let filters;
@@ -44,6 +45,8 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
     listTeamMembers(access),
     countSuggestions(access),
   ]);
+  // Those who see the team's entries see every comment on them (canSeeComments).
+  const byEntry = await commentsOnEntries(access.teamId, activities.map((activity) => activity.id));
   const base = `/t/${access.slug}/entries`;
   const exportParams = new URLSearchParams(urlParams);
   exportParams.delete("cursor");
@@ -66,7 +69,9 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
       {activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("entries.noEntries")}</p>
       ) : (
-        <EntriesTable key={activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={activities} />
+        <EntriesTable key={activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={activities}
+          comments={{ byEntry, canComment: canComment(access), viewerId: viewer.id, timeZone: access.timeZone }}
+        />
       )}
       <div className="flex gap-3 text-sm">
         {urlParams.get("cursor") ? (

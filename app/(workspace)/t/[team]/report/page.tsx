@@ -9,6 +9,9 @@ import { canViewTeamReport } from "@/lib/reports/permissions";
 import { parseWeeklyRequest, teamMemberNames, weeklyReport, type WeeklyReport, type WeeklyReportRequest } from "@/lib/reports/weekly";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "@/lib/reports/weekly-text";
 import { teamPageWithLocale } from "@/lib/teams/context";
+import { canComment, canSeeComments } from "@/lib/teams/permissions";
+import { ReportComments } from "@/components/comments/report-comments";
+import { commentsOnReport } from "@/lib/comments/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +25,7 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<s
 export default async function ReportPage({ params, searchParams }: Props) {
   const { team } = await params;
   const raw = await searchParams;
-  const { access, locale } = await teamPageWithLocale(team);
+  const { viewer, access, locale } = await teamPageWithLocale(team);
   const query = new URLSearchParams();
   for (const name of ["week", "day", "member"]) if (typeof raw[name] === "string") query.set(name, raw[name]);
   // ?kind=day without a date: today's daily report.
@@ -48,6 +51,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
   }
   const canViewTeam = canViewTeamReport(access);
   const members = canViewTeam ? await teamMemberNames(access.teamId) : [];
+  // A member's weekly report takes comments; the team's report and the daily one do not.
+  const commentable = report.kind === "week" && report.member && canSeeComments(access, report.member.id) ? report.member : null;
+  const comments = commentable ? await commentsOnReport(access.teamId, commentable.id, report.period) : [];
   const drafts = Object.fromEntries(REPORT_FORMATS.map((format) => [format, renderReport(report, t, format)])) as Record<ReportFormat, string>;
   return (
     <div className="space-y-6">
@@ -56,6 +62,18 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="report-error">
           {error}
         </p>
+      ) : null}
+      {commentable ? (
+        <ReportComments
+          teamSlug={access.slug}
+          comments={comments}
+          member={commentable}
+          week={report.period}
+          viewerId={viewer.id}
+          canComment={canComment(access)}
+          timeZone={access.timeZone}
+          t={t}
+        />
       ) : null}
       <ReportDraft key={`${report.kind}:${report.period}:${report.member?.id ?? "team"}`} drafts={drafts} initialFormat={locale === "zh-CN" ? "feishu" : "markdown"} />
     </div>

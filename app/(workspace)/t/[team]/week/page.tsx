@@ -9,6 +9,8 @@ import { isRoleKey, isStageKey } from "@/lib/tagging/types";
 import { isoWeekOf } from "@/lib/reports/iso-week";
 import { DrillBreadcrumb } from "@/components/dashboard/drill-breadcrumb";
 import { teamPage } from "@/lib/teams/context";
+import { MyWeekComments } from "@/components/comments/my-week-comments";
+import { commentsForMyWeek, commentsOnEntries } from "@/lib/comments/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("week"))("title") };
@@ -48,6 +50,11 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
     ),
     ownMixBetween(access, monday, sunday),
   ]);
+  // My week lists only the viewer's own entries, so every comment here is about the viewer.
+  const [myComments, byEntry] = await Promise.all([
+    commentsForMyWeek(access.teamId, viewer.id, isoWeekOf(monday), monday, sunday),
+    commentsOnEntries(access.teamId, list.activities.map((activity) => activity.id)),
+  ]);
   const total = byRole.reduce((sum, row) => sum + row._count._all, 0);
   const base = `/t/${access.slug}/week`;
   const bar = (key: string, count: number, minutes: number | null, label: string, hex: string) => (
@@ -81,6 +88,7 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
           <Link className="text-indigo-600 hover:underline" href={`/t/${access.slug}/report?week=${isoWeekOf(monday)}`} data-testid="week-report-link">{t("rhythm.page.open")}</Link>
         </nav>
       </div>
+      <MyWeekComments key={myComments.map((c) => c.id).join(",")} teamSlug={access.slug} comments={myComments} viewerId={viewer.id} timeZone={access.timeZone} />
       <section className="grid gap-4 md:grid-cols-2" aria-label={t("week.totals")}>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-sm font-medium">{t("week.byRole")}</h2>
@@ -115,7 +123,9 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
       {list.activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("week.noEntries")}</p>
       ) : (
-        <EntriesTable key={list.activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={list.activities} bulk={false} showMember={false} />
+        <EntriesTable key={list.activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={list.activities} bulk={false} showMember={false}
+          comments={{ byEntry, canComment: false, viewerId: viewer.id, timeZone: access.timeZone }}
+        />
       )}
     </div>
   );

@@ -3,13 +3,18 @@ import { deleteActivity, updateActivity } from "@/lib/activities/mutations";
 import { getActivity } from "@/lib/activities/queries";
 import { apiHandler, readJsonBody } from "@/lib/http/api";
 import { Invalid } from "@/lib/errors";
+import { commentsOnEntries } from "@/lib/comments/queries";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
+/** The entry and its managers' comments: whoever may see the entry (its author, managers) may read them. */
 export const GET = apiHandler<Params>(async ({ team }, { id }) => {
-  return NextResponse.json({ activity: await getActivity(await team(), id) });
+  const access = await team();
+  const activity = await getActivity(access, id);
+  const comments = (await commentsOnEntries(access.teamId, [activity.id]))[activity.id] ?? [];
+  return NextResponse.json({ activity, comments });
 });
 
 export const PATCH = apiHandler<Params>(async ({ request, team }, { id }) => {
