@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseLabelledLines } from "../jsonl";
-import type { LabelledExample } from "../types";
+import { isRoleKey, isStageKey, type LabelledExample } from "../types";
 
 export const HOLDOUT_FILE = "holdout.jsonl";
 
@@ -36,6 +36,19 @@ export function jsonlFiles(dir: string): string[] {
 /** Labelled lines of one file; malformed lines are skipped (the data helpers' own checks report them). */
 export function readLabelledFile(file: string): LabelledExample[] {
   return parseLabelledLines(readFileSync(file, "utf8"), () => {});
+}
+
+/**
+ * One parsed line of a training file as the base model is trained on it; `file` is its path relative to the data
+ * directory. Null when the line is not a labelled entry.
+ */
+export function trainingExample(
+  obj: { text?: unknown; role?: unknown; stage?: unknown }, file: string,
+): LabelledExample | null {
+  void file;
+  const { text, role, stage } = obj;
+  if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
+  return { text, role, stage };
 }
 
 let cached: LabelledExample[] | null = null;

@@ -1,0 +1,152 @@
+// Cross-validation over the TRAINING data, grouped by source: the figures to tune the base model on (the eval sets
+// are held out and only read). Real operators' lines (lib/tagging/data/real/train.jsonl) are grouped by page
+// (`source`), bank lines by persona file; each group goes whole to one of K folds. For each fold the base is built from
+// everything else (taxonomy, lib/tagging/examples, the other folds) exactly as the app builds it, and the fold is tagged.
+// Usage:
+//   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]
+//     --folds K      number of folds (default 5)
+//     --errors FILE  write the wrong real lines (text, gold, predicted, confidence, cues) to FILE as JSONL
+//     --quiet        summary only (no per-class tables or confusion matrices)
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildModel, type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TagResult } from "../lib/tagging";
+import { EXAMPLE_BANK } from "../lib/tagging/examples";
+import { dataDirectory, HOLDOUT_FILE, jsonlFiles, trainingExample } from "../lib/tagging/examples/data-files";
+import { catchCurve, formatHead, headReport, languageOf } from "../lib/tagging/metrics";
+
+interface Line extends LabelledExample {
+  lang: "zh" | "en";
+  group: string;
+  domain: "real" | "bank";
+}
+
+function parseArgs(argv: string[]) {
+  const args = { folds: 5, errors: "", quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--folds") args.folds = Number(argv[++i]);
+    else if (a === "--errors") args.errors = argv[++i] ?? "";
+    else if (a === "--quiet") args.quiet = true;
+    else {
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]\n`);
+      process.exit(2);
+    }
+  }
+  if (!Number.isInteger(args.folds) || args.folds < 2) {
+    process.stderr.write("--folds needs an integer ≥ 2\n");
+    process.exit(2);
+  }
+  return args;
+}
+
+/** Every training line under lib/tagging/data/ with its group (page for real lines, persona file for the bank). */
+function readLines(): Line[] {
+  const dir = dataDirectory();
+  if (dir === null) throw new Error("no lib/tagging/data directory");
+  const out: Line[] = [];
+  for (const file of jsonlFiles(dir)) {
+    if (path.basename(file) === HOLDOUT_FILE) continue;
+    const rel = path.relative(dir, file);
+    const domain = rel.startsWith("real") ? "real" : "bank";
+    for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
+      if (raw.trim().length === 0) continue;
+      const obj = JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string };
+      const example = trainingExample(obj, rel);
+      if (example === null) continue;
+      const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
+      out.push({ ...example, lang, group: domain === "real" ? `${obj.source ?? raw}` : rel, domain });
+    }
+  }
+  return out;
+}
+
+/** Groups to folds: largest group first into the fold with the fewest lines (per domain), ties by group name. */
+function assignFolds(lines: Line[], K: number): Map<string, number> {
+  const fold = new Map<string, number>();
+  for (const domain of ["real", "bank"] as const) {
+    const sizes = new Map<string, number>();
+    for (const l of lines) if (l.domain === domain) sizes.set(l.group, (sizes.get(l.group) ?? 0) + 1);
+    const groups = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const load = new Array(K).fill(0);
+    for (const [g, n] of groups) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (load[k] < load[best]) best = k;
+      fold.set(g, best);
+      load[best] += n;
+    }
+  }
+  return fold;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function report(title: string, items: Line[], results: TagResult[], quiet: boolean) {
+  const role = headReport(ROLE_KEYS, items.map((e) => e.role), results.map((r) => r.role));
+  const stage = headReport(STAGE_KEYS, items.map((e) => e.stage), results.map((r) => r.stage));
+  const wrong = items.map((e, i) => results[i].role !== e.role || results[i].stage !== e.stage);
+  const both = 1 - wrong.filter(Boolean).length / Math.max(1, items.length);
+  console.log(`${title}: ${items.length} lines  role macro-F1 ${f3(role.macroF1)} (acc ${f3(role.accuracy)})  stage macro-F1 ${f3(stage.macroF1)} (acc ${f3(stage.accuracy)})  both right ${f3(both)}`);
+  for (const lang of ["zh", "en"] as const) {
+    const idx = items.map((e, i) => (e.lang === lang ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const r = headReport(ROLE_KEYS, idx.map((i) => items[i].role), idx.map((i) => results[i].role));
+    const s = headReport(STAGE_KEYS, idx.map((i) => items[i].stage), idx.map((i) => results[i].stage));
+    const b = idx.filter((i) => !wrong[i]).length / idx.length;
+    console.log(`  ${lang}: ${String(idx.length).padStart(4)}  role ${f3(r.macroF1)} (acc ${f3(r.accuracy)})  stage ${f3(s.macroF1)} (acc ${f3(s.accuracy)})  both ${f3(b)}`);
+  }
+  const flagged = results.filter((r) => r.needsReview).length;
+  const caught = results.filter((r, i) => r.needsReview && wrong[i]).length;
+  const wrongCount = wrong.filter(Boolean).length;
+  console.log(`  needs review: ${pct(flagged / Math.max(1, items.length))} flagged, catching ${pct(caught / Math.max(1, wrongCount))} of the wrong`);
+  const curve = catchCurve(results.map((r) => Math.min(r.confidence.role, r.confidence.stage)), wrong, [0.1, 0.2, 0.25, 0.3, 0.4]);
+  console.log(`  flag the least confident: ${curve.map((p) => `${pct(p.flagRate)} → ${pct(p.catchRate)}`).join(", ")}`);
+  if (!quiet) {
+    console.log(formatHead("role", role).replace(/^/gm, "  "));
+    console.log(formatHead("stage", stage).replace(/^/gm, "  "));
+  }
+  return { role: role.macroF1, stage: stage.macroF1, both };
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const K = args.folds;
+  const lines = readLines();
+  const fold = assignFolds(lines, K);
+  const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
+  const results: TagResult[] = new Array(lines.length);
+  const started = performance.now();
+  for (let k = 0; k < K; k++) {
+    const train = [...fixed, ...lines.filter((l) => fold.get(l.group) !== k)];
+    const model = buildModel(train, { frozen: true });
+    lines.forEach((l, i) => {
+      if (fold.get(l.group) === k) results[i] = model.classify(l.text);
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`${K}-fold CV grouped by source over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${fold.size} groups; ${seconds.toFixed(1)} s`);
+  const pick = (domain: Line["domain"]) => {
+    const idx = lines.map((l, i) => (l.domain === domain ? i : -1)).filter((i) => i >= 0);
+    return { items: idx.map((i) => lines[i]), results: idx.map((i) => results[i]) };
+  };
+  const real = pick("real");
+  const bank = pick("bank");
+  const r = report("real lines (CV)", real.items, real.results, args.quiet);
+  const b = report("bank lines (CV)", bank.items, bank.results, args.quiet);
+  console.log(`CV summary: real role ${f3(r.role)} stage ${f3(r.stage)} both ${f3(r.both)} | bank role ${f3(b.role)} stage ${f3(b.stage)} both ${f3(b.both)}`);
+  if (args.errors) {
+    const wrong = real.items.flatMap((l, i) => {
+      const res = real.results[i];
+      if (res.role === l.role && res.stage === l.stage) return [];
+      return [JSON.stringify({
+        text: l.text, lang: l.lang, gold: `${l.role}/${l.stage}`, predicted: `${res.role}/${res.stage}`,
+        confidence: res.confidence, roleCues: res.explanation.roleCues.map((c) => c.cue),
+        stageCues: res.explanation.stageCues.map((c) => c.cue), nearest: res.explanation.nearest?.text,
+      })];
+    });
+    writeFileSync(args.errors, `${wrong.join("\n")}\n`);
+    console.log(`${wrong.length} wrong real lines written to ${args.errors}`);
+  }
+}
+
+main();
