@@ -35,6 +35,11 @@ export interface BaseModel {
   index: ExampleIndex;
 }
 
+/** A training example; `weight` (default 1) scales its pull in training (real operators' lines count more). */
+export interface TrainingExample extends LabelledExample {
+  weight?: number;
+}
+
 export interface BuildOptions {
   taxonomyVersion: string;
   train: TrainOptions;
@@ -51,7 +56,7 @@ export interface BuildOptions {
 export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   train: { epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 20240601 },
   cueWeight: 0.5,
-  priorWeight: 0.5,
+  priorWeight: 1,
   minCount: 2,
   calibrationFolds: 5,
   calibrationRounds: 1,
@@ -63,12 +68,12 @@ interface Prepared {
   stageCueDocs: SparseDoc[];
 }
 
-export function buildBaseModel(trainingExamples: readonly LabelledExample[], options: BuildOptions): BaseModel {
+export function buildBaseModel(trainingExamples: readonly TrainingExample[], options: BuildOptions): BaseModel {
   const examples = trainingExamples.filter((e) => e.text.trim().length > 0);
   const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount);
   const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
-  const { role, stage } = trainHeads(prepared, all, features, options.train);
+  const { role, stage } = trainHeads(prepared, all, features, options);
   const stageGivenRole = stagePriorFrom(examples, all);
   const model: BaseModel = {
     taxonomyVersion: options.taxonomyVersion,
@@ -224,7 +229,7 @@ function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc 
 }
 
 function prepare(
-  examples: readonly LabelledExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number,
+  examples: readonly TrainingExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number,
 ): Prepared {
   // Class-balanced example weights: the targets are macro-F1, and the bank has more activation than referral.
   const balance = (labels: number[], C: number) => {
@@ -236,9 +241,10 @@ function prepare(
   const stageWeight = balance(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
   const docs = examples.map((e) => {
     featurize(e.text, space, buffer);
-    const role = toDoc(buffer, ROLE_KEYS.indexOf(e.role), roleWeight[ROLE_KEYS.indexOf(e.role)]);
+    const w = e.weight ?? 1;
+    const role = toDoc(buffer, ROLE_KEYS.indexOf(e.role), w * roleWeight[ROLE_KEYS.indexOf(e.role)]);
     const stage = STAGE_KEYS.indexOf(e.stage);
-    return [role, { ...role, label: stage, weight: stageWeight[stage] }];
+    return [role, { ...role, label: stage, weight: w * stageWeight[stage] }];
   });
   const cueDocs = (defs: readonly { cues: { zh: readonly string[]; en: readonly string[] } }[]) =>
     defs.flatMap((d, k) =>
@@ -250,7 +256,8 @@ function prepare(
   return { examples: docs, roleCueDocs: cueDocs(ROLES), stageCueDocs: cueDocs(STAGES) };
 }
 
-function trainHeads(prepared: Prepared, subset: number[], features: number, train: TrainOptions) {
+function trainHeads(prepared: Prepared, subset: number[], features: number, options: Omit<BuildOptions, "taxonomyVersion">) {
+  const { train } = options;
   const roleDocs = [...subset.map((i) => prepared.examples[i][0]), ...prepared.roleCueDocs];
   const stageDocs = [...subset.map((i) => prepared.examples[i][1]), ...prepared.stageCueDocs];
   return {
@@ -303,7 +310,7 @@ function calibrate(examples: readonly LabelledExample[], prepared: Prepared, fea
   const stageLabels: number[] = [];
   for (let fold = 0; fold < Math.min(K, options.calibrationRounds); fold++) {
     const trainIdx = examples.map((_, i) => i).filter((i) => i % K !== fold);
-    const heads = trainHeads(prepared, trainIdx, features, options.train);
+    const heads = trainHeads(prepared, trainIdx, features, options);
     const prior = stagePriorFrom(examples, trainIdx);
     for (let i = fold; i < examples.length; i += K) {
       const doc = prepared.examples[i][0];

@@ -1,5 +1,5 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
-import { type BuildOptions, buildBaseModel, DEFAULT_BUILD } from "./base-model";
+import { type BuildOptions, buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
 import { dataTrainingExamples } from "./examples/data-files";
 import { Model } from "./model";
@@ -17,7 +17,7 @@ export { DEFAULT_REVIEW_THRESHOLD } from "./model";
  * Everything the base model is trained on: the taxonomy's canonical examples, the example bank and the training
  * lines under lib/tagging/data/ (never its holdout.jsonl files).
  */
-export function baseTrainingExamples(): LabelledExample[] {
+export function baseTrainingExamples(): TrainingExample[] {
   return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK, ...dataTrainingExamples()];
 }
 
@@ -31,7 +31,7 @@ export function getBaseModel(): TaggingModel {
 
 /** A model trained on the given examples instead of the bank (evaluation and tests). */
 export function buildModel(
-  examples: readonly LabelledExample[],
+  examples: readonly TrainingExample[],
   opts: { frozen?: boolean; build?: Partial<Omit<BuildOptions, "taxonomyVersion">> } = {},
 ): TaggingModel {
   const base = buildBaseModel(examples, { ...DEFAULT_BUILD, ...opts.build, taxonomyVersion: TAXONOMY_VERSION });
