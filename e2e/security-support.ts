@@ -53,6 +53,8 @@ const DOMAIN_TABLES: Record<string, string> = {
   QuizAnswer: `SELECT * FROM "QuizAnswer"`,
   TeamEmailDomain: `SELECT * FROM "TeamEmailDomain"`,
   Comment: `SELECT * FROM "Comment"`,
+  RhythmSchedule: `SELECT * FROM "RhythmSchedule"`,
+  ReminderPreference: `SELECT * FROM "ReminderPreference"`,
 };
 
 export type Fingerprint = Record<string, string>;

@@ -458,6 +458,28 @@ export const SURFACES: Surface[] = [
     prepare: async (m, actor, _scope, target) => () =>
       action(m, actor, `${ACTIONS.rhythm}#saveTeamCalendarAction`, [{}, form({ team: target.slug, weekday: "1", holidays: "2026-10-01" })], target.slug),
   },
+  {
+    key: `${ACTIONS.rhythm}#saveRhythmScheduleAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () =>
+      action(m, actor, `${ACTIONS.rhythm}#saveRhythmScheduleAction`, [{}, form({ team: target.slug, reminderTime: "17:30", reminderEmail: "on", digestWeekday: "1", digestTime: "09:00", digestEmail: "on" })], target.slug),
+  },
+  {
+    key: `${ACTIONS.rhythm}#saveReminderPreferencesAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.rhythm}#saveReminderPreferencesAction`, [{}, form({ team: target.slug, quietDay: "6" })], target.slug),
+  },
+  {
+    key: `${ACTIONS.rhythm}#snoozeReminderAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: everyoneSignedIn({ home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () => action(m, actor, `${ACTIONS.rhythm}#snoozeReminderAction`, [{}, form({ team: target.slug, snooze: "on" })], target.slug),
+  },
   // ------------------------------------------------------------------ onboarding
   {
     key: `${ACTIONS.onboarding}#pinGolden`,

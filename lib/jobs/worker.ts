@@ -15,7 +15,7 @@ export type JobOutcome =
 
 export interface JobRunners {
   /** Enqueues whatever is due at `now` (called each tick, before claiming). */
-  schedule(now: Date): Promise<void>;
+  schedule(now: Date): Promise<unknown>;
   run: Record<string, (job: ClaimedJob, now: Date) => Promise<JobOutcome>>;
 }
 

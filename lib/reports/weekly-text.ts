@@ -40,7 +40,7 @@ export function formatDuration(t: Translate, minutes: number): string {
 }
 
 /** Messages that depend on a count have "one" and "other" forms (English needs them; Chinese repeats itself). */
-function counted(t: Translate, key: string, count: number, values: Record<string, string | number> = {}): string {
+export function counted(t: Translate, key: string, count: number, values: Record<string, string | number> = {}): string {
   return t(`${key}.${count === 1 ? "one" : "other"}`, { count, ...values });
 }
 
@@ -126,7 +126,7 @@ function bullets(lines: Line[], bullet: (depth: number, index: number) => string
 }
 
 /** Markdown-significant characters in people's own text are escaped so a "*" they typed stays a "*". */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#|<>])/g, "\\$1");
 }
 

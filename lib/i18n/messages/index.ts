@@ -22,6 +22,8 @@ import commentsEn from "./comments.en.json";
 import commentsZh from "./comments.zh-CN.json";
 import deliveryEn from "./delivery.en.json";
 import deliveryZh from "./delivery.zh-CN.json";
+import remindersEn from "./reminders.en.json";
+import remindersZh from "./reminders.zh-CN.json";
 import type { Locale } from "../locales";
 
 type Catalog = Record<string, unknown>;
@@ -36,6 +38,7 @@ const AREAS: { en: Catalog; "zh-CN": Catalog }[] = [
   { en: a11yEn, "zh-CN": a11yZh },
   { en: ssoEn, "zh-CN": ssoZh },
   { en: csvEn, "zh-CN": csvZh },
+  { en: remindersEn, "zh-CN": remindersZh },
   { en: commentsEn, "zh-CN": commentsZh },
   { en: deliveryEn, "zh-CN": deliveryZh },
 ];
