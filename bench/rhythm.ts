@@ -1,7 +1,7 @@
 // Team rhythm benchmark: a team of 200 members with N entries over two years (generated in SQL like
 // bench/dashboard.ts), then the content of a manager's weekly digest — last week's team report (role × stage,
 // members, largest entries, gaps, review list), its text in both languages, and the 4-week coverage grid — plus one
-// member's report. Prints p50/p95 per case.
+// member's report, and the digest exactly as the Monday job builds it. Prints p50/p95 per case.
 //
 //   node --conditions=react-server --import tsx bench/rhythm.ts [--size 1000000] [--members 200] [--runs 20]
 //
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const { isoWeekOf } = await import("../lib/reports/iso-week");
   const { getCoverage } = await import("../lib/rhythm/coverage");
   const { translate } = await import("../lib/i18n/translate");
+  const { digestData, digestMessage } = await import("../lib/rhythm/digest-job");
+  const { commentsForDigest } = await import("../lib/comments/queries");
 
   const database = await ensureDatabase({ handleSignals: false });
   const engine = database.mode === "server" ? "PostgreSQL" : "PGlite (embedded)";
@@ -85,10 +87,17 @@ async function main(): Promise<void> {
     ["team daily report, today", () => weeklyReport(access, { kind: "day", period: null, member: null })],
     ["coverage grid, 200 members × 4 weeks (+26-week streaks)", () => getCoverage(access)],
     [
-      "digest content: team report + coverage + text in zh-CN and en",
+      "report text: team report + coverage + Markdown in zh-CN and en",
       async () => {
         const [report] = await Promise.all([weeklyReport(access, { kind: "week", period: lastWeek, member: null }), getCoverage(access)]);
         return [renderReport(report, zh, "markdown"), renderReport(report, en, "markdown")];
+      },
+    ],
+    [
+      "manager's weekly digest as sent (lib/rhythm/digest-job: mix, coverage, gaps, corrections, comments; zh-CN and en)",
+      async () => {
+        const data = await digestData(access, lastWeek, commentsForDigest, new Date());
+        return [digestMessage(data, "zh-CN"), digestMessage(data, "en")];
       },
     ],
   ];

@@ -37,6 +37,9 @@ export function e2eServerEnv(): Record<string, string> {
     // E-mail goes to the spec's own SMTP receiver (startMailReceiver(E2E_SMTP_PORT), no login, no TLS).
     SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     SMTP_FROM: "OpsMix <opsmix@e2e.test>",
+    // Reminders and digests follow a clock the tests move (e2e/reminders.spec.ts, `cli clock:set`), polled twice a second.
+    OPSMIX_TEST_CLOCK: "1",
+    OPSMIX_JOBS_POLL_MS: "500",
   };
   // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
   // E2E_DIRECT=1 starts the server as `npm start` does without a proxy (TRUST_PROXY unset): only the specs that

@@ -18,6 +18,8 @@ const USAGE = `OpsMix admin CLI
   token:create --email E [--name N]        prints a personal API token (shown once)
   demo:seed                                creates the demo workspace (marked as demo)
   demo:delete                              deletes every demo workspace and all its data
+  clock:set ISO-TIME|now                   tests only (OPSMIX_TEST_CLOCK=1): moves the reminder/digest clock of every
+                                           instance on this database; "now" puts it back
   backup FILE                              writes every table to FILE (JSON Lines)
   restore FILE                             loads FILE into an empty database
 
@@ -159,6 +161,22 @@ async function run(command: string, argv: string[]): Promise<void> {
           await demo.deleteDemo(prisma);
           console.log("Demo workspace deleted.");
         }
+      });
+      return;
+    }
+    case "clock:set": {
+      // Tests only: moves the scheduled-work clock of every instance on this database (they need OPSMIX_TEST_CLOCK=1 too).
+      const at = positionals[0];
+      const when = at === undefined || at === "now" ? null : new Date(at);
+      if (when !== null && Number.isNaN(when.getTime())) throw new UsageError(`"${at}" is not a date and time, e.g. 2026-12-07T17:30:00+08:00 (or "now").`);
+      await withCliDatabase(async () => {
+        const { setTestClock } = await import("../lib/jobs/clock");
+        try {
+          await setTestClock(when);
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
+        console.log(when ? `Test clock set to ${when.toISOString()}.` : "Test clock back to the real time.");
       });
       return;
     }

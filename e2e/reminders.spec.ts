@@ -1,0 +1,180 @@
+// Reminders and the weekly digest through real channels: a manager sets the schedule, the team has an SMTP channel
+// and a signed Lark bot pointed at local receivers, and the scheduled-work clock is moved (OPSMIX_TEST_CLOCK, set by
+// `cli clock:set` in the database so every instance sees it). At 17:30 team time each member who has not logged
+// gets exactly one reminder (the one who logged and the one who snoozed get none) and the chat gets one list; on
+// Monday 09:00 the managers get the digest. With DATABASE_URL a second app instance polls the same jobs table and
+// still nobody gets two.
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { sealSecret } from "../lib/delivery/secrets";
+import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { startChatReceiver, startMailReceiver, type ChatReceiver, type MailReceiver } from "./receivers";
+import { closeDatabase, sql } from "./security-support";
+import { E2E_CHAT_PORT, E2E_PORT, E2E_SMTP_PORT, e2eServerEnv } from "./server-env";
+
+const SECOND_PORT = E2E_PORT + 6;
+const FRIDAY = "2026-11-27";
+
+function setClock(at: string): void {
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", "clock:set", at], {
+    env: { ...process.env, ...e2eServerEnv() },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** A second app instance on the same database and secret, as `npm start` would run it behind a load balancer. */
+async function startSecondInstance(): Promise<ChildProcess> {
+  const env = { ...process.env, ...e2eServerEnv(), PORT: String(SECOND_PORT), NEXTAUTH_URL: `http://127.0.0.1:${SECOND_PORT}` };
+  const child = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], { env, stdio: "ignore", detached: true });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${SECOND_PORT}/signin`)).ok) return child;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the second instance did not start");
+}
+
+/** Every mail and chat message of the reminder run, per address, stays at its count for a few more polls. */
+async function settle(check: () => void): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  check();
+}
+
+test.describe("reminders and digest", () => {
+  let mail: MailReceiver;
+  let chat: ChatReceiver;
+  let second: ChildProcess | null = null;
+
+  test.beforeAll(async () => {
+    mail = await startMailReceiver(E2E_SMTP_PORT);
+    chat = await startChatReceiver(E2E_CHAT_PORT);
+  });
+
+  test.afterAll(async () => {
+    setClock("now");
+    if (second?.pid) process.kill(-second.pid, "SIGTERM");
+    await mail.close();
+    await chat.close();
+    await closeDatabase();
+  });
+
+  test("exactly one reminder per member who has not logged, one chat list, and the Monday digest", async ({ page, request }) => {
+    test.setTimeout(300_000);
+    const id = uniqueId();
+    const slug = `remind-${id}`;
+    cli(["team:create", "--slug", slug, "--name", `提醒组 ${id}`]);
+    const user = (name: string, role: string): TestUser => {
+      const u = { email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name}${id}` };
+      cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
+      return u;
+    };
+    const manager = user("boss", "manager");
+    const logger = user("logger", "member");
+    const snoozer = user("snoozer", "member");
+    const forgot = user("forgot", "member");
+    await sql(`UPDATE "User" SET locale = 'en' WHERE email = $1`, [forgot.email]);
+    const [team] = await sql<{ id: string }>(`SELECT id FROM "Team" WHERE slug = $1`, [slug]);
+
+    if (process.env.DATABASE_URL) second = await startSecondInstance();
+
+    // Friday noon, team time: nothing is due yet.
+    setClock(`${FRIDAY}T12:00:00+08:00`);
+
+    // The team's channels: e-mail over SMTP_URL and a Lark bot that checks its signature (admins add them in team settings).
+    const larkSecret = `lark-${id}`;
+    const larkUrl = chat.endpoint("lark", { secret: larkSecret });
+    const secret = e2eServerEnv().NEXTAUTH_SECRET!;
+    await sql(`INSERT INTO "DeliveryChannel" (id, "teamId", kind, name, enabled, "createdAt", "updatedAt") VALUES ($1, $2, 'email', '邮件', true, now(), now())`, [`ch-mail-${id}`, team!.id]);
+    await sql(
+      `INSERT INTO "DeliveryChannel" (id, "teamId", kind, name, enabled, "secretBox", "secretSavedAt", "urlHost", "hasSigningSecret", "createdAt", "updatedAt")
+       VALUES ($1, $2, 'lark', '飞书群', true, $3, now(), $4, true, now(), now())`,
+      [`ch-lark-${id}`, team!.id, sealSecret({ url: larkUrl, secret: larkSecret }, team!.id, secret), new URL(larkUrl).host],
+    );
+
+    // The manager switches on the 17:30 reminder and the Monday 09:00 digest; a bad time is refused in words first.
+    await signInPage(page, manager);
+    await page.goto(`/t/${slug}/coverage`);
+    const form = page.getByTestId("schedule-form");
+    await form.getByTestId("reminder-enabled").check();
+    await form.getByTestId("reminder-email").uncheck();
+    await form.getByTestId("reminder-chat").uncheck();
+    await form.getByTestId("schedule-save").click();
+    await expect(form.getByTestId("schedule-error")).toHaveText("提醒已开启但没有发送方式：请勾选邮件、群聊或两者，然后重新保存。");
+    expect(await sql(`SELECT 1 FROM "RhythmSchedule" WHERE "teamId" = $1`, [team!.id])).toHaveLength(0);
+    await form.getByTestId("reminder-email").check();
+    await form.getByTestId("reminder-chat").check();
+    await form.getByTestId("reminder-time").fill("17:30");
+    await form.getByTestId("digest-enabled").check();
+    await form.getByTestId("digest-time").fill("09:00");
+    await form.getByTestId("schedule-save").click();
+    await expect(form.getByTestId("schedule-saved")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("schedule-next")).toHaveText(`下次提醒：${FRIDAY} 17:30。下次摘要：2026-11-30 09:00。`);
+
+    // One member logs that day (through the API), another snoozes today's reminder on My day.
+    const token = cli(["token:create", "--email", logger.email]).trim().split("\n").pop()!;
+    const logged = await request.post(`/api/v1/activities?team=${slug}`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { activities: [{ text: `社群答疑 ${id}`, date: FRIDAY, minutes: 45 }] },
+    });
+    expect(logged.status()).toBe(201);
+    await signInPage(page, snoozer);
+    await page.goto(`/t/${slug}/today`);
+    await page.getByTestId("reminder-snooze").click();
+    await expect(page.getByTestId("reminder-snoozed")).toHaveText(`今天（${FRIDAY}）不会再提醒你。`);
+
+    // 17:31 team time: the reminder run.
+    setClock(`${FRIDAY}T17:31:00+08:00`);
+    await expect.poll(() => mail.to(forgot.email).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(1);
+    await settle(() => {
+      expect(mail.to(forgot.email)).toHaveLength(1);
+      expect(mail.to(manager.email)).toHaveLength(1);
+      expect(mail.to(logger.email)).toHaveLength(0);
+      expect(mail.to(snoozer.email)).toHaveLength(0);
+      expect(chat.for(larkUrl)).toHaveLength(1);
+    });
+    const [toForgot] = mail.to(forgot.email);
+    expect(toForgot!.subject).toBe(`提醒组 ${id}: you have not logged today's work yet`);
+    expect(toForgot!.text).toContain(`/t/${slug}/today`);
+    expect(mail.to(manager.email)[0]!.subject).toBe(`提醒组 ${id}：你今天还没有记录工作`);
+    const [list] = chat.for(larkUrl);
+    expect(list!.verified, list!.problem).toBe(true);
+    expect(list!.text).toContain(`今天还有 2 人没有记录工作：boss${id}、forgot${id}。`);
+    const jobs = await sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM "Job" WHERE "teamId" = $1 AND kind = 'reminder'`, [team!.id]);
+    expect(jobs).toEqual([{ status: "done", attempts: 1 }]);
+
+    // Monday 09:01: the digest of week 48 to the manager (the only manager), by e-mail and in the chat.
+    setClock("2026-11-30T09:01:00+08:00");
+    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(2);
+    await settle(() => {
+      expect(mail.to(manager.email)).toHaveLength(2);
+      expect(mail.to(forgot.email)).toHaveLength(1);
+      expect(chat.for(larkUrl)).toHaveLength(2);
+    });
+    const digest = mail.to(manager.email)[1]!;
+    expect(digest.subject).toBe(`提醒组 ${id} 每周摘要 · 2026-W48（2026-11-23 至 2026-11-29）`);
+    expect(digest.text).toContain("共记录 1 条，1 天有记录");
+    expect(digest.text).toContain(`logger${id}：1/5 天`);
+    expect(digest.text).toContain(`forgot${id}：0/5 天`);
+    expect(chat.for(larkUrl)[1]!.verified).toBe(true);
+
+    // The manager sees both runs on the settings form.
+    await signInPage(page, manager);
+    await page.goto(`/t/${slug}/coverage`);
+    await expect(page.getByTestId("schedule-runs").locator("li")).toHaveCount(2);
+  });
+
+  test("a second instance on the same PostgreSQL sends nothing twice", async () => {
+    test.skip(!process.env.DATABASE_URL, "PGlite is one process's embedded database: a second app instance needs DATABASE_URL (PostgreSQL)");
+    // The first test ran with both instances polling (second was started before the clock moved): its
+    // "exactly one" assertions are the proof. Here: both instances really were up and polling the same jobs.
+    expect(second?.exitCode ?? null).toBeNull();
+    const response = await fetch(`http://127.0.0.1:${SECOND_PORT}/signin`);
+    expect(response.ok).toBe(true);
+  });
+});
