@@ -5,7 +5,7 @@
 // Usage:
 //   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]
 //     --folds K      number of folds (default 5)
-//     --errors FILE  write the wrong real lines (text, gold, predicted, confidence, cues) to FILE as JSONL
+//     --errors FILE  write the wrong lines (text, gold, predicted, confidence, cues) to FILE as JSONL
 //     --quiet        summary only (no per-class tables or confusion matrices)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -135,17 +135,17 @@ function main() {
   const b = report("bank lines (CV)", bank.items, bank.results, args.quiet);
   console.log(`CV summary: real role ${f3(r.role)} stage ${f3(r.stage)} both ${f3(r.both)} | bank role ${f3(b.role)} stage ${f3(b.stage)} both ${f3(b.both)}`);
   if (args.errors) {
-    const wrong = real.items.flatMap((l, i) => {
-      const res = real.results[i];
+    const wrong = lines.flatMap((l, i) => {
+      const res = results[i];
       if (res.role === l.role && res.stage === l.stage) return [];
       return [JSON.stringify({
-        text: l.text, lang: l.lang, gold: `${l.role}/${l.stage}`, predicted: `${res.role}/${res.stage}`,
+        text: l.text, domain: l.domain, group: l.group, lang: l.lang, gold: `${l.role}/${l.stage}`, predicted: `${res.role}/${res.stage}`,
         confidence: res.confidence, roleCues: res.explanation.roleCues.map((c) => c.cue),
         stageCues: res.explanation.stageCues.map((c) => c.cue), nearest: res.explanation.nearest?.text,
       })];
     });
     writeFileSync(args.errors, `${wrong.join("\n")}\n`);
-    console.log(`${wrong.length} wrong real lines written to ${args.errors}`);
+    console.log(`${wrong.length} wrong lines written to ${args.errors}`);
   }
 }
 

@@ -21,11 +21,16 @@ describe("explanations show whole words", () => {
       "Replied to the users who asked about each plan, then followed up with the ones that churned",
       "私域社群拉新100人",
       "今天在小红书发了3篇笔记",
+      "Called 12 customers who haven't booked since winter, we've sent w/ a code",
+      "Done: didn't get to the partner QBRs, mostly over the dispute between two sellers",
     ];
     for (const text of texts) {
       for (const cue of cuesOf(text)) {
         assert.ok(!/^\d+$/.test(cue), `number cue ${cue} in ${text}`);
-        assert.ok(!["who", "each", "the", "a", "for", "on", "this", "which", "then"].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
+        assert.ok(![
+          "who", "each", "the", "a", "for", "on", "this", "which", "then", "t", "haven", "ve", "w", "didn", "done", "mostly",
+          "over", "between", "since",
+        ].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
       }
     }
   });

@@ -42,7 +42,10 @@ const STOPWORDS = new Set(
     "has have had just also very via per today yesterday tomorrow am pm " +
     // Function words that say nothing about role or stage (and must never be shown as a cue).
     "who whom whose which what each every both either neither any such other there here when while if but because " +
-    "can could should may might must shall let lets get got etc ie eg vs re whether within").split(" "),
+    "can could should may might must shall let lets get got etc ie eg vs re whether within " +
+    // What is left of contractions ("haven't", "we've", "I'll") and of "w/"; connectives and status words.
+    "t s d m ve ll don didn doesn isn wasn aren weren haven hasn hadn won wouldn couldn shouldn w " +
+    "not no nor over between during since until again more most mostly why where done").split(" "),
 );
 
 const NUMBER_HASH_A = 0x2f6b1a3d;
