@@ -55,6 +55,8 @@ const DOMAIN_TABLES: Record<string, string> = {
   Comment: `SELECT * FROM "Comment"`,
   RhythmSchedule: `SELECT * FROM "RhythmSchedule"`,
   ReminderPreference: `SELECT * FROM "ReminderPreference"`,
+  DeliveryChannel: `SELECT * FROM "DeliveryChannel"`,
+  DeliveryAttempt: `SELECT * FROM "DeliveryAttempt"`,
 };
 
 export type Fingerprint = Record<string, string>;

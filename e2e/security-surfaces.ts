@@ -139,6 +139,13 @@ async function suggestionFor(m: MatrixWorld, actor: Actor, scope: Scope, team: s
   return id;
 }
 
+/** A delivery channel of `team` (a Slack webhook whose URL was never saved: a test reports it, nothing is sent). */
+async function channelFor(team: string): Promise<string> {
+  const id = `chan${uniqueId()}${uniqueId()}`;
+  await sql(`INSERT INTO "DeliveryChannel" (id, "teamId", kind, name, "updatedAt") SELECT $1, id, 'slack', 'matrix channel', now() FROM "Team" WHERE slug = $2`, [id, team]);
+  return id;
+}
+
 const ACTIONS = {
   auth: "lib/auth/actions.ts",
   tokens: "lib/auth/token-actions.ts",
@@ -150,6 +157,7 @@ const ACTIONS = {
   rhythm: "lib/rhythm/actions.ts",
   emailDomains: "lib/teams/email-domain-actions.ts",
   comments: "lib/comments/actions.ts",
+  delivery: "lib/delivery/actions.ts",
 };
 
 const everyoneSignedIn = (outcome: Expectation, anonymous: Outcome = "unauth"): Record<ActorName, Expectation> => ({
@@ -303,6 +311,32 @@ export const SURFACES: Surface[] = [
       return () => action(m, actor, `${ACTIONS.emailDomains}#removeEmailDomainAction`, [{}, form({ team: target.slug, domain })], target.slug);
     },
   },
+  // ------------------------------------------------------------------ delivery channels (admins only)
+  {
+    key: `${ACTIONS.delivery}#createChannelAction`,
+    scopes: TEAM_SCOPES,
+    writes: true,
+    expected: byRole({ home: "forbidden", foreign: "notfound" }, { home: "forbidden", foreign: "notfound" }, { home: "ok", foreign: "notfound" }),
+    prepare: async (m, actor, _scope, target) => () =>
+      action(m, actor, `${ACTIONS.delivery}#createChannelAction`, [{}, form({ team: target.slug, kind: "slack", name: `matrix ${uniqueId()}`, url: "https://hooks.slack.test/services/T/B/X" })], target.slug),
+  },
+  ...(
+    [
+      ["updateChannelAction", (slug: string, id: string) => form({ team: slug, channel: id, name: "renamed", url: "https://hooks.slack.test/services/T/B/Y", secret: "" })],
+      ["setChannelEnabledAction", (slug: string, id: string) => form({ team: slug, channel: id, enabled: "0" })],
+      ["sendTestMessageAction", (slug: string, id: string) => form({ team: slug, channel: id })],
+      ["deleteChannelAction", (slug: string, id: string) => form({ team: slug, channel: id })],
+    ] as const
+  ).map(([name, fields]): Surface => ({
+    key: `${ACTIONS.delivery}#${name}`,
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const id = await channelFor(target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.delivery}#${name}`, [{}, fields(target.slug, id)], target.slug);
+    },
+  })),
   // ------------------------------------------------------------------ activities
   {
     key: `${ACTIONS.activities}#createActivitiesAction`,

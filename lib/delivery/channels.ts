@@ -10,7 +10,7 @@ import type { TeamAccess } from "@/lib/teams/access";
 import { canManageTeamSettings } from "@/lib/teams/permissions";
 import { parseHttpUrl } from "./http";
 import { openSecret, sealSecret, SecretUnreadable } from "./secrets";
-import { isChannelKind, type ChannelKind } from "./types";
+import { isChannelKind, KIND_FIELDS, type ChannelKind } from "./types";
 import type { WebhookSettings } from "./vendors";
 
 /** Channels carry the team's outbound addresses and secrets: admins only, like the rest of team settings. */
@@ -20,16 +20,6 @@ export const CHANNEL_NAME_MAX = 60;
 export const CHANNEL_URL_MAX = 2000;
 export const CHANNEL_SECRET_MAX = 500;
 export const CHANNELS_PER_TEAM_MAX = 20;
-
-/** Which secret fields a kind has: e-mail none, WeCom and Slack only the URL (its key is in it). */
-export const KIND_FIELDS: Record<ChannelKind, { url: boolean; secret: "none" | "optional" | "required" }> = {
-  email: { url: false, secret: "none" },
-  lark: { url: true, secret: "optional" },
-  dingtalk: { url: true, secret: "optional" },
-  wecom: { url: true, secret: "none" },
-  slack: { url: true, secret: "none" },
-  webhook: { url: true, secret: "required" },
-};
 
 export type ChannelField = "kind" | "name" | "url" | "secret";
 export type FieldErrors = Partial<Record<ChannelField, MessageRef>>;

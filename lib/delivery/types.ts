@@ -8,6 +8,16 @@ export function isChannelKind(value: unknown): value is ChannelKind {
   return typeof value === "string" && (CHANNEL_KINDS as readonly string[]).includes(value);
 }
 
+/** Which settings a kind has: e-mail none, WeCom and Slack only the URL (their key is in it). */
+export const KIND_FIELDS: Record<ChannelKind, { url: boolean; secret: "none" | "optional" | "required" }> = {
+  email: { url: false, secret: "none" },
+  lark: { url: true, secret: "optional" },
+  dingtalk: { url: true, secret: "optional" },
+  wecom: { url: true, secret: "none" },
+  slack: { url: true, secret: "none" },
+  webhook: { url: true, secret: "required" },
+};
+
 /** Chat kinds post once to a group; e-mail sends one message per recipient. */
 export const CHAT_KINDS: readonly ChannelKind[] = ["lark", "dingtalk", "wecom", "slack", "webhook"];
 
