@@ -14,19 +14,12 @@ import {
   updateChannelAction,
   type ChannelFormData,
 } from "@/lib/delivery/actions";
+import type { ChannelView } from "@/lib/delivery/channels";
 import { CHANNEL_KINDS, KIND_FIELDS, type ChannelKind } from "@/lib/delivery/types";
 import type { FormState } from "@/lib/forms";
 
-/** A channel as the settings page shows it (no URL, no secret). */
-export interface ChannelRowView {
-  id: string;
-  kind: ChannelKind;
-  name: string;
-  enabled: boolean;
-  urlHost: string | null;
-  hasSigningSecret: boolean;
-  savedOn: string | null;
-}
+/** A channel as the settings page shows it (no URL, no secret), with its "saved on" date already formatted. */
+export type ChannelRowView = Omit<ChannelView, "secretSavedAt" | "createdAt"> & { savedOn: string | null };
 
 function useRefreshOnOk(state: FormState<unknown>, after?: () => void) {
   const router = useRouter();
