@@ -93,7 +93,7 @@ export function buildBaseModel(trainingExamples: readonly TrainingExample[], opt
     rolePrior: classFrequencies(examples.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length),
     stagePrior: classFrequencies(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length),
     examples,
-    index: ExampleIndex.build(prepared.examples.map((d) => d[0]), distinctive),
+    index: ExampleIndex.build(prepared.examples.map((d) => d[0]), distinctive, prepared.examples.map((d) => d[1].label)),
   };
   if (options.calibrationFolds > 1 && examples.length >= options.calibrationFolds * 4) {
     const t = calibrate(examples, prepared, features, options);

@@ -121,6 +121,29 @@ describe("learning a team convention", () => {
     }
   });
 
+  it("learns a house rule that overrides a settled call on wording none of its corrections used", () => {
+    // kitestring: points, badges and levels are user/activation (GUIDE.md: loyalty and redemption are retention).
+    const points = devTeam("kitestring");
+    const PROBE = "兑换区的实体奖品缺货，联系供应商补货";
+    const otherBefore = team.classify(PROBE);
+    const baseBefore = base.classify(PROBE);
+    const learner = base.fork();
+    for (const e of points.corrections) learner.learn(e);
+    for (const text of [PROBE, "Designed a commemorative badge for 100 study hours"]) {
+      assert.ok(!points.corrections.some((e) => e.text === text));
+      assert.notDeepEqual([base.classify(text).role, base.classify(text).stage], ["user", "activation"], text);
+      const after = learner.classify(text);
+      assert.deepEqual([after.role, after.stage], ["user", "activation"], text);
+    }
+    // Renewals and churn recall sit right beside the rule and keep GUIDE.md's retention.
+    for (const text of ["给下月会员到期的用户发续费提醒", "召回30天未登录的用户，发送复习提醒"]) {
+      assert.deepEqual([learner.classify(text).role, learner.classify(text).stage], ["user", "retention"], text);
+    }
+    // The shared base and another team's model are untouched by it.
+    assert.deepEqual(team.classify(PROBE), otherBefore);
+    assert.deepEqual(base.classify(PROBE), baseBefore);
+  });
+
   it("leaves another team alone", () => {
     const other = base.fork();
     other.learn({ text: "回复社区帖子32条", role: "community", stage: "activation" });

@@ -14,7 +14,7 @@ import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, Ta
 // Local copies of what the hot path uses: compiled to CommonJS (tsx), imported bindings are read through getters.
 const { addStagePrior } = baseModel;
 const { topCues } = explain;
-const { featurize, ngramCount, LEX_ROLE, LEX_STAGE } = featurizer;
+const { featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featurizer;
 const { softmaxInPlace } = linear;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 
@@ -38,8 +38,22 @@ const VOTE_MASS = 0.3;
  * when none (a convention learned where the base says X reaches entries the base reads otherwise only half as hard).
  */
 const VOTE_AGREE = 0.5;
-/** A learned example must end up this many (temperature-scaled) logits ahead of any other class. */
+/** A learned example must end up this many (temperature-scaled) logits ahead of any other class... */
 const LEARN_MARGIN = 1;
+/**
+ * ...and up to this many where it follows a house rule: the base reads it as X, the team says Y, and the team has
+ * turned X into Y consistently (TeamState.consistency, full after CONVENTION_EVIDENCE such corrections). The wider
+ * margin teaches the rule's words (what its corrections share), not only the exact text, so differently-worded
+ * entries of the same kind follow; a one-off correction keeps the narrow margin.
+ */
+const CONVENTION_MARGIN = 8;
+const CONVENTION_EVIDENCE = 3;
+/**
+ * Where a correction differs from the base's reading, the bank examples sharing the most n-grams with it (labelled
+ * otherwise) are rehearsed at LEARN_MARGIN: the move then sticks to what sets the team's entries apart, and ordinary
+ * entries that merely share generic words with them keep the base's answer.
+ */
+const ANCHORS = 8;
 
 /** Only this much of an entry is read: daily-log entries are short, and it bounds the work on a stray paste. */
 const MAX_TEXT = 20_000;
@@ -56,6 +70,7 @@ const Z = new Float64Array(R + S);
 const roleP = new Float64Array(R);
 const stageP = new Float64Array(S);
 const memoryExamples = new Int32Array(MEMORY_NEIGHBOURS);
+const anchors = new Int32Array(ANCHORS);
 const memorySimilarities = new Float64Array(MEMORY_NEIGHBOURS);
 let roleContributions = new Float64Array(1024);
 let stageContributions = new Float64Array(1024);
@@ -179,13 +194,42 @@ export class Model implements TaggingModel {
     team.writableWeights(); // covers the features just added (and copies the base's weights on the first learn)
     const role = ROLE_KEYS.indexOf(example.role);
     const stage = STAGE_KEYS.indexOf(example.stage);
-    this.passiveAggressive(ngrams, 0, R, role, LEARN_MARGIN * base.roleTemperature);
-    this.passiveAggressive(ngrams, R, S, stage, LEARN_MARGIN * base.stageTemperature);
+    scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+    const baseRole = argmax(Z, 0, R);
+    const baseStage = argmax(Z, R, S);
+    team.move(baseRole, baseStage, role, stage);
+    const roleMargin = baseRole === role
+      ? LEARN_MARGIN
+      : LEARN_MARGIN + (CONVENTION_MARGIN - LEARN_MARGIN) * team.consistency("role", baseRole, role, CONVENTION_EVIDENCE);
+    const stageMargin = baseStage === stage
+      ? LEARN_MARGIN
+      : LEARN_MARGIN + (CONVENTION_MARGIN - LEARN_MARGIN) * team.consistency("stage", baseStage, stage, CONVENTION_EVIDENCE);
+    const { ids, values, count } = buffer;
+    this.passiveAggressive(ids, values, count, ngrams, 0, R, role, roleMargin * base.roleTemperature);
+    this.passiveAggressive(ids, values, count, ngrams, R, S, stage, stageMargin * base.stageTemperature);
+    if (baseRole !== role || baseStage !== stage) this.rehearseAnchors(ngrams, role, stage);
     team.index.add(buffer.ids, ngrams);
     team.count(role, stage);
-    scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
-    team.baseRoles.push(argmax(Z, 0, R));
+    team.baseRoles.push(baseRole);
     team.learned.push({ text, role: example.role, stage: example.stage });
+  }
+
+  /** Rehearses the ANCHORS bank examples sharing the most n-grams with the correction in `buffer` (labelled otherwise). */
+  private rehearseAnchors(ngrams: number, role: number, stage: number): void {
+    const { index, roleTemperature, stageTemperature } = this.base;
+    const found = index.mostShared(buffer.ids, ngrams, role, stage, ANCHORS, anchors);
+    for (let a = 0; a < found; a++) {
+      const e = anchors[a];
+      const start = index.docStart(e);
+      const end = index.docEnd(e);
+      const ids = index.docIds.subarray(start, end);
+      const values = index.docValues.subarray(start, end);
+      let n = 0;
+      while (n < ids.length && ids[n] >= RESERVED_FEATURES) n++;
+      const { role: anchorRole, stage: anchorStage } = index.labels[e];
+      this.passiveAggressive(ids, values, ids.length, n, 0, R, anchorRole, LEARN_MARGIN * roleTemperature);
+      this.passiveAggressive(ids, values, ids.length, n, R, S, anchorStage, LEARN_MARGIN * stageTemperature);
+    }
   }
 
   /**
@@ -248,13 +292,20 @@ export class Model implements TaggingModel {
     scoreWith(team.weights ?? base.weights, team.featureCount, base.bias, buf.ids, buf.values, buf.count, z);
   }
 
-  /** Passive-aggressive update of one head (delta columns [offset, offset + C)) until `label` leads by `margin`. */
-  private passiveAggressive(ngrams: number, offset: number, C: number, label: number, margin: number): void {
+  /**
+   * Passive-aggressive update of one head (columns [offset, offset + C)) until `label` leads by `margin`, on the
+   * features ids/values[0, count) of which the first `ngrams` (the n-grams) are updated.
+   */
+  private passiveAggressive(
+    ids: Int32Array, values: Float32Array, count: number, ngrams: number, offset: number, C: number, label: number,
+    margin: number,
+  ): void {
     let norm2 = 0;
-    for (let j = 0; j < ngrams; j++) norm2 += buffer.values[j] * buffer.values[j];
+    for (let j = 0; j < ngrams; j++) norm2 += values[j] * values[j];
     if (norm2 === 0) return;
+    const { base, team } = this;
     for (let round = 0; round < 4; round++) {
-      this.score(buffer, Z);
+      scoreWith(team.weights ?? base.weights, team.featureCount, base.bias, ids, values, count, Z);
       let rival = -1;
       for (let c = 0; c < C; c++) if (c !== label && (rival < 0 || Z[offset + c] > Z[offset + rival])) rival = c;
       const loss = margin - (Z[offset + label] - Z[offset + rival]);
@@ -262,8 +313,8 @@ export class Model implements TaggingModel {
       const tau = loss / (2 * norm2);
       const W = this.team.writableWeights();
       for (let j = 0; j < ngrams; j++) {
-        const k = buffer.ids[j] * WIDTH + offset;
-        const step = tau * buffer.values[j];
+        const k = ids[j] * WIDTH + offset;
+        const step = tau * values[j];
         W[k + label] += step;
         W[k + rival] -= step;
       }

@@ -11,6 +11,10 @@ const RERANK = 3;
 export const probeIds = new Int32Array(PROBE_FEATURES);
 export const probeWeights = new Float64Array(PROBE_FEATURES);
 const rerankExamples = new Int32Array(RERANK);
+export const MOST_SHARED = 32;
+/** mostShared() skips n-grams in more than this share of the bank (的, the, 用户...): they rank nothing and cost most. */
+const SHARED_MAX_SHARE = 0.05;
+const sharedScores = new Float64Array(MOST_SHARED);
 const rerankScores = new Float64Array(RERANK);
 
 export interface Match {
@@ -34,10 +38,23 @@ export class ExampleIndex {
     private readonly inverseNorms: Float32Array,
     private readonly scratch: Float32Array,
     private readonly touched: Int32Array,
+    /** Every example's features as featurised (n-grams first, then lexicon features), CSR, for rehearsal. */
+    private readonly docOffsets: Int32Array,
+    readonly docIds: Int32Array,
+    readonly docValues: Float32Array,
+    /** Per n-gram feature: the examples holding it, however common (CSR), to find the ones sharing most words. */
+    private readonly sharedOffsets: Int32Array,
+    private readonly sharedPostings: Int32Array,
+    private readonly sharedCounts: Int32Array,
+    readonly labels: { readonly role: number; readonly stage: number }[],
   ) {}
 
-  /** @param distinctive per base feature, 1 if it may identify similar entries (others are ignored) */
-  static build(docs: readonly SparseDoc[], distinctive: Uint8Array): ExampleIndex {
+  /**
+   * @param docs per example, its role-head document (all its features)
+   * @param distinctive per base feature, 1 if it may identify similar entries (others are ignored)
+   * @param stages per example, its stage (docs carry the role as their label)
+   */
+  static build(docs: readonly SparseDoc[], distinctive: Uint8Array, stages: ArrayLike<number>): ExampleIndex {
     const N = docs.length;
     const features = distinctive.length;
     const df = new Int32Array(features);
@@ -69,10 +86,69 @@ export class ExampleIndex {
       exampleOffsets[e + 1] = at;
       inverseNorms[e] = n2 > 0 ? 1 / Math.sqrt(n2) : 0;
     });
+    const docOffsets = new Int32Array(N + 1);
+    docs.forEach((d, e) => (docOffsets[e + 1] = docOffsets[e] + d.ids.length));
+    const docIds = new Int32Array(docOffsets[N]);
+    const docValues = new Float32Array(docOffsets[N]);
+    const sharedOffsets = new Int32Array(features + 1);
+    docs.forEach((d, e) => {
+      docIds.set(d.ids, docOffsets[e]);
+      docValues.set(d.values, docOffsets[e]);
+      for (const id of d.ids) if (id >= RESERVED_FEATURES && id < features) sharedOffsets[id + 1]++;
+    });
+    for (let f = 0; f < features; f++) sharedOffsets[f + 1] += sharedOffsets[f];
+    const sharedPostings = new Int32Array(sharedOffsets[features]);
+    const sharedFill = sharedOffsets.slice(0, features);
+    docs.forEach((d, e) => {
+      for (const id of d.ids) if (id >= RESERVED_FEATURES && id < features) sharedPostings[sharedFill[id]++] = e;
+    });
+    const labels = docs.map((d, e) => ({ role: d.label, stage: stages[e] }));
     return new ExampleIndex(
       weight2, unseen * unseen, offsets, postings, exampleOffsets, exampleFeatures, inverseNorms,
-      new Float32Array(N), new Int32Array(N),
+      new Float32Array(N), new Int32Array(N), docOffsets, docIds, docValues, sharedOffsets, sharedPostings,
+      new Int32Array(N), labels,
     );
+  }
+
+  /** Where example e's features sit in docIds / docValues: [start, end). */
+  docStart(e: number): number {
+    return this.docOffsets[e];
+  }
+
+  docEnd(e: number): number {
+    return this.docOffsets[e + 1];
+  }
+
+  /**
+   * Up to `limit` examples sharing the most n-grams with ids[0, count) (ties: the earlier), skipping those labelled
+   * (role, stage); written to out (at most MOST_SHARED), returns how many. Visits every posting of the query's
+   * n-grams, common ones included: this is for learning (once per correction), not for tagging. Shares `touched`
+   * with nearest() (both run to completion synchronously).
+   */
+  mostShared(ids: Int32Array, count: number, role: number, stage: number, limit: number, out: Int32Array): number {
+    const { sharedOffsets, sharedPostings, sharedCounts, touched, labels } = this;
+    const features = sharedOffsets.length - 1;
+    limit = Math.min(limit, MOST_SHARED);
+    const tooCommon = labels.length * SHARED_MAX_SHARE;
+    let touchedCount = 0;
+    for (let j = 0; j < count; j++) {
+      const f = ids[j];
+      if (f < RESERVED_FEATURES || f >= features || sharedOffsets[f + 1] - sharedOffsets[f] > tooCommon) continue;
+      for (let p = sharedOffsets[f]; p < sharedOffsets[f + 1]; p++) {
+        const e = sharedPostings[p];
+        if (sharedCounts[e] === 0) touched[touchedCount++] = e;
+        sharedCounts[e]++;
+      }
+    }
+    let found = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const e = touched[t];
+      const shared = sharedCounts[e];
+      sharedCounts[e] = 0;
+      if (labels[e].role === role && labels[e].stage === stage) continue;
+      found = insertTop(out, sharedScores, found, limit, e, shared);
+    }
+    return found;
   }
 
   featureWeight2(id: number): number {

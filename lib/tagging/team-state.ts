@@ -22,6 +22,9 @@ export class TeamState {
   index: TeamIndex;
   /** Learned examples per label (role × stage). */
   labels = new Int32Array(ROLES * STAGES);
+  /** Learned examples per (what the base read, what the team said), role-major: roles ROLES × ROLES, stages STAGES × STAGES. */
+  roleMoves = new Int32Array(ROLES * ROLES);
+  stageMoves = new Int32Array(STAGES * STAGES);
 
   constructor(readonly base: BaseModel) {
     this.stamp = new Int32Array(base.features + 64);
@@ -69,6 +72,26 @@ export class TeamState {
     this.labels[role * STAGES + stage]++;
   }
 
+  /** Counts a learned example the base read as (baseRole, baseStage) and the team labelled (role, stage). */
+  move(baseRole: number, baseStage: number, role: number, stage: number): void {
+    this.roleMoves[baseRole * ROLES + role]++;
+    this.stageMoves[baseStage * STAGES + stage]++;
+  }
+
+  /**
+   * How consistently the team turns the base's `from` into `to` on one head (roles or stages): the share of its examples
+   * read as `from` that it labelled `to`, times min(1, how many / evidence). 1 for a house rule applied again and
+   * again, small for a one-off correction.
+   */
+  consistency(head: "role" | "stage", from: number, to: number, evidence: number): number {
+    const C = head === "role" ? ROLES : STAGES;
+    const moves = head === "role" ? this.roleMoves : this.stageMoves;
+    let read = 0;
+    for (let c = 0; c < C; c++) read += moves[from * C + c];
+    const same = moves[from * C + to];
+    return read === 0 ? 0 : (same / read) * Math.min(1, same / evidence);
+  }
+
   /**
    * How many learned examples support the team's answer (role, stage) where it differs from the base's reading
    * (baseRole, baseStage): those with the same label, else those that share the changed role or stage (at least 1:
@@ -96,6 +119,8 @@ export class TeamState {
     copy.baseRoles = this.baseRoles.slice();
     copy.index = this.index.clone();
     copy.labels = this.labels.slice();
+    copy.roleMoves = this.roleMoves.slice();
+    copy.stageMoves = this.stageMoves.slice();
     return copy;
   }
 }
