@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const { renderReport } = await import("../lib/reports/weekly-text");
   const { isoWeekOf } = await import("../lib/reports/iso-week");
   const { getCoverage } = await import("../lib/rhythm/coverage");
+  const { getCoverageBefore } = await import("./coverage-before");
   const { translate } = await import("../lib/i18n/translate");
   const { digestData, digestMessage } = await import("../lib/rhythm/digest-job");
   const { commentsForDigest } = await import("../lib/comments/queries");
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     ["one member's weekly report, last week", () => weeklyReport(access, { kind: "week", period: lastWeek, member: authors[7]! })],
     ["team daily report, today", () => weeklyReport(access, { kind: "day", period: null, member: null })],
     ["coverage grid, 200 members × 4 weeks (+26-week streaks)", () => getCoverage(access)],
+    ["coverage grid as before 2026-12-06 (member-day rows, last day over all history)", () => getCoverageBefore(access)],
     [
       "report text: team report + coverage + Markdown in zh-CN and en",
       async () => {
@@ -101,6 +103,9 @@ async function main(): Promise<void> {
       },
     ],
   ];
+  // Before and after must draw the same grid (members' order aside, which ties on join time may shuffle).
+  const byMember = (coverage: Awaited<ReturnType<typeof getCoverage>>) => JSON.stringify([...coverage.rows].sort((a, b) => a.member.id.localeCompare(b.member.id)));
+  if (byMember(await getCoverage(access)) !== byMember(await getCoverageBefore(access))) throw new Error("coverage grid: before and after disagree");
   console.log(`| case (${SIZE.toLocaleString("en")} entries, ${MEMBERS} members) | p50 ms | p95 ms |\n|---|---|---|`);
   for (const [name, fn] of cases) {
     const { p50, p95 } = await time(fn);

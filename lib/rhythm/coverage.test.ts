@@ -103,6 +103,30 @@ describe("coverage grid", () => {
     assert.deepEqual([mgr.loggedDays, mgr.lastLogged, mgr.behind], [0, null, true]);
   });
 
+  it("a streak longer than the grid is counted back to its first gap (a day whose only entry is deleted is a gap)", async () => {
+    const dan = await prisma.user.create({ data: { email: `dan-${randomUUID().slice(0, 8)}@example.test`, name: "Dan", passwordHash: "x" }, select: { id: true } });
+    await prisma.membership.create({ data: { teamId, userId: dan.id, role: "member" } });
+    const entries = workingDaysBetween(DEFAULT_CALENDAR, "2026-10-05", "2026-12-03").map((day) => ({
+      teamId,
+      authorId: dan.id,
+      text: "dan",
+      dateWorked: new Date(`${day}T00:00:00Z`),
+      deletedAt: day === "2026-10-14" ? new Date() : null,
+    }));
+    await prisma.activity.createMany({ data: entries });
+    const row = (await getCoverage(manager, NOW)).rows.find((r) => r.member.name === "Dan")!;
+    // Against the definition over direct SQL: consecutive working days logged back from today (an empty today aside).
+    const days = await prisma.$queryRawUnsafe<{ day: string }[]>(
+      `SELECT DISTINCT "dateWorked"::text AS day FROM "Activity" WHERE "teamId" = $1 AND "authorId" = $2 AND "deletedAt" IS NULL`,
+      teamId,
+      dan.id,
+    );
+    const expected = loggingStreak(DEFAULT_CALENDAR, new Set(days.map((d) => d.day)), "2026-12-04", "2026-06-05");
+    assert.equal(expected, workingDaysBetween(DEFAULT_CALENDAR, "2026-10-15", "2026-12-03").length);
+    assert.deepEqual([row.streak, row.streakCapped, row.lastLogged, row.behind], [expected, false, "2026-12-03", false]);
+    await prisma.membership.deleteMany({ where: { teamId, userId: dan.id } });
+  });
+
   it("follows the team's calendar: a holiday leaves the grid and keeps the streak", async () => {
     await assert.rejects(setTeamCalendar(member, { workingDays: [1], holidays: [] }), Forbidden);
     await setTeamCalendar(manager, { workingDays: [1, 2, 3, 4, 5], holidays: ["2026-12-02"] });
@@ -110,6 +134,20 @@ describe("coverage grid", () => {
     const coverage = await getCoverage(manager, NOW);
     assert.equal(coverage.days.length, 19);
     assert.ok(!coverage.days.includes("2026-12-02"));
+  });
+
+  it("a member who last logged before the streak look-back still shows that day (deleted entries aside)", async () => {
+    const cat = await prisma.user.create({ data: { email: `cat-${randomUUID().slice(0, 8)}@example.test`, name: "Cat", passwordHash: "x" }, select: { id: true } });
+    await prisma.membership.create({ data: { teamId, userId: cat.id, role: "member" } });
+    await prisma.activity.createMany({
+      data: [
+        { teamId, authorId: cat.id, text: "cat long ago", dateWorked: new Date(Date.UTC(2026, 2, 2)) },
+        { teamId, authorId: cat.id, text: "cat deleted", dateWorked: new Date(Date.UTC(2026, 3, 1)), deletedAt: new Date() },
+      ],
+    });
+    const row = (await getCoverage(manager, NOW)).rows.find((r) => r.member.name === "Cat")!;
+    assert.deepEqual([row.loggedDays, row.streak, row.lastLogged, row.behind], [0, 0, "2026-03-02", true]);
+    await prisma.membership.deleteMany({ where: { teamId, userId: cat.id } });
   });
 
   it("a member sees only their own row", async () => {
