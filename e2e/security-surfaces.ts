@@ -31,7 +31,7 @@ import {
   type ServerActionRef,
 } from "./security-support";
 import { uniqueId } from "./fixtures";
-import { E2E_BASE_URL } from "./server-env";
+import { E2E_BASE_URL, E2E_OIDC } from "./server-env";
 
 export type Scope = "self" | "home" | "own" | "team" | "other" | "foreign";
 /** One outcome for every scope, or per scope with `_` as the default. */
@@ -234,6 +234,19 @@ export const SURFACES: Surface[] = [
     writes: true,
     expected: everyoneSignedIn("ok"),
     prepare: async (m, actor) => () => action(m, actor, `${ACTIONS.tokens}#createTokenAction`, [{}, form({ name: "matrix", password: actor.user?.password ?? "not-signed-in" })], m.world.teamA),
+  },
+  {
+    key: `${ACTIONS.tokens}#confirmWithSsoAction`,
+    // Linked to the IdP, a signed-in person is sent there to confirm (a redirect); nobody else starts anything.
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok"),
+    prepare: async (m, actor) => {
+      if (actor.userId) {
+        await sql(`UPDATE "User" SET "oidcIssuer" = $1, "oidcSubject" = $2 WHERE id = $3 AND "oidcSubject" IS NULL`, [E2E_OIDC.issuer, `matrix-${actor.userId}`, actor.userId]);
+      }
+      return () => action(m, actor, `${ACTIONS.tokens}#confirmWithSsoAction`, [{}, form({ purpose: "token.create" })], m.world.teamA);
+    },
   },
   {
     key: `${ACTIONS.tokens}#revokeTokenAction`,
@@ -727,6 +740,18 @@ export const SURFACES: Surface[] = [
       const location = response.headers()["location"] ?? "";
       const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value));
       return response.status() === 302 && /\/signin\?error=sso_/.test(location) && cookies.length === 0 ? "unauth" : "ok";
+    },
+  },
+  {
+    key: "app/api/auth/callback/oidc/route.ts#GET",
+    variant: "confirmation answer",
+    // An answer to a confirmation nobody asked for (or asked in another session): nothing is confirmed.
+    scopes: ["self"],
+    writes: false,
+    expected: everyoneSignedIn("unauth", "unauth"),
+    prepare: async (_m, actor) => async () => {
+      const response = await actor.request.get(`/api/auth/callback/oidc?code=forged-${uniqueId()}&state=reauth.forged-${uniqueId()}`, { maxRedirects: 0 });
+      return response.status() === 302 && /\/account\?reauth=request$/.test(response.headers()["location"] ?? "") ? "unauth" : "ok";
     },
   },
   {

@@ -4,7 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { cli, signInPage, test, uniqueId } from "./fixtures";
-import { IDP_PORT, SSO_ONLY_PORT } from "./oidc-idp";
+import { IDP_PORT, misbehaveOnce, SSO_ONLY_PORT } from "./oidc-idp";
 import { closeDatabase, sql } from "./security-support";
 import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
 
@@ -33,6 +33,17 @@ async function throughIdp(page: Page, login: string, base: string, startedAt: st
     await Promise.race([consent.click(), page.waitForURL(back)]);
   }
   await page.waitForURL(back);
+}
+
+/** At the IdP's login form, the person cancels (the IdP answers error=access_denied). */
+async function cancelAtIdp(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.port === String(IDP_PORT));
+  await page.getByRole("link", { name: "[ Cancel ]" }).click();
+}
+
+async function auditCount(action: string, reason: string): Promise<number> {
+  const rows = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = $1 AND detail->>'reason' = $2`, [action, reason]);
+  return rows[0]!.n;
 }
 
 async function ssoSignIn(page: Page, login: string, base = E2E_BASE_URL): Promise<void> {
@@ -166,6 +177,125 @@ test.describe("single sign-on", () => {
       expect(await usersWithEmail(email)).toHaveLength(0);
     });
   }
+});
+
+test.describe("identity provider failures", () => {
+  test.afterEach(async () => {
+    await misbehaveOnce("off");
+  });
+
+  const broken = [
+    ["issuer", "an ID token from another issuer", "came from an unexpected issuer"],
+    ["signature", "an ID token signed with another key", "had an invalid signature"],
+    ["expired", "an expired ID token", "token had expired"],
+  ] as const;
+  for (const [reason, what, message] of broken) {
+    test(`${what} lands on the sign-in page with the reason, signs nobody in, and is audited`, async ({ browser }) => {
+      const email = `broken-${reason}-${uniqueId()}@example.test`;
+      const audited = await auditCount("auth.sso.failure", reason);
+      const page = await englishPage(browser);
+      await misbehaveOnce(reason);
+      await ssoSignIn(page, email);
+      await expect(page).toHaveURL(new RegExp(`/signin\\?error=sso_${reason}$`));
+      await expect(page.getByText(message)).toBeVisible();
+      expect(await sessionUid(page)).toBeUndefined();
+      expect(await usersWithEmail(email)).toHaveLength(0);
+      expect(await auditCount("auth.sso.failure", reason)).toBe(audited + 1);
+    });
+  }
+
+  test("consent denied at the IdP lands on the sign-in page with the reason in Chinese, and is audited", async ({ browser }) => {
+    const audited = await auditCount("auth.sso.failure", "denied");
+    const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "使用Test IdP登录" }).click();
+    await cancelAtIdp(page);
+    await expect(page).toHaveURL(/\/signin\?error=sso_denied$/);
+    await expect(page.getByText("登录在身份提供方处被取消（未同意授权）")).toBeVisible();
+    expect(await sessionUid(page)).toBeUndefined();
+    expect(await auditCount("auth.sso.failure", "denied")).toBe(audited + 1);
+  });
+});
+
+test.describe("confirm with the IdP before making an API token", () => {
+  const CONFIRM = "Confirm with Test IdP";
+
+  async function confirmAtIdp(page: Page, login: string): Promise<void> {
+    const startedAt = page.url();
+    await page.getByRole("button", { name: CONFIRM }).click();
+    // prompt=login: the IdP asks for the login again although its session from the sign-in is still valid.
+    await page.waitForURL((url) => url.port === String(IDP_PORT));
+    await expect(page.locator('input[name="login"]')).toBeVisible();
+    await throughIdp(page, login, E2E_BASE_URL, startedAt);
+  }
+
+  test("an account without a password confirms at the IdP, makes one token, and confirms again for the next", async ({ browser }) => {
+    const email = `token-${uniqueId()}@example.test`;
+    const page = await englishPage(browser);
+    await ssoSignIn(page, email);
+    const [user] = await usersWithEmail(email);
+    await page.goto("/account");
+    await expect(page.getByText("making a token needs a fresh sign-in at Test IdP")).toBeVisible();
+    await expect(page.getByLabel("Your password (to confirm it is you)")).toHaveCount(0);
+    await expect(page.getByLabel("Token name")).toHaveCount(0);
+
+    await confirmAtIdp(page, email);
+    await expect(page).toHaveURL(/\/account\?reauth=ok$/);
+    await expect(page.getByText("Confirmed with Test IdP")).toBeVisible();
+    await page.getByLabel("Token name").fill("BI script");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toHaveText(/^om_/);
+    await expect(page.getByRole("listitem").filter({ hasText: "BI script" })).toHaveCount(1);
+    // Spent: the next token needs a new confirmation.
+    await expect(page.getByRole("button", { name: CONFIRM })).toBeVisible();
+    await expect(page.getByLabel("Token name")).toHaveCount(0);
+    const tokens = await sql(`SELECT 1 FROM "ApiToken" WHERE "userId" = $1`, [user!.id]);
+    expect(tokens).toHaveLength(1);
+    const grants = await sql<{ used: boolean }>(`SELECT "usedAt" IS NOT NULL AS used FROM "ReauthGrant" WHERE "userId" = $1 AND "confirmedAt" IS NOT NULL`, [user!.id]);
+    expect(grants).toEqual([{ used: true }]);
+  });
+
+  test("another person at the IdP, a cancelled confirmation, or a replayed answer confirms nothing", async ({ browser }) => {
+    const email = `token-other-${uniqueId()}@example.test`;
+    const page = await englishPage(browser);
+    await ssoSignIn(page, email);
+    await page.goto("/account");
+    const refusedBefore = await auditCount("auth.reauth.failure", "other_account");
+    await confirmAtIdp(page, `someone-else-${uniqueId()}@example.test`);
+    await expect(page).toHaveURL(/\/account\?reauth=other_account$/);
+    await expect(page.getByText("You signed in at your identity provider as someone else")).toBeVisible();
+    await expect(page.getByLabel("Token name")).toHaveCount(0);
+    expect(await auditCount("auth.reauth.failure", "other_account")).toBe(refusedBefore + 1);
+
+    await page.getByRole("button", { name: CONFIRM }).click();
+    await cancelAtIdp(page);
+    await expect(page).toHaveURL(/\/account\?reauth=denied$/);
+    await expect(page.getByText("The confirmation was cancelled at your identity provider")).toBeVisible();
+
+    // A confirmation that worked, its answer replayed: the request was closed by the first answer.
+    let callback = "";
+    page.on("request", (request) => {
+      if (request.url().includes("/api/auth/callback/oidc")) callback = request.url();
+    });
+    await confirmAtIdp(page, email);
+    await expect(page).toHaveURL(/\/account\?reauth=ok$/);
+    const replaysBefore = await auditCount("auth.reauth.failure", "request");
+    await page.goto(callback);
+    await expect(page).toHaveURL(/\/account\?reauth=request$/);
+    expect(await auditCount("auth.reauth.failure", "request")).toBe(replaysBefore + 1);
+    // The one good confirmation still stands, and makes one token.
+    await expect(page.getByText("Confirmed with Test IdP")).toBeVisible();
+    await page.getByLabel("Token name").fill("after replay");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toHaveText(/^om_/);
+  });
+
+  test("a password account keeps typing its password; the IdP is not asked", async ({ page, world }) => {
+    await signInPage(page, world.memberB);
+    await page.goto("/account");
+    await expect(page.getByLabel("你的密码（用于确认是你本人）")).toBeVisible();
+    await expect(page.getByRole("button", { name: "通过Test IdP确认身份" })).toHaveCount(0);
+  });
 });
 
 test.describe("OPSMIX_AUTH=sso-only", () => {

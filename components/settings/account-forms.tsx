@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
-import { createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
+import { confirmWithSsoAction, createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 import { forgetOfflinePages } from "@/components/pwa/service-worker";
 
@@ -77,7 +77,31 @@ export function SignOutEverywhereButton() {
   );
 }
 
-export function TokenForms({ tokens }: { tokens: { id: string; name: string; prefix: string; createdAt: string }[] }) {
+/** How a token's maker proves it is them: the password, or (no password) a fresh sign-in at the IdP. */
+export type TokenConfirmation =
+  | { kind: "password" }
+  | { kind: "sso"; name: string; confirmed: boolean; minutes: number; refusal: string | null };
+
+function ConfirmWithSso({ confirmation }: { confirmation: Extract<TokenConfirmation, { kind: "sso" }> }) {
+  const t = useTranslations("sso.reauth");
+  const tAll = useTranslations();
+  // A plain form action: nothing typed to keep, and it works before hydration (a POST, then the redirect to the IdP).
+  const [state, confirm, pending] = useActionState(confirmWithSsoAction, {});
+  const { name } = confirmation;
+  if (confirmation.confirmed) return <p className="text-sm text-emerald-700">{t("confirmed", { name, minutes: confirmation.minutes })}</p>;
+  return (
+    <form action={confirm} className="max-w-xl space-y-2">
+      <input type="hidden" name="purpose" value="token.create" />
+      <p className="text-sm text-slate-600">{t("needed", { name })}</p>
+      <ErrorMessage>
+        {state.error ? tAll(state.error.key, state.error.values) : confirmation.refusal ? t(`errors.${confirmation.refusal}`) : null}
+      </ErrorMessage>
+      <Button disabled={pending}>{t("confirm", { name })}</Button>
+    </form>
+  );
+}
+
+export function TokenForms({ tokens, confirmation }: { tokens: { id: string; name: string; prefix: string; createdAt: string }[]; confirmation: TokenConfirmation }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, submit, pending] = useFormAction(createTokenAction);
@@ -87,15 +111,20 @@ export function TokenForms({ tokens }: { tokens: { id: string; name: string; pre
   }, [state, revokeState, router]);
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="flex max-w-xl flex-wrap items-end gap-2">
-        <div className="flex-1">
-          <Field label={t("account.tokenName")} name="name" maxLength={60} placeholder="BI script" />
-        </div>
-        <div className="flex-1">
-          <Field label={t("security.account.tokenPassword")} name="password" type="password" autoComplete="current-password" required maxLength={128} />
-        </div>
-        <Button disabled={pending}>{t("account.createToken")}</Button>
-      </form>
+      {confirmation.kind === "sso" ? <ConfirmWithSso confirmation={confirmation} /> : null}
+      {confirmation.kind === "password" || confirmation.confirmed ? (
+        <form onSubmit={submit} className="flex max-w-xl flex-wrap items-end gap-2">
+          <div className="flex-1">
+            <Field label={t("account.tokenName")} name="name" maxLength={60} placeholder="BI script" />
+          </div>
+          {confirmation.kind === "password" ? (
+            <div className="flex-1">
+              <Field label={t("security.account.tokenPassword")} name="password" type="password" autoComplete="current-password" required maxLength={128} />
+            </div>
+          ) : null}
+          <Button disabled={pending}>{t("account.createToken")}</Button>
+        </form>
+      ) : null}
       <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
       {state.ok && state.data ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">

@@ -2,11 +2,14 @@ import "server-only";
 // What a person does to secure their own account: change the password, end every session, make an API token.
 // An API token is as strong as a password (it reads and writes the person's teams), so it outlives neither a
 // password change nor "sign out everywhere" unless the person asks to keep it, and making one needs the password:
-// a borrowed or stolen session alone cannot mint a lasting key.
+// a borrowed or stolen session alone cannot mint a lasting key. An account without a password (single sign-on)
+// confirms at its identity provider instead (./reauth.ts).
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Invalid } from "@/lib/errors";
-import { createApiToken, forgetCachedTokensOf } from "./api-tokens";
+import { apiTokenName, createApiToken, forgetCachedTokensOf } from "./api-tokens";
+import { spendReauthGrant } from "./reauth";
+import { currentSessionId } from "./session";
 import { hitRateLimit, type Limit } from "./rate-limit";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { passwordAllowed } from "./sso-config";
@@ -62,5 +65,19 @@ export async function createApiTokenWithPassword(userId: string, name: string, p
   if (!(await verifyPassword(user.passwordHash, password))) throw new Invalid("errors.passwordWrong");
   const created = await createApiToken(userId, name);
   await recordAudit({ action: "token.create", actorId: userId, targetType: "apiToken", targetId: created.id });
+  return created;
+}
+
+/** A new personal API token for an account without a password: spends this session's fresh confirmation at the IdP. */
+export async function createApiTokenWithReauth(userId: string, name: string) {
+  await hitRateLimit(`token:create:user:${userId}`, TOKEN_CREATION_LIMIT);
+  apiTokenName(name);
+  const sessionId = await currentSessionId();
+  // Spent and used in one transaction: a token that fails to be made leaves the confirmation unspent.
+  const created = await prisma.$transaction(async (tx) => {
+    if (!(await spendReauthGrant(tx, userId, sessionId, "token.create"))) throw new Invalid("sso.reauth.errors.required");
+    return createApiToken(userId, name, tx);
+  });
+  await recordAudit({ action: "token.create", actorId: userId, targetType: "apiToken", targetId: created.id, detail: { confirmedBy: "sso" } });
   return created;
 }

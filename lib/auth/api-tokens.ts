@@ -9,11 +9,17 @@ import { hashToken } from "./token-hash";
 export const TOKEN_PREFIX = "om_";
 export const TOKEN_NAME_MAX = 60;
 
-export async function createApiToken(userId: string, name: string) {
+/** A token's name as stored, or Invalid (checked before anything is spent on making the token). */
+export function apiTokenName(name: string): string {
   const trimmed = name.trim() || "API";
   if (trimmed.length > TOKEN_NAME_MAX) throw new Invalid("errors.nameTooLong");
+  return trimmed;
+}
+
+export async function createApiToken(userId: string, name: string, db: Pick<typeof prisma, "apiToken"> = prisma) {
+  const trimmed = apiTokenName(name);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const row = await prisma.apiToken.create({
+  const row = await db.apiToken.create({
     data: { userId, name: trimmed, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
     select: { id: true, name: true, prefix: true, createdAt: true },
   });

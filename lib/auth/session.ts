@@ -37,11 +37,16 @@ export async function viewerFromClaims(claims: SessionClaims | null | undefined)
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
+const sessionClaims = cache(async () => (await getServerSession(authOptions)) as SessionClaims | null);
+
 /** The signed-in user of this request, or null. Memoised per request. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
-  return viewerFromClaims(session);
-});
+export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromClaims(await sessionClaims()));
+
+/** The id of this request's session (the one sign-out revokes) when it is a valid one; for grants that must not leave it. */
+export async function currentSessionId(): Promise<string | null> {
+  const claims = await sessionClaims();
+  return (await viewerFromClaims(claims)) && typeof claims?.sid === "string" ? claims.sid : null;
+}
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();

@@ -12,6 +12,7 @@ export const BACKUP_TABLES = [
   "Membership",
   "Invite",
   "ApiToken",
+  "ReauthGrant",
   "Activity",
   "TrainingExample",
   "TargetMix",

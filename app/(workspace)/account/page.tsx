@@ -7,6 +7,9 @@ import { ChangePasswordForm, SignOutEverywhereButton, TokenForms } from "@/compo
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { viewerPage } from "@/lib/teams/context";
 import { managesOwnPassword } from "@/lib/auth/sso-accounts";
+import { confirmedUntil, GRANT_SECONDS } from "@/lib/auth/reauth";
+import { isReauthRefusal } from "@/lib/auth/reauth-claims";
+import { ssoConfig } from "@/lib/auth/sso-config";
 import { listUserTeams } from "@/lib/teams/access";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +18,28 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ reauth?: string }> }) {
   const viewer = await viewerPage();
   if (!viewer) redirect("/signin?callbackUrl=%2Faccount");
   const t = await getTranslations();
-  const [tokens, teams, ownPassword] = await Promise.all([listApiTokens(viewer.id), listUserTeams(viewer.id), managesOwnPassword(viewer.id)]);
+  const { reauth } = await searchParams;
+  const [tokens, teams, ownPassword, confirmed] = await Promise.all([
+    listApiTokens(viewer.id),
+    listUserTeams(viewer.id),
+    managesOwnPassword(viewer.id),
+    confirmedUntil(viewer.id, "token.create"),
+  ]);
+  const sso = ssoConfig();
+  // Without a password, a token is made after a fresh sign-in at the IdP ("confirm with <OIDC_NAME>").
+  const confirmation = ownPassword
+    ? ({ kind: "password" } as const)
+    : ({
+        kind: "sso",
+        name: sso?.name ?? t("sso.defaultName"),
+        confirmed: confirmed !== null,
+        minutes: Math.round(GRANT_SECONDS / 60),
+        refusal: isReauthRefusal(reauth) ? reauth : null,
+      } as const);
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-10 px-4 py-8">
       <div className="flex items-center justify-between">
@@ -42,7 +62,7 @@ export default async function AccountPage() {
       </section>
       <section className="space-y-3">
         <h2 className="font-medium">{t("account.tokens")}</h2>
-        <TokenForms tokens={tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString() }))} />
+        <TokenForms tokens={tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString() }))} confirmation={confirmation} />
       </section>
       <section className="space-y-2">
         <h2 className="font-medium">{t("account.signOutEverywhere")}</h2>
