@@ -1,4 +1,7 @@
-import { expect, test, uniqueId } from "./fixtures";
+import { expect, signInPage, test, uniqueId } from "./fixtures";
+import { closeDatabase, sql } from "./security-support";
+
+test.afterAll(async () => closeDatabase());
 
 test.describe("accounts and teams", () => {
   test("sign up with a new team, invite a member, the member logs an entry, the manager sees it", async ({ browser }) => {
@@ -85,5 +88,41 @@ test.describe("accounts and teams", () => {
     await signInPage(page, world.memberB);
     const response = await page.goto(`/t/${world.teamA}/today`);
     expect(response?.status()).toBe(404);
+  });
+
+  test("an invitee's form names the team and fills in the invited address, fixed when the invite is bound to it", async ({ page, browser, world }) => {
+    const [team] = await sql<{ name: string }>(`SELECT name FROM "Team" WHERE slug = $1`, [world.teamA]);
+    await signInPage(page, world.adminA);
+    const invite = async (email: string) => {
+      await page.goto(`/t/${world.teamA}/settings`);
+      await page.getByLabel("邮箱（可选）").fill(email);
+      await page.getByRole("button", { name: "生成邀请链接" }).click();
+      return (await page.getByTestId("invite-link").textContent())!.trim();
+    };
+
+    const email = `bound-${uniqueId()}@example.test`;
+    const en = await (await browser.newContext({ locale: "en-US" })).newPage();
+    await en.goto(await invite(email));
+    await expect(en.getByRole("heading", { name: `You are invited to join ${team!.name}` })).toBeVisible();
+    await expect(en.getByText(`This invite is for ${email}.`)).toBeVisible();
+    await en.getByRole("link", { name: "Create account" }).click();
+    await expect(en.getByRole("heading", { name: `You are invited to join ${team!.name}` })).toBeVisible();
+    await expect(en.getByTestId("invite-joining")).toHaveText(`You are joining ${team!.name} as Member.`);
+    const address = en.getByLabel("Email");
+    await expect(address).toHaveValue(email);
+    await expect(address).not.toBeEditable();
+    await en.getByLabel("Your name").fill("Bound invitee");
+    await en.getByLabel("Password").fill(`Bound-pass-${uniqueId()}`);
+    await en.getByRole("button", { name: "Create account" }).click();
+    await expect(en).toHaveURL(new RegExp(`/t/${world.teamA}/today$`));
+
+    // An open invite (no address): the team is named, the address is the invitee's to type.
+    const zh = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+    await zh.goto(await invite(""));
+    await zh.getByRole("link", { name: "创建账号" }).click();
+    await expect(zh.getByRole("heading", { name: `你被邀请加入「${team!.name}」` })).toBeVisible();
+    await expect(zh.getByTestId("invite-joining")).toHaveText(`你将以成员身份加入「${team!.name}」。`);
+    await expect(zh.getByLabel("邮箱")).toHaveValue("");
+    await expect(zh.getByLabel("邮箱")).toBeEditable();
   });
 });

@@ -10,7 +10,14 @@ import { signUpAction } from "@/lib/auth/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
-export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; firstRun: boolean }) {
+/** What the invite says: the team being joined, the role, and the address it was made for (if bound to one). */
+export interface InviteJoining {
+  team: string;
+  role: string;
+  email: string | null;
+}
+
+export function SignUpForm({ inviteToken, joining, firstRun }: { inviteToken?: string; joining?: InviteJoining; firstRun: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, submit, pending] = useFormAction(signUpAction);
@@ -38,8 +45,23 @@ export function SignUpForm({ inviteToken, firstRun }: { inviteToken?: string; fi
     >
       {firstRun ? <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800">{t("auth.firstRunHint")}</p> : null}
       {inviteToken ? <input type="hidden" name="invite" value={inviteToken} /> : null}
+      {joining ? (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-800" data-testid="invite-joining">
+          {t("auth.inviteJoining", { team: joining.team, role: joining.role })}
+        </p>
+      ) : null}
       <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus />
-      <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required maxLength={254} />
+      <Field
+        label={t("auth.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={joining?.email ?? undefined}
+        readOnly={Boolean(joining?.email)}
+        hint={joining?.email ? t("auth.inviteEmailBound") : undefined}
+      />
       <Field
         label={t("auth.password")}
         name="password"

@@ -18,7 +18,7 @@ export function Field({
         {...input}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 aria-[invalid]:border-red-500"
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 read-only:bg-slate-100 read-only:text-slate-700 aria-[invalid]:border-red-500"
       />
       {hint && !error ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">

@@ -7,6 +7,7 @@ import { anyUserExists } from "@/lib/auth/users";
 import { viewerPage } from "@/lib/teams/context";
 import { SsoButton } from "@/components/auth/sso-button";
 import { isSsoOnly, ssoConfig } from "@/lib/auth/sso-config";
+import { findInvite } from "@/lib/teams/mutations";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +32,15 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     );
   }
   const firstRun = !(await anyUserExists());
+  // Through an invite: say which team, and fill in the address the invite was made for (fixed when it is bound).
+  const found = typeof invite === "string" ? await findInvite(invite) : null;
+  const joining =
+    found?.state === "valid" && found.invite
+      ? { team: found.invite.team.name, role: (await getTranslations("roles"))(found.invite.role), email: found.invite.email }
+      : undefined;
   return (
-    <AuthShell title={t("signUpTitle")}>
-      <SignUpForm inviteToken={typeof invite === "string" ? invite : undefined} firstRun={firstRun} />
+    <AuthShell title={joining ? t("inviteTitle", { team: joining.team }) : t("signUpTitle")}>
+      <SignUpForm inviteToken={typeof invite === "string" ? invite : undefined} joining={joining} firstRun={firstRun} />
     </AuthShell>
   );
 }

@@ -25,7 +25,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const viewer = await viewerPage();
   return (
     <AuthShell title={t("auth.inviteTitle", { team: invite.team.name })}>
-      <p className="mb-4 text-sm text-slate-600">{t("auth.inviteRole", { role: t(`roles.${invite.role}`) })}</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {t("auth.inviteRole", { role: t(`roles.${invite.role}`) })}
+        {invite.email ? <span className="block">{t("auth.inviteFor", { email: invite.email })}</span> : null}
+      </p>
       {viewer ? (
         <AcceptInviteForm token={token} teamName={invite.team.name} />
       ) : (
