@@ -9,7 +9,7 @@ import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
-import { chineseWords, isWholeWords } from "./zh-words";
+import { chineseWords, FUNCTION_WORDS, isWholeWords } from "./zh-words";
 
 export interface BaseModel {
   taxonomyVersion: string;
@@ -230,8 +230,9 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     const id = put(keyA[i], keyB[i]);
     readableIds.push(id);
     const surface = chineseSurface[i];
-    if (surface === undefined || isWholeWords(surface, words)) wordIds.push(id);
-    else if (words.complete) skipIds.push(id); // without the dictionary, leave the features as they were
+    if (surface !== undefined && !isWholeWords(surface, words)) {
+      if (words.complete) skipIds.push(id); // without the dictionary, leave the features as they were
+    } else if (surface === undefined || !FUNCTION_WORDS.has(surface)) wordIds.push(id); // function words: not shown
   }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;

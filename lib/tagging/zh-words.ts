@@ -28,6 +28,16 @@ export const OPS_WORDS: readonly string[] = (
   "矩阵 账号 蓝V 认证 运营 运营官 上新 选品 货盘 橱窗 店铺 商品 详情页 主图 SKU 库存 大促 双十一 双11 618 年货节"
 ).split(" ").filter((w) => w.length > 0);
 
+/**
+ * Whole Chinese words that say nothing about role or stage (duty-list boilerplate, pronouns, connectives, time words,
+ * status words): they stay features but are never shown as cues, as English function words are not.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  ("负责 能够 相关 各种 所有 自己 不会 进行 以及 一些 通过 我们 他们 你们 这个 那个 这些 那些 已经 还有 可以 需要 " +
+    "如果 因为 所以 但是 并且 或者 其中 之后 之前 时候 方面 一下 一个 一起 其他 等等 正常 积极 有效 确定 并发 今天 明天 " +
+    "昨天 本周 上周 下周 完成 开始 继续 主要 具体 及时 协助 配合 根据 对于 关于 以上 以下 进一步").split(" "),
+);
+
 /** Where the npm package keeps jieba's dictionary: beside node_modules of the working directory or of this file. */
 function jiebaDictionaryPath(): string | null {
   const candidates = [
