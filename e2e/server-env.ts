@@ -37,6 +37,8 @@ export function e2eServerEnv(): Record<string, string> {
     // E-mail goes to the spec's own SMTP receiver (startMailReceiver(E2E_SMTP_PORT), no login, no TLS).
     SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     SMTP_FROM: "OpsMix <opsmix@e2e.test>",
+    // The chat receivers listen on 127.0.0.1, which delivery refuses by default (SSRF guard).
+    OPSMIX_DELIVERY_ALLOW_PRIVATE: "1",
     // Reminders and digests follow a clock the tests move (e2e/reminders.spec.ts, `cli clock:set`), polled twice a second.
     OPSMIX_TEST_CLOCK: "1",
     OPSMIX_JOBS_POLL_MS: "500",

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { parseHttpUrl, postWebhook } from "./http";
+import dns from "node:dns/promises";
+import os from "node:os";
+import { isPrivateAddress, parseHttpUrl, postWebhook } from "./http";
+
+// These tests talk to their own server on 127.0.0.1; the last one switches the private-address guard back on.
+process.env.OPSMIX_DELIVERY_ALLOW_PRIVATE = "1";
 
 describe("postWebhook", () => {
   let server: http.Server;
@@ -44,5 +49,29 @@ describe("postWebhook", () => {
     assert.equal(parseHttpUrl("https://open.feishu.cn/open-apis/bot/v2/hook/x")?.host, "open.feishu.cn");
     assert.deepEqual(await postWebhook({ url: "file:///etc/passwd", headers: {}, body: "" }), { ok: false, error: "bad_url", retryable: false });
     assert.deepEqual(await postWebhook({ url: `${base}/fine`, headers: {}, body: "{}" }), { ok: true, status: 200, body: "ok" });
+  });
+
+  it("refuses loopback, private and link-local targets unless the operator allows them (SSRF)", async () => {
+    delete process.env.OPSMIX_DELIVERY_ALLOW_PRIVATE;
+    try {
+      for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1"]) {
+        assert.equal(isPrivateAddress(address), true, address);
+      }
+      for (const address of ["8.8.8.8", "101.6.6.6", "2400:3200::1"]) assert.equal(isPrivateAddress(address), false, address);
+      const refused = { ok: false, error: "private_address", retryable: false };
+      assert.deepEqual(await postWebhook({ url: `${base}/fine`, headers: {}, body: "{}" }), refused);
+      assert.deepEqual(await postWebhook({ url: "http://[::1]:9/x", headers: {}, body: "{}" }), refused);
+      assert.deepEqual(await postWebhook({ url: "http://localhost:9/x", headers: {}, body: "{}" }), refused);
+      // A name that resolves to a private address is refused at connect time (the address actually dialled).
+      const name = os.hostname();
+      const resolved = await dns.lookup(name).catch(() => null);
+      if (resolved && isPrivateAddress(resolved.address)) {
+        const port = new URL(base).port;
+        assert.deepEqual(await postWebhook({ url: `http://${name}:${port}/fine`, headers: {}, body: "{}" }), refused);
+      }
+      assert.equal(hits.filter((h) => h === "/fine").length, 1, "only the allowed call reached the server");
+    } finally {
+      process.env.OPSMIX_DELIVERY_ALLOW_PRIVATE = "1";
+    }
   });
 });

@@ -1,13 +1,47 @@
 // One outgoing webhook POST: http/https only, 10 s for the whole exchange, redirects never followed (a 3xx is a
 // failure: following one could carry the key-bearing body to another host), at most 64 KB of the answer read.
 // node:http rather than fetch, so Next's patched fetch (caching, instrumentation) is never in the way.
+import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
+import net from "node:net";
 import type { DeliveryErrorCode } from "./types";
 import type { WebhookRequest } from "./vendors";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
+
+// Addresses a team admin must not be able to reach through the server (SSRF): loopback, private networks, link-local
+// (cloud metadata at 169.254.169.254), carrier-grade NAT, unspecified. An operator whose chat gateway lives on the
+// internal network opts in with OPSMIX_DELIVERY_ALLOW_PRIVATE=1.
+const PRIVATE = new net.BlockList();
+for (const [address, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) {
+  PRIVATE.addSubnet(address, prefix, "ipv4");
+}
+for (const [address, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10]] as const) PRIVATE.addSubnet(address, prefix, "ipv6");
+
+export function isPrivateAddress(address: string): boolean {
+  const family = net.isIP(address);
+  return family !== 0 && PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
+}
+
+function privateAllowed(): boolean {
+  return process.env.OPSMIX_DELIVERY_ALLOW_PRIVATE === "1";
+}
+
+/** dns.lookup that refuses private answers: checked on the address actually connected to (no DNS rebinding). */
+const publicLookup: typeof dns.lookup = ((hostname: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+  dns.lookup(hostname, options, (error, address, family) => {
+    if (error) return callback(error, address, family);
+    const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+    if (addresses.some(isPrivateAddress)) {
+      const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to a private address`);
+      refused.code = "EPRIVATE";
+      return callback(refused, address, family);
+    }
+    callback(null, address, family);
+  });
+}) as typeof dns.lookup;
 
 export type HttpExchange =
   | { ok: true; status: number; body: string }
@@ -27,6 +61,7 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNR
 
 function networkFailure(error: NodeJS.ErrnoException): HttpExchange {
   const code = error.code ?? "";
+  if (code === "EPRIVATE") return { ok: false, error: "private_address", retryable: false };
   if (code === "ETIMEDOUT") return { ok: false, error: "timeout", retryable: true, detail: code };
   if (UNREACHABLE.has(code) || /^ERR_TLS|CERT|SSL/.test(code)) return { ok: false, error: "unreachable", retryable: true, detail: code || error.message.slice(0, 120) };
   return { ok: false, error: "unreachable", retryable: true, detail: (code || error.message).slice(0, 120) };
@@ -35,6 +70,9 @@ function networkFailure(error: NodeJS.ErrnoException): HttpExchange {
 export function postWebhook(request: WebhookRequest, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<HttpExchange> {
   const url = parseHttpUrl(request.url);
   if (!url) return Promise.resolve({ ok: false, error: "bad_url", retryable: false });
+  const allowPrivate = privateAllowed();
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivate && (isPrivateAddress(literal) || literal === "localhost")) return Promise.resolve({ ok: false, error: "private_address", retryable: false });
   const client = url.protocol === "https:" ? https : http;
   const body = Buffer.from(request.body, "utf8");
   return new Promise<HttpExchange>((resolve) => {
@@ -47,7 +85,11 @@ export function postWebhook(request: WebhookRequest, timeoutMs = DELIVERY_TIMEOU
     };
     const req = client.request(
       url,
-      { method: "POST", headers: { ...request.headers, "content-length": String(body.length), "user-agent": "OpsMix-Delivery/1" } },
+      {
+        method: "POST",
+        headers: { ...request.headers, "content-length": String(body.length), "user-agent": "OpsMix-Delivery/1" },
+        ...(allowPrivate ? {} : { lookup: publicLookup }),
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {

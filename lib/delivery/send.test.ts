@@ -11,6 +11,8 @@ import { listChannels, sendToChannel } from "./send";
 import { listDeliveryLog } from "./log";
 
 process.env.NEXTAUTH_SECRET ??= "unit-test-nextauth-secret-0000000000";
+// The receivers listen on 127.0.0.1, which delivery refuses unless the operator allows private addresses.
+process.env.OPSMIX_DELIVERY_ALLOW_PRIVATE = "1";
 
 const message = { title: "OpsMix 测试消息", text: "这是一条测试消息。\n第二行", markdown: "**这是一条测试消息。**\n\n第二行" };
 

@@ -53,6 +53,7 @@ export const DELIVERY_ERROR_CODES = [
   "timeout",
   "redirected",
   "bad_url",
+  "private_address",
   "bad_signature",
   "rate_limited",
   "rejected",
