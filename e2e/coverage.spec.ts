@@ -53,12 +53,12 @@ test("coverage grid: own row for members, the team for managers, holidays leave 
 
   // A bad holiday is refused in words and nothing changes; a good one takes the day out of the grid.
   await page.getByTestId("calendar-holidays").fill("2026-13-01");
-  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByTestId("calendar-form").getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByTestId("calendar-error")).toContainText("“2026-13-01”不是 2026-10-01 这样的日期");
   await page.reload();
   await expect(page.getByTestId("calendar-holidays")).toHaveValue("");
   await page.getByTestId("calendar-holidays").fill(logged);
-  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByTestId("calendar-form").getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByTestId("calendar-saved")).toBeVisible();
   await page.reload();
   await expect(page.locator(`[data-testid="coverage-cell"][data-day="${logged}"]`)).toHaveCount(0);
