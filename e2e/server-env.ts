@@ -39,9 +39,9 @@ export function e2eServerEnv(): Record<string, string> {
     SMTP_FROM: "OpsMix <opsmix@e2e.test>",
     // The chat receivers listen on 127.0.0.1, which delivery refuses by default (SSRF guard).
     OPSMIX_DELIVERY_ALLOW_PRIVATE: "1",
-    // Reminders and digests follow a clock the tests move (e2e/reminders.spec.ts, `cli clock:set`), polled twice a second.
+    // Reminders and digests follow a clock the tests move (e2e/reminders.spec.ts, `cli clock:set`), polled every second.
     OPSMIX_TEST_CLOCK: "1",
-    OPSMIX_JOBS_POLL_MS: "500",
+    OPSMIX_JOBS_POLL_MS: "1000",
   };
   // The tests play the reverse proxy: X-Forwarded-For gives each test its own client address for sign-in limits.
   // E2E_DIRECT=1 starts the server as `npm start` does without a proxy (TRUST_PROXY unset): only the specs that
