@@ -316,11 +316,13 @@ function trainHeads(prepared: Prepared, subset: number[], features: number, opti
   return { role, stage };
 }
 
-function stagePriorFrom(examples: readonly LabelledExample[], subset: number[]): Float64Array {
+function stagePriorFrom(examples: readonly TrainingExample[], subset: number[]): Float64Array {
   const R = ROLE_KEYS.length;
   const S = STAGE_KEYS.length;
   const counts = new Float64Array(R * S).fill(0.5);
-  for (const i of subset) counts[ROLE_KEYS.indexOf(examples[i].role) * S + STAGE_KEYS.indexOf(examples[i].stage)] += 1;
+  for (const i of subset) {
+    counts[ROLE_KEYS.indexOf(examples[i].role) * S + STAGE_KEYS.indexOf(examples[i].stage)] += examples[i].weight ?? 1;
+  }
   const out = new Float64Array(R * S);
   for (let r = 0; r < R; r++) {
     let total = 0;
@@ -351,7 +353,7 @@ export function addStagePrior(
 }
 
 /** Train without a fold, collect its held-out logits, fit one temperature per head. */
-function calibrate(examples: readonly LabelledExample[], prepared: Prepared, features: number, options: BuildOptions) {
+function calibrate(examples: readonly TrainingExample[], prepared: Prepared, features: number, options: BuildOptions) {
   const K = options.calibrationFolds;
   const roleLogits: Float64Array[] = [];
   const stageLogits: Float64Array[] = [];
