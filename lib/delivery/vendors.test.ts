@@ -70,6 +70,16 @@ test("Slack: text fallback plus header and mrkdwn section blocks", () => {
   });
 });
 
+test("Slack: names and entry text cannot mention @channel or forge a link (&, <, > escaped as Slack requires)", () => {
+  const hostile = { title: "Who <!here>", text: "<!channel> & <https://evil.test|login>", markdown: "\\<!channel\\> & \\<https://evil.test\\|login\\> see [report](https://a.test/r?a=1&b=2)" };
+  const body = JSON.parse(buildSlackRequest({ url: "https://hooks.slack.com/services/T/B/X" }, hostile).body);
+  assert.equal(body.text, "Who &lt;!here&gt;\n&lt;!channel&gt; &amp; &lt;https://evil.test|login&gt;");
+  const section = body.blocks[1].text.text as string;
+  assert.ok(!/<!|<https:\/\/evil/.test(section), section);
+  assert.match(section, /&lt;!channel/);
+  assert.match(section, /<https:\/\/a\.test\/r\?a=1&amp;b=2\|report>/);
+});
+
 test("generic webhook: the documented body, signed over the exact raw bytes sent", () => {
   const request = buildGenericWebhookRequest({ url: "https://hooks.example.com/opsmix", secret: "hook-secret" }, message, context);
   assert.deepEqual(JSON.parse(request.body), {

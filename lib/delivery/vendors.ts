@@ -68,9 +68,14 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return `${out}…`;
 }
 
+/** Slack reads <…> as mentions and links (<!channel>, <url|text>) and ignores backslashes: &, < and > as entities. */
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/\\?</g, "&lt;").replace(/\\?>/g, "&gt;");
+}
+
 /** Slack's mrkdwn: *bold*, <url|text> links, headings as bold lines. */
 export function toSlackMrkdwn(markdown: string): string {
-  return markdown
+  return escapeSlack(markdown)
     .replace(/^#{1,6}\s+(.+)$/gm, "*$1*")
     .replace(/\*\*(.+?)\*\*/g, "*$1*")
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, "<$2|$1>");
@@ -109,7 +114,7 @@ export function buildWecomRequest(settings: WebhookSettings, message: OutboundMe
 
 export function buildSlackRequest(settings: WebhookSettings, message: OutboundMessage): WebhookRequest {
   const payload = {
-    text: `${message.title}\n${message.text}`,
+    text: escapeSlack(`${message.title}\n${message.text}`),
     blocks: [
       { type: "header", text: { type: "plain_text", text: message.title.slice(0, 150) } },
       { type: "section", text: { type: "mrkdwn", text: toSlackMrkdwn(message.markdown).slice(0, 3000) } },
