@@ -1,12 +1,12 @@
-// Reminders and the weekly digest through real channels: a manager sets the schedule, the team has an SMTP channel
-// and a signed Lark bot pointed at local receivers, and the scheduled-work clock is moved (OPSMIX_TEST_CLOCK, set by
+// Reminders and the weekly digest through real channels: the team's admin adds an SMTP channel and a signed Lark bot
+// pointed at local receivers (their test messages arrive) and sets the schedule, and the scheduled-work clock is moved (OPSMIX_TEST_CLOCK, set by
 // `cli clock:set` in the database so every instance sees it). At 17:30 team time each member who has not logged
 // gets exactly one reminder (the one who logged and the one who snoozed get none) and the chat gets one list; on
 // Monday 09:00 the managers get the digest. With DATABASE_URL a second app instance polls the same jobs table and
 // still nobody gets two.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { sealSecret } from "../lib/delivery/secrets";
+import type { Page } from "@playwright/test";
 import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 import { startChatReceiver, startMailReceiver, type ChatReceiver, type MailReceiver } from "./receivers";
 import { closeDatabase, sql } from "./security-support";
@@ -34,6 +34,21 @@ async function startSecondInstance(): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error("the second instance did not start");
+}
+
+/** Adds a channel through the team settings form, as an admin does. */
+async function addChannel(page: Page, kindLabel: string, name: string, url?: string, secret?: string): Promise<void> {
+  const form = page.getByTestId("add-channel-form");
+  await form.getByLabel("类型").selectOption({ label: kindLabel });
+  await form.getByLabel("名称").fill(name);
+  if (url !== undefined) await form.getByLabel("Webhook 地址").fill(url);
+  if (secret !== undefined) await form.getByLabel(/^签名密钥/).fill(secret);
+  await form.getByRole("button", { name: "添加渠道" }).click();
+  await expect(channelRow(page, name)).toBeVisible();
+}
+
+function channelRow(page: Page, name: string) {
+  return page.locator(`[data-testid="channel-row"][data-channel-name="${name}"]`);
 }
 
 /** Every mail and chat message of the reminder run, per address, stays at its count for a few more polls. */
@@ -70,7 +85,8 @@ test.describe("reminders and digest", () => {
       cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
       return u;
     };
-    const manager = user("boss", "manager");
+    // The team's admin (admins may do what managers do, and only they add channels).
+    const manager = user("boss", "admin");
     const logger = user("logger", "member");
     const snoozer = user("snoozer", "member");
     const forgot = user("forgot", "member");
@@ -82,19 +98,21 @@ test.describe("reminders and digest", () => {
     // Friday noon, team time: nothing is due yet.
     setClock(`${FRIDAY}T12:00:00+08:00`);
 
-    // The team's channels: e-mail over SMTP_URL and a Lark bot that checks its signature (admins add them in team settings).
+    // The team's admin adds the channels in team settings: e-mail over SMTP_URL and a Lark bot that checks its
+    // signature; "send test message" arrives on both.
+    await signInPage(page, manager);
+    await page.goto(`/t/${slug}/settings`);
     const larkSecret = `lark-${id}`;
     const larkUrl = chat.endpoint("lark", { secret: larkSecret });
-    const secret = e2eServerEnv().NEXTAUTH_SECRET!;
-    await sql(`INSERT INTO "DeliveryChannel" (id, "teamId", kind, name, enabled, "createdAt", "updatedAt") VALUES ($1, $2, 'email', '邮件', true, now(), now())`, [`ch-mail-${id}`, team!.id]);
-    await sql(
-      `INSERT INTO "DeliveryChannel" (id, "teamId", kind, name, enabled, "secretBox", "secretSavedAt", "urlHost", "hasSigningSecret", "createdAt", "updatedAt")
-       VALUES ($1, $2, 'lark', '飞书群', true, $3, now(), $4, true, now(), now())`,
-      [`ch-lark-${id}`, team!.id, sealSecret({ url: larkUrl, secret: larkSecret }, team!.id, secret), new URL(larkUrl).host],
-    );
+    await addChannel(page, "电子邮件", "邮件");
+    await addChannel(page, "飞书机器人", "飞书群", larkUrl, larkSecret);
+    await channelRow(page, "飞书群").getByRole("button", { name: "发送测试消息" }).click();
+    await expect.poll(() => chat.for(larkUrl).length, { timeout: 20_000 }).toBe(1);
+    expect(chat.for(larkUrl)[0]!.verified, chat.for(larkUrl)[0]!.problem).toBe(true);
+    await channelRow(page, "邮件").getByRole("button", { name: "发送测试消息" }).click();
+    await expect.poll(() => mail.to(manager.email).length, { timeout: 20_000 }).toBe(1);
 
-    // The manager switches on the 17:30 reminder and the Monday 09:00 digest; a bad time is refused in words first.
-    await signInPage(page, manager);
+    // They switch on the 17:30 reminder and the Monday 09:00 digest; a schedule that goes nowhere is refused in words first.
     await page.goto(`/t/${slug}/coverage`);
     const form = page.getByTestId("schedule-form");
     await form.getByTestId("reminder-enabled").check();
@@ -128,40 +146,41 @@ test.describe("reminders and digest", () => {
     // 17:31 team time: the reminder run.
     setClock(`${FRIDAY}T17:31:00+08:00`);
     await expect.poll(() => mail.to(forgot.email).length, { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(2);
     await settle(() => {
       expect(mail.to(forgot.email)).toHaveLength(1);
-      expect(mail.to(manager.email)).toHaveLength(1);
+      expect(mail.to(manager.email)).toHaveLength(2);
       expect(mail.to(logger.email)).toHaveLength(0);
       expect(mail.to(snoozer.email)).toHaveLength(0);
-      expect(chat.for(larkUrl)).toHaveLength(1);
+      expect(chat.for(larkUrl)).toHaveLength(2);
     });
     const [toForgot] = mail.to(forgot.email);
     expect(toForgot!.subject).toBe(`提醒组 ${id}: you have not logged today's work yet`);
     expect(toForgot!.text).toContain(`/t/${slug}/today`);
-    expect(mail.to(manager.email)[0]!.subject).toBe(`提醒组 ${id}：你今天还没有记录工作`);
-    const [list] = chat.for(larkUrl);
+    expect(mail.to(manager.email)[1]!.subject).toBe(`提醒组 ${id}：你今天还没有记录工作`);
+    const list = chat.for(larkUrl)[1];
     expect(list!.verified, list!.problem).toBe(true);
     expect(list!.text).toContain(`今天还有 2 人没有记录工作：boss${id}、forgot${id}。`);
     const jobs = await sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM "Job" WHERE "teamId" = $1 AND kind = 'reminder'`, [team!.id]);
     expect(jobs).toEqual([{ status: "done", attempts: 1 }]);
 
-    // Monday 09:01: the digest of week 48 to the manager (the only manager), by e-mail and in the chat.
+    // Monday 09:01: the digest of week 48 to the admin (the only manager), by e-mail and in the chat.
     setClock("2026-11-30T09:01:00+08:00");
-    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(2);
-    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => mail.to(manager.email).length, { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => chat.for(larkUrl).length, { timeout: 30_000 }).toBe(3);
     await settle(() => {
-      expect(mail.to(manager.email)).toHaveLength(2);
+      expect(mail.to(manager.email)).toHaveLength(3);
       expect(mail.to(forgot.email)).toHaveLength(1);
-      expect(chat.for(larkUrl)).toHaveLength(2);
+      expect(chat.for(larkUrl)).toHaveLength(3);
     });
-    const digest = mail.to(manager.email)[1]!;
+    const digest = mail.to(manager.email)[2]!;
     expect(digest.subject).toBe(`提醒组 ${id} 每周摘要 · 2026-W48（2026-11-23 至 2026-11-29）`);
     expect(digest.text).toContain("共记录 1 条，1 天有记录");
     expect(digest.text).toContain(`logger${id}：1/5 天`);
     expect(digest.text).toContain(`forgot${id}：0/5 天`);
-    expect(chat.for(larkUrl)[1]!.verified).toBe(true);
+    expect(chat.for(larkUrl)[2]!.verified).toBe(true);
+    expect(chat.for(larkUrl)[2]!.text).toContain("每周摘要 · 2026-W48");
 
     // The manager sees both runs on the settings form.
     await signInPage(page, manager);
