@@ -3,87 +3,27 @@ import "server-only";
 // unless they manage the team).
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { Invalid, NotFound } from "@/lib/errors";
-import { isRoleKey, isStageKey, type RoleKey, type StageKey } from "@/lib/tagging";
+import { activityListQuery, PAGE_DEFAULT, PAGE_MAX, type ActivityListQuery } from "@/lib/contracts/api";
+import { encodeCursor } from "@/lib/contracts/fields";
+import { parseInput, queryFields } from "@/lib/contracts/parse";
+import { NotFound } from "@/lib/errors";
 import type { TeamAccess } from "@/lib/teams/access";
 import { canViewActivity, canViewTeamEntries } from "./permissions";
-import { dateColumn, isIsoDate } from "./rules";
+import { dateColumn, isoFromDateColumn } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
 
-export interface ActivityFilters {
-  from?: string;
-  to?: string;
-  /** A member's user id or email. */
-  member?: string;
-  role?: RoleKey;
-  stage?: StageKey;
-  q?: string;
-  needsReview?: boolean;
-  /** "untagged" lists entries the engine has not tagged. */
-  cursor?: string;
-  limit?: number;
-}
+/** Filters of an entry list (UI and API share them): the parsed activityListQuery contract. */
+export type ActivityFilters = ActivityListQuery;
 
-export const PAGE_MAX = 200;
+export { PAGE_MAX };
 
 /** Parses filters from URL search params (UI and API share it); bad values are a 400, never "everything". */
-export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
-  const filters: ActivityFilters = {};
-  const get = (name: string) => {
-    const value = params.get(name);
-    if (value?.includes("\u0000")) throw new Invalid();
-    return value === null || value === "" ? undefined : value.slice(0, 200);
-  };
-  const from = get("from");
-  const to = get("to");
-  if (from !== undefined) {
-    if (!isIsoDate(from)) throw new Invalid("errors.dateInvalid");
-    filters.from = from;
-  }
-  if (to !== undefined) {
-    if (!isIsoDate(to)) throw new Invalid("errors.dateInvalid");
-    filters.to = to;
-  }
-  const role = get("role");
-  if (role !== undefined) {
-    if (!isRoleKey(role)) throw new Invalid("errors.roleInvalid");
-    filters.role = role;
-  }
-  const stage = get("stage");
-  if (stage !== undefined) {
-    if (!isStageKey(stage)) throw new Invalid("errors.stageInvalid");
-    filters.stage = stage;
-  }
-  const member = get("member");
-  if (member !== undefined) filters.member = member;
-  const q = get("q");
-  if (q !== undefined) filters.q = q.trim().slice(0, 100);
-  const review = get("needsReview");
-  if (review === "1" || review === "true") filters.needsReview = true;
-  const cursor = get("cursor");
-  if (cursor !== undefined) filters.cursor = cursor;
-  const limit = get("limit");
-  if (limit !== undefined) {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX) throw new Invalid();
-    filters.limit = n;
-  }
-  return filters;
+export function parseActivityFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): ActivityFilters {
+  return parseInput(activityListQuery, queryFields(params));
 }
 
-function encodeCursor(row: { dateWorked: Date; createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.dateWorked.toISOString().slice(0, 10), row.createdAt.toISOString(), row.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { date: string; createdAt: Date; id: string } {
-  try {
-    const [date, createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string, string];
-    const created = new Date(createdAt);
-    if (!isIsoDate(date) || Number.isNaN(created.getTime()) || typeof id !== "string") throw new Error();
-    return { date, createdAt: created, id };
-  } catch {
-    throw new Invalid();
-  }
+function nextCursorOf(row: { dateWorked: Date; createdAt: Date; id: string }): string {
+  return encodeCursor({ date: isoFromDateColumn(row.dateWorked), createdAt: row.createdAt, id: row.id });
 }
 
 /** The Prisma where clause for these filters inside the viewer's team; shared by lists, exports and reports. */
@@ -113,10 +53,10 @@ export async function activityWhere(access: TeamAccess, filters: ActivityFilters
 }
 
 export async function listActivities(access: TeamAccess, filters: ActivityFilters): Promise<{ activities: ActivityDto[]; nextCursor: string | null }> {
-  const limit = filters.limit ?? 50;
+  const limit = filters.limit ?? PAGE_DEFAULT;
   const where = await activityWhere(access, filters);
   if (filters.cursor) {
-    const c = decodeCursor(filters.cursor);
+    const c = filters.cursor;
     const d = dateColumn(c.date);
     where.AND = [
       {
@@ -137,7 +77,7 @@ export async function listActivities(access: TeamAccess, filters: ActivityFilter
   const page = rows.slice(0, limit);
   return {
     activities: page.map((row) => toActivityDto(row)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: rows.length > limit ? nextCursorOf(page[page.length - 1]!) : null,
   };
 }
 

@@ -1,40 +1,23 @@
 // What a valid activity is. Shared by the UI, the API, CSV import and the CLI so they never disagree.
+import { activityText, isIsoDate, minutes } from "@/lib/contracts/fields";
+import { parseInput } from "@/lib/contracts/parse";
 import { Invalid } from "@/lib/errors";
 
-export const TEXT_MAX = 2000;
-export const MINUTES_MAX = 24 * 60;
+export { BATCH_MAX, isIsoDate, MINUTES_MAX, TEXT_MAX } from "@/lib/contracts/fields";
 /** Work may be logged up to this many years back (older dates are almost always a typo in the year). */
 export const YEARS_BACK_MAX = 5;
 /** Days ahead of the team's today that are still accepted (time-zone slack for people travelling). */
 export const DAYS_AHEAD_MAX = 1;
-export const BATCH_MAX = 500;
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Normalises an entry's text (NFC, collapsed whitespace, no control characters) or throws a translated error. */
 export function normaliseActivityText(raw: unknown): string {
-  if (typeof raw !== "string") throw new Invalid("errors.textRequired");
-  const text = raw
-    .normalize("NFC")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\u2028\u2029]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (!text) throw new Invalid("errors.textRequired");
-  if (text.length > TEXT_MAX) throw new Invalid("errors.textTooLong", { max: TEXT_MAX });
-  if (!WORD_CHAR.test(text)) throw new Invalid("errors.textNoWords");
-  return text;
+  return parseInput(activityText, raw);
 }
 
+/** Minutes spent (rounded), null when left blank, or a translated error. */
 export function normaliseMinutes(raw: unknown): number | null {
-  if (raw === undefined || raw === null || raw === "") return null;
-  const value = typeof raw === "string" ? Number(raw) : raw;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new Invalid("errors.minutesInvalid");
-  const minutes = Math.round(value);
-  if (minutes < 1 || minutes > MINUTES_MAX) throw new Invalid("errors.minutesInvalid");
-  return minutes;
+  return parseInput(minutes.optional(), raw) ?? null;
 }
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Building an Intl.DateTimeFormat costs about a millisecond: keep one per time zone.
 const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -57,13 +40,6 @@ export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Validates a date worked (YYYY-MM-DD) against the team's today; missing means today. */

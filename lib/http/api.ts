@@ -7,11 +7,12 @@ import { DomainError, Invalid, isBadInputDatabaseError, Unauthenticated } from "
 import { requestLocale } from "@/lib/i18n/translate";
 import { recordAudit } from "@/lib/audit/record";
 import { apiTeam, type TeamAccess } from "@/lib/teams/access";
+import { BODY_LIMIT_BYTES } from "./body-limit";
 import { toResponse } from "./responses";
 
 export { jsonError } from "./responses";
 
-export const BODY_LIMIT_BYTES = 1_000_000;
+export { BODY_LIMIT_BYTES };
 
 export interface ApiContext {
   request: Request;

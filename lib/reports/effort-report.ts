@@ -3,13 +3,14 @@ import "server-only";
 // the same numbers, grouped by any of role, stage, member and week.
 import { prisma } from "@/lib/db/client";
 import { todayIn } from "@/lib/activities/rules";
-import { Invalid } from "@/lib/errors";
+import { effortQuery, REPORT_DIMENSIONS } from "@/lib/contracts/api";
+import { parseInput, queryFields } from "@/lib/contracts/parse";
 import type { TeamAccess } from "@/lib/teams/access";
 import { effortBy, sumEffort } from "./effort";
 import { reportScope } from "./permissions";
 import { resolveRange, type DateRange } from "./range";
 
-export const REPORT_DIMENSIONS = ["role", "stage", "member", "week"] as const;
+export { REPORT_DIMENSIONS };
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 export interface EffortReportRequest {
@@ -36,23 +37,10 @@ export interface EffortReport {
   total: { count: number; minutes: number };
 }
 
-function param(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name);
-  return value === null || value.trim() === "" ? null : value.trim().slice(0, 254);
-}
-
-/** from/to (default: this week in the team's time zone), groupBy=role,stage,member,week, member=id or email. */
+/** The effortQuery contract: from/to or range (default: this week in the team's time zone), groupBy, member. */
 export function parseEffortRequest(params: URLSearchParams, today: string): EffortReportRequest {
-  const groupBy: ReportDimension[] = [];
-  for (const part of (param(params, "groupBy") ?? "").split(",")) {
-    const dim = part.trim();
-    if (!dim) continue;
-    if (!(REPORT_DIMENSIONS as readonly string[]).includes(dim)) throw new Invalid("dashboard.errors.groupByInvalid", { allowed: REPORT_DIMENSIONS.join(", ") });
-    if (!groupBy.includes(dim as ReportDimension)) groupBy.push(dim as ReportDimension);
-  }
-  const from = param(params, "from");
-  const to = param(params, "to");
-  return { range: resolveRange({ from, to, range: param(params, "range") }, today), groupBy, member: param(params, "member") };
+  const { range, from, to, groupBy, member } = parseInput(effortQuery, queryFields(params));
+  return { range: resolveRange({ range, from, to }, today), groupBy: groupBy ?? [], member: member ?? null };
 }
 
 export async function effortReport(access: TeamAccess, request: EffortReportRequest): Promise<EffortReport> {

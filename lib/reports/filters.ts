@@ -1,5 +1,8 @@
 // The dashboards' URL state: every view is a shareable link (range, measure, member, chart or table, trend split).
-import { DomainError, Invalid } from "@/lib/errors";
+import { z } from "zod";
+import { dateRange, memberRef } from "@/lib/contracts/fields";
+import { parseInput, queryFields } from "@/lib/contracts/parse";
+import { DomainError } from "@/lib/errors";
 import { DEFAULT_PRESET, resolveRange, type DateRange } from "./range";
 
 export const MEASURES = ["count", "minutes"] as const;
@@ -16,33 +19,28 @@ export interface DashboardQuery {
   trendBy: Dimension;
 }
 
-function param(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name);
-  if (value?.includes("\u0000")) throw new Invalid();
-  return value === null || value === "" ? null : value.slice(0, 100);
-}
+/** The dashboards' URL: the period (dateRange), the measure, one member, chart or table, and the trend's split. */
+export const dashboardQuery = dateRange.safeExtend({
+  measure: z.enum(MEASURES, { error: "dashboard.errors.measureInvalid" }).default("count"),
+  member: memberRef.optional(),
+  view: z.string().optional(),
+  trend: z.enum(["role", "stage"], { error: "errors.invalid" }).default("role"),
+});
 
-export function parseDashboardQuery(params: URLSearchParams, today: string): DashboardQuery {
-  const measure = param(params, "measure") ?? "count";
-  if (measure !== "count" && measure !== "minutes") throw new Invalid("dashboard.errors.measureInvalid");
-  const trend = param(params, "trend") ?? "role";
-  if (trend !== "role" && trend !== "stage") throw new Invalid();
-  return {
-    range: resolveRange({ range: param(params, "range"), from: param(params, "from"), to: param(params, "to") }, today),
-    measure,
-    member: param(params, "member"),
-    view: param(params, "view") === "table" ? "table" : "chart",
-    trendBy: trend,
-  };
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function parseDashboardQuery(params: Params, today: string): DashboardQuery {
+  const { range, from, to, measure, member, view, trend } = parseInput(dashboardQuery, queryFields(params));
+  return { range: resolveRange({ range, from, to }, today), measure, member: member ?? null, view: view === "table" ? "table" : "chart", trendBy: trend };
 }
 
 /** Like parseDashboardQuery, but a bad value falls back to the defaults and is returned for display. */
-export function parseDashboardQueryLenient(params: URLSearchParams, today: string): { query: DashboardQuery; error: DomainError | null } {
+export function parseDashboardQueryLenient(params: Params, today: string): { query: DashboardQuery; error: DomainError | null } {
   try {
     return { query: parseDashboardQuery(params, today), error: null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const member = param(params, "member");
+    const member = memberRef.safeParse(queryFields(params).member).data ?? null;
     return {
       query: { range: resolveRange({ range: DEFAULT_PRESET }, today), measure: "count", member, view: "chart", trendBy: "role" },
       error,

@@ -1,6 +1,6 @@
 // ISO 8601 weeks ("2026-W49"): Monday to Sunday, week 1 holds the year's first Thursday. The weekly report and its
 // API name weeks this way because 飞书/钉钉/企业微信 and most European tools do too.
-import { addDays, isIsoDate } from "@/lib/activities/rules";
+import { addDays } from "@/lib/activities/rules";
 import { Invalid } from "@/lib/errors";
 import { daysBetween, mondayOf } from "./range";
 
@@ -31,10 +31,4 @@ export function isoWeekRange(week: string): { from: string; to: string } {
   if (!match || year < 1970 || year > 2999 || number < 1 || number > weeksInYear(year)) throw new Invalid("rhythm.errors.weekInvalid", { example: isoWeekOf("2026-12-07") });
   const from = addDays(firstMonday(year), 7 * (number - 1));
   return { from, to: addDays(from, 6) };
-}
-
-/** A report's day: YYYY-MM-DD, else an Invalid that says so. */
-export function reportDay(day: string): string {
-  if (!isIsoDate(day.trim())) throw new Invalid("rhythm.errors.dayInvalid");
-  return day.trim();
 }

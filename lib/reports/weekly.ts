@@ -7,7 +7,10 @@ import { addDays, dateColumn, isoFromDateColumn, todayIn } from "@/lib/activitie
 import { ROLE_KEYS, STAGE_KEYS, type RoleKey, type StageKey } from "@/lib/tagging";
 import type { TeamAccess } from "@/lib/teams/access";
 import { effortBy, sumEffort, type EffortRow } from "./effort";
-import { isoWeekOf, isoWeekRange, reportDay } from "./iso-week";
+import { isoWeekOf, isoWeekRange } from "./iso-week";
+import type { ReportFormat } from "./weekly-text";
+import { weeklyQuery } from "@/lib/contracts/api";
+import { parseInput, queryFields } from "@/lib/contracts/parse";
 import { mixBy, mixGaps, type Gap } from "./mix";
 import { reportScope } from "./permissions";
 import { getTargetMix } from "./targets";
@@ -83,18 +86,12 @@ export interface WeeklyReportRequest {
   member: string | null;
 }
 
-function param(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name);
-  return value === null || value.trim() === "" ? null : value.trim().slice(0, 254);
-}
-
-/** ?week=YYYY-Www (default this week), or ?day=YYYY-MM-DD for the daily version; &member=id or email. */
-export function parseWeeklyRequest(params: URLSearchParams): WeeklyReportRequest {
-  const day = param(params, "day");
-  if (day !== null) return { kind: "day", period: reportDay(day), member: param(params, "member") };
-  const week = param(params, "week");
-  if (week !== null) isoWeekRange(week);
-  return { kind: "week", period: week, member: param(params, "member") };
+/** The weeklyQuery contract: ?week=YYYY-Www (default this week), or ?day=YYYY-MM-DD for the daily version; &member=id or email. */
+export function parseWeeklyRequest(params: URLSearchParams): WeeklyReportRequest & { format: ReportFormat } {
+  const { day, week, member, format } = parseInput(weeklyQuery, queryFields(params));
+  if (day !== undefined) return { kind: "day", period: day, member: member ?? null, format };
+  if (week !== undefined) isoWeekRange(week); // the year must have that week
+  return { kind: "week", period: week ?? null, member: member ?? null, format };
 }
 
 const ENTRY_SELECT = { id: true, dateWorked: true, text: true, minutes: true, role: true, stage: true, author: { select: { name: true } } } as const;
@@ -196,6 +193,7 @@ export async function teamMemberNames(teamId: string): Promise<{ id: string; nam
 }
 
 /** Parses and runs the report (API and page share this). */
-export async function weeklyReportFromParams(access: TeamAccess, params: URLSearchParams): Promise<WeeklyReport> {
-  return weeklyReport(access, parseWeeklyRequest(params));
+export async function weeklyReportFromParams(access: TeamAccess, params: URLSearchParams): Promise<WeeklyReport & { format: ReportFormat }> {
+  const request = parseWeeklyRequest(params);
+  return { ...(await weeklyReport(access, request)), format: request.format };
 }

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { createActivities, type NewActivityInput } from "@/lib/activities/mutations";
+import { createActivities } from "@/lib/activities/mutations";
 import { listActivities, parseActivityFilters } from "@/lib/activities/queries";
 import { apiHandler, readJsonBody } from "@/lib/http/api";
-import { Invalid } from "@/lib/errors";
+import { createActivitiesSchema } from "@/lib/contracts/api";
+import { parseInput } from "@/lib/contracts/parse";
 
 export const dynamic = "force-dynamic";
 
@@ -12,20 +13,13 @@ export const GET = apiHandler(async ({ request, team }) => {
   return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
 });
 
-function pickActivity(value: unknown): NewActivityInput {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Invalid("errors.textRequired");
-  // Only these fields are read: teamId, authorId, role and friends in the body are ignored.
-  const { text, date, minutes } = value as Record<string, unknown>;
-  return { text, date, minutes };
-}
-
 export const POST = apiHandler(async ({ request, team, user }) => {
   const access = await team();
   const body = await readJsonBody(request);
-  const many = typeof body === "object" && body !== null && "activities" in body;
-  const rawItems = many ? (body as { activities: unknown }).activities : [body];
-  if (!Array.isArray(rawItems)) throw new Invalid("errors.textRequired");
-  const { activities, replayed } = await createActivities(access, rawItems.map(pickActivity), {
+  // Only the contract's fields are read: teamId, authorId, role and friends in the body are dropped.
+  const parsed = parseInput(createActivitiesSchema(body), body);
+  const items = "activities" in parsed ? parsed.activities : [parsed];
+  const { activities, replayed } = await createActivities(access, items, {
     idempotencyKey: request.headers.get("idempotency-key"),
     author: { name: user.name, email: user.email },
   });

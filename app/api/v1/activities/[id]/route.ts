@@ -2,8 +2,9 @@ import { NextResponse } from "next/server";
 import { deleteActivity, updateActivity } from "@/lib/activities/mutations";
 import { getActivity } from "@/lib/activities/queries";
 import { apiHandler, readJsonBody } from "@/lib/http/api";
-import { Invalid } from "@/lib/errors";
 import { commentsOnEntries } from "@/lib/comments/queries";
+import { activityPatch } from "@/lib/contracts/api";
+import { parseInput } from "@/lib/contracts/parse";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +20,8 @@ export const GET = apiHandler<Params>(async ({ team }, { id }) => {
 
 export const PATCH = apiHandler<Params>(async ({ request, team }, { id }) => {
   const access = await team();
-  const body = await readJsonBody(request);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Invalid();
-  const { version, text, role, stage, date, minutes } = body as Record<string, unknown>;
-  const activity = await updateActivity(access, id, { version, text, role, stage, date, minutes });
+  const patch = parseInput(activityPatch, await readJsonBody(request));
+  const activity = await updateActivity(access, id, patch);
   return NextResponse.json({ activity });
 });
 

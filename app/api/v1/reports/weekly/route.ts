@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiHandler } from "@/lib/http/api";
-import { Invalid } from "@/lib/errors";
 import { requestLocale, translate } from "@/lib/i18n/translate";
-import { isReportFormat, renderReport } from "@/lib/reports/weekly-text";
+import { renderReport } from "@/lib/reports/weekly-text";
 import { weeklyReportFromParams } from "@/lib/reports/weekly";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiHandler(async ({ request, user, team }) => {
   const access = await team();
-  const params = new URL(request.url).searchParams;
-  const format = params.get("format") ?? "markdown";
-  if (!isReportFormat(format)) throw new Invalid("rhythm.errors.formatInvalid");
-  const report = await weeklyReportFromParams(access, params);
+  const { format, ...report } = await weeklyReportFromParams(access, new URL(request.url).searchParams);
   const locale = requestLocale(request.headers, user.locale);
   const text = renderReport(report, (key, values) => translate(locale, key, values), format);
   return NextResponse.json({ ...report, locale, format, text }, { headers: { "Cache-Control": "no-store" } });

@@ -16,14 +16,14 @@ export const GET = teamRoute(async ({ request, access, locale }) => {
   // Headers and role/stage names in the viewer's UI language; the import reads either language back.
   const header = exportHeader(locale);
   const chunks: string[] = [];
-  let cursor: string | undefined;
+  let cursor = filters.cursor;
   let first = true;
   do {
     const page = await listActivities(access, { ...filters, cursor, limit: 200 });
     const csv = toCsv(header, exportRows(page.activities, locale));
     chunks.push(first ? csv : csv.slice(csv.indexOf("\r\n") + 2));
     first = false;
-    cursor = page.nextCursor ?? undefined;
+    cursor = page.nextCursor ? parseActivityFilters({ cursor: page.nextCursor }).cursor : undefined;
   } while (cursor);
   const body = CSV_BOM + chunks.filter(Boolean).join("\r\n") + "\r\n";
   // The team's today, not UTC's: an export made at 07:30 in Shanghai is named for that day.
