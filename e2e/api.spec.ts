@@ -1,4 +1,6 @@
 // REST API v1: every endpoint with a valid token, without one, and with another team's token.
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { expect, test, cli, uniqueId, type World } from "./fixtures";
 
 const tokens = new Map<string, string>();
@@ -128,5 +130,82 @@ test.describe("REST API v1", () => {
     const openapi = await request.get("/api/v1/openapi.json");
     expect(openapi.status()).toBe(200);
     expect(Object.keys((await openapi.json()).paths)).toEqual(expect.arrayContaining(["/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/tag", "/api/v1/reports/effort"]));
+  });
+
+  test("every operation of the served OpenAPI document answers as it says (success and refusal)", async ({ request }) => {
+    const doc = await (await request.get("/api/v1/openapi.json")).json();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(doc, "openapi.json");
+    const member = tokenFor(world.memberA.email);
+    const manager = tokenFor(world.managerA.email);
+    const id = uniqueId();
+    const created = (await (await request.post(`/api/v1/activities?team=${world.teamA}`, { headers: auth(member), data: { text: `回复社区帖子12条 ${id}`, minutes: 20 } })).json()).activities[0];
+    const doomed = (await (await request.post(`/api/v1/activities?team=${world.teamA}`, { headers: auth(member), data: { text: `整理用户反馈 ${id}` } })).json()).activities[0];
+    const q = `team=${world.teamA}`;
+    // One call per documented operation and answer; an operation the document gains without a call here fails below.
+    type Call = { method: string; url: string; data?: unknown; token?: string; status: number; headers?: Record<string, string> };
+    const calls: Record<string, Call[]> = {
+      listActivities: [
+        { method: "GET", url: `/api/v1/activities?${q}&q=${id}&limit=1&needsReview=0&from=2020-01-01`, status: 200 },
+        { method: "GET", url: `/api/v1/activities?${q}&limit=201`, status: 400 },
+      ],
+      createActivities: [
+        { method: "POST", url: `/api/v1/activities?${q}`, data: { activities: [{ text: `小红书笔记3篇 ${id}`, date: "2026-11-19" }, { text: `投放百度SEM ${id}`, minutes: "45" }] }, status: 201, headers: { "idempotency-key": `k-${id}` } },
+        { method: "POST", url: `/api/v1/activities?${q}`, data: { activities: [{ text: `小红书笔记3篇 ${id}`, date: "2026-11-19" }, { text: `投放百度SEM ${id}`, minutes: "45" }] }, status: 200, headers: { "idempotency-key": `k-${id}` } },
+        { method: "POST", url: `/api/v1/activities?${q}`, data: { text: "ok", minutes: 0 }, status: 400 },
+      ],
+      getActivity: [
+        { method: "GET", url: `/api/v1/activities/${created.id}?${q}`, status: 200 },
+        { method: "GET", url: `/api/v1/activities/${created.id}?team=${world.teamB}`, token: tokenFor(world.memberB.email), status: 404 },
+      ],
+      updateActivity: [
+        { method: "PATCH", url: `/api/v1/activities/${created.id}?${q}`, data: { version: created.version, role: "user", minutes: 25 }, status: 200 },
+        { method: "PATCH", url: `/api/v1/activities/${created.id}?${q}`, data: { version: created.version, role: "content" }, status: 409 },
+        { method: "PATCH", url: `/api/v1/activities/${created.id}?${q}`, data: { version: "one" }, status: 400 },
+      ],
+      deleteActivity: [
+        { method: "DELETE", url: `/api/v1/activities/${doomed.id}?${q}`, status: 204 },
+        { method: "DELETE", url: `/api/v1/activities/${doomed.id}?${q}`, token: "om_not-a-real-token", status: 401 },
+      ],
+      tagText: [
+        { method: "POST", url: `/api/v1/tag?${q}`, data: { text: "回复社区帖子32条" }, status: 200 },
+        { method: "POST", url: `/api/v1/tag?${q}`, data: { texts: ["回复社区帖子32条", "Signed the sponsorship contract"] }, status: 200 },
+        { method: "POST", url: `/api/v1/tag?${q}`, data: { texts: [] }, status: 400 },
+      ],
+      effortReport: [
+        { method: "GET", url: `/api/v1/reports/effort?${q}&from=2026-01-01&to=2026-12-31&groupBy=role,stage,member,week`, token: manager, status: 200 },
+        { method: "GET", url: `/api/v1/reports/effort?${q}&groupBy=hour`, status: 400 },
+      ],
+      weeklyReport: [
+        { method: "GET", url: `/api/v1/reports/weekly?${q}&format=feishu`, token: manager, status: 200 },
+        { method: "GET", url: `/api/v1/reports/weekly?${q}&day=2026-11-20`, status: 200 },
+        { method: "GET", url: `/api/v1/reports/weekly?${q}&week=2026-49`, status: 400 },
+      ],
+    };
+    type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, unknown> }> };
+    const pointer = (...parts: string[]) => parts.map((part) => "/" + part.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([route, item]) =>
+      Object.entries(item)
+        .filter(([method]) => method !== "parameters")
+        .map(([method, operation]) => ({ ...operation, at: pointer("paths", route, method) })),
+    );
+    expect(operations.map((o) => o.operationId).sort()).toEqual(Object.keys(calls).sort());
+    for (const operation of operations) {
+      for (const call of calls[operation.operationId!]!) {
+        const label = `${operation.operationId} ${call.method} ${call.url} → ${call.status}`;
+        const response = await request.fetch(call.url, { method: call.method, data: call.data, headers: { ...auth(call.token ?? member), ...call.headers } });
+        expect(response.status(), label).toBe(call.status);
+        const documented = operation.responses?.[String(call.status)];
+        expect(documented, `${label}: status documented`).toBeTruthy();
+        if (!documented!.content?.["application/json"]) {
+          expect(await response.text(), label).toBe("");
+          continue;
+        }
+        const validate = ajv.getSchema(`openapi.json#${operation.at}${pointer("responses", String(call.status), "content", "application/json", "schema")}`)!;
+        const body = await response.json();
+        expect(validate(body) ? [] : validate.errors, `${label}: ${JSON.stringify(body).slice(0, 200)}`).toEqual([]);
+      }
+    }
   });
 });

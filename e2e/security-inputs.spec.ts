@@ -262,7 +262,7 @@ test.describe("bad input", () => {
     // example's reason and a token name that are payloads too.
     const founder = makeUser("xss");
     const anonymous = await newContext();
-    const signup = await call(anonymous, "lib/auth/actions.ts#signUpAction", [{}, form({ email: founder.email, password: founder.password, name: payload("name").slice(0, 80), teamName: payload("team").slice(0, 80) })]);
+    const signup = await call(anonymous, "lib/teams/signup-actions.ts#signUpAction", [{}, form({ email: founder.email, password: founder.password, name: payload("name").slice(0, 80), teamName: payload("team").slice(0, 80) })]);
     expect(actionOutcome(signup)).toBe("ok");
     const [{ slug }] = await sql<{ slug: string }>(`SELECT t.slug FROM "Team" t JOIN "Membership" m ON m."teamId" = t.id JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [founder.email]);
     const admin = await signedIn(founder);
@@ -275,7 +275,7 @@ test.describe("bad input", () => {
     const invite = await call(admin, "lib/teams/actions.ts#createInviteAction", [{}, form({ team: slug!, role: "member" })], slug!);
     const inviteToken = (invite.value as { data: { token: string } }).data.token;
     const mate = makeUser("xss-mate");
-    const joined = await call(await newContext(), "lib/auth/actions.ts#signUpAction", [{}, form({ email: mate.email, password: mate.password, name: `<b onmouseover=alert(1)>${payload("mate")}`.slice(0, 80), invite: inviteToken })]);
+    const joined = await call(await newContext(), "lib/teams/signup-actions.ts#signUpAction", [{}, form({ email: mate.email, password: mate.password, name: `<b onmouseover=alert(1)>${payload("mate")}`.slice(0, 80), invite: inviteToken })]);
     expect(actionOutcome(joined)).toBe("ok");
 
     const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "x-forwarded-for": `198.19.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });

@@ -91,7 +91,7 @@ test.describe("sessions and sign-in", () => {
   });
 
   test("sign-up is throttled per IP", async () => {
-    const signUp = builtServerActions().get("lib/auth/actions.ts#signUpAction")!;
+    const signUp = builtServerActions().get("lib/teams/signup-actions.ts#signUpAction")!;
     const request = await newContext();
     const keys: string[] = [];
     for (let i = 0; i < 11; i++) {

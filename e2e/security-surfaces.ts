@@ -148,6 +148,7 @@ async function channelFor(team: string): Promise<string> {
 
 const ACTIONS = {
   auth: "lib/auth/actions.ts",
+  signup: "lib/teams/signup-actions.ts",
   tokens: "lib/auth/token-actions.ts",
   teams: "lib/teams/actions.ts",
   activities: "lib/activities/actions.ts",
@@ -184,24 +185,24 @@ const TEAM_SCOPES: Scope[] = ["home", "foreign"];
 export const SURFACES: Surface[] = [
   // ------------------------------------------------------------------ accounts (lib/auth)
   {
-    key: `${ACTIONS.auth}#signUpAction`,
+    key: `${ACTIONS.signup}#signUpAction`,
     scopes: ["self"],
     writes: true,
     expected: everyoneSignedIn("ok", "ok"),
     prepare: async (m, actor) => {
       const user = makeUser("signup");
       const fields = { email: user.email, password: user.password, name: user.name, teamName: `Signup ${uniqueId()}` };
-      return () => action(m, actor, `${ACTIONS.auth}#signUpAction`, [{}, form(fields)], m.world.teamA);
+      return () => action(m, actor, `${ACTIONS.signup}#signUpAction`, [{}, form(fields)], m.world.teamA);
     },
   },
   {
-    key: `${ACTIONS.auth}#acceptInviteAction`,
+    key: `${ACTIONS.signup}#acceptInviteAction`,
     scopes: ["self"],
     writes: true,
     expected: everyoneSignedIn("ok"),
     prepare: async (m, actor) => {
       const token = await sqlInvite(m.scratchTeam, m.scratchAdminId);
-      return () => action(m, actor, `${ACTIONS.auth}#acceptInviteAction`, [{}, form({ invite: token })], m.world.teamA);
+      return () => action(m, actor, `${ACTIONS.signup}#acceptInviteAction`, [{}, form({ invite: token })], m.world.teamA);
     },
   },
   {

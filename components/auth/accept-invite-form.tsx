@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { acceptInviteAction } from "@/lib/auth/actions";
+import { acceptInviteAction } from "@/lib/teams/signup-actions";
 import { Button, ErrorMessage } from "@/components/ui/field";
 
 export function AcceptInviteForm({ token, teamName }: { token: string; teamName: string }) {

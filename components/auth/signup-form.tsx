@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { signUpAction } from "@/lib/auth/actions";
+import { signUpAction } from "@/lib/teams/signup-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 

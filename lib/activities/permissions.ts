@@ -32,11 +32,6 @@ export function canRestoreActivity(access: TeamAccess, activity: ActivityOwner &
   return canDeleteActivity(access, activity) && (activity.deletedById === null || activity.deletedById === access.userId);
 }
 
-/** Members see their own entries; managers and admins see the whole team's. */
-export function canViewTeamEntries(access: TeamAccess): boolean {
-  return hasTeamRole(access, "manager");
-}
-
 /** Managers and admins review the suggested corrections and decide whether members' corrections teach at once. */
 export function canReviewCorrections(access: TeamAccess): boolean {
   return hasTeamRole(access, "manager");

@@ -8,7 +8,8 @@ import { encodeCursor } from "@/lib/contracts/fields";
 import { parseInput, queryFields } from "@/lib/contracts/parse";
 import { NotFound } from "@/lib/errors";
 import type { TeamAccess } from "@/lib/teams/access";
-import { canViewActivity, canViewTeamEntries } from "./permissions";
+import { memberScopeFor } from "@/lib/teams/queries";
+import { canViewActivity } from "./permissions";
 import { dateColumn, isoFromDateColumn } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
 
@@ -29,16 +30,10 @@ function nextCursorOf(row: { dateWorked: Date; createdAt: Date; id: string }): s
 /** The Prisma where clause for these filters inside the viewer's team; shared by lists, exports and reports. */
 export async function activityWhere(access: TeamAccess, filters: ActivityFilters): Promise<Prisma.ActivityWhereInput> {
   const where: Prisma.ActivityWhereInput = { teamId: access.teamId, deletedAt: null };
-  if (!canViewTeamEntries(access)) where.authorId = access.userId;
-  if (filters.member) {
-    const member = await prisma.membership.findFirst({
-      where: { teamId: access.teamId, user: filters.member.includes("@") ? { email: filters.member.toLowerCase() } : { id: filters.member } },
-      select: { userId: true },
-    });
-    // A member outside the team (or someone else, for a plain member) matches nothing rather than everything.
-    if (!member || (where.authorId && where.authorId !== member.userId)) where.id = "__none__";
-    else where.authorId = member.userId;
-  }
+  const scope = await memberScopeFor(access, filters.member);
+  // A member outside the team (or someone else, for a plain member) matches nothing rather than everything.
+  if (!scope) where.id = "__none__";
+  else if (scope.authorId) where.authorId = scope.authorId;
   if (filters.from || filters.to) {
     where.dateWorked = {
       ...(filters.from ? { gte: dateColumn(filters.from) } : {}),

@@ -1,51 +1,15 @@
 "use server";
-// Server actions for accounts: sign-up, password change, logout everywhere, language.
-import { cookies, headers } from "next/headers";
+// Server actions for accounts: password change, logout everywhere, language. Sign-up creates or joins a team, so its
+// actions live with the teams (lib/teams/signup-actions.ts): lib/teams builds on lib/auth, never the other way round.
+import { cookies } from "next/headers";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { acceptInvite, signUpMode, signUpWithInvite } from "@/lib/teams/invites";
-import { signUpWithNewTeam } from "@/lib/teams/mutations";
 import { changePassword, signOutEverywhere } from "./account-security";
 import { setUserLocale } from "./accounts";
 import { PASSWORD_MAX } from "./password";
-import { clientIp, hitRateLimit, LIMITS } from "./rate-limit";
+import { hitRateLimit, LIMITS } from "./rate-limit";
 import { viewerAction, viewerPage } from "./session";
-import { anyUserExists, createUser } from "./users";
-import { isSsoOnly } from "./sso-config";
-
-export async function signUpAction(_prev: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
-  try {
-    // OPSMIX_AUTH=sso-only: accounts come from single sign-on (invitees sign in with it, then accept the invite).
-    if (isSsoOnly()) throw new Invalid("sso.errors.signupSsoOnly");
-    await hitRateLimit(`signup:ip:${clientIp(await headers())}`, LIMITS.signUpPerIp);
-    const input = {
-      email: formString(formData, "email", 300),
-      password: formString(formData, "password", PASSWORD_MAX + 1),
-      name: formString(formData, "name", 200),
-    };
-    const inviteToken = formString(formData, "invite", 200);
-    if (inviteToken) {
-      const user = await signUpWithInvite(input, inviteToken);
-      return { ok: true, data: { email: user.email } };
-    }
-    if (signUpMode() === "invite-only" && (await anyUserExists())) throw new Invalid("errors.signupClosed");
-    const created = await signUpWithNewTeam({ ...input, teamName: formString(formData, "teamName", 200) });
-    return { ok: true, data: { email: created.email } };
-  } catch (error) {
-    return failure(error);
-  }
-}
-
-export async function acceptInviteAction(_prev: FormState<{ slug: string }>, formData: FormData): Promise<FormState<{ slug: string }>> {
-  try {
-    const viewer = await viewerAction();
-    const { teamSlug } = await acceptInvite(formString(formData, "invite", 200), viewer.id);
-    return { ok: true, data: { slug: teamSlug } };
-  } catch (error) {
-    return failure(error);
-  }
-}
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {

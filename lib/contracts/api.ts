@@ -2,7 +2,6 @@
 // The route handlers parse with the request schemas; lib/http/openapi.ts renders both sides into the document, and
 // e2e/api.spec.ts checks every operation's answer against it, so the document cannot drift from the behaviour.
 import { z } from "zod";
-import { REPORT_FORMATS } from "@/lib/reports/weekly-text";
 import { COMMENT_MAX } from "@/lib/comments/limits";
 import { ROLE_KEYS, STAGE_KEYS } from "@/lib/tagging/types";
 import { activityText, BATCH_MAX, cursor, dateRange, flag, isoDate, isoWeek, memberRef, minutes, pageLimit, roleKey, stageKey } from "./fields";
@@ -12,6 +11,9 @@ export const PAGE_DEFAULT = 50;
 /** Longest text search; longer ones are cut, not refused. */
 export const SEARCH_MAX = 100;
 export const REPORT_DIMENSIONS = ["role", "stage", "member", "week"] as const;
+/** Shapes of a report's text: plain, Markdown, or the fields of 飞书汇报 / 钉钉日志 / 企业微信汇报. */
+export const REPORT_FORMATS = ["plain", "markdown", "feishu", "dingtalk", "wecom"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const optional = <S extends z.ZodType>(schema: S) => schema.optional();
 const nullableDate = z.preprocess((value) => (value === null || value === "" ? undefined : value), isoDate.optional());

@@ -1,19 +1,16 @@
 import "server-only";
 // Whose effort a viewer may see: managers and admins the whole team (or any one member), a member only their own.
 // Another member, or someone outside the team, is "not found" for a member and a manager alike.
-import { prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import { hasTeamRole, type TeamAccess } from "@/lib/teams/access";
+import { canSeeTeam, type MemberScope } from "@/lib/teams/permissions";
+import { memberScopeFor } from "@/lib/teams/queries";
 
-export interface ReportScope {
-  teamId: string;
-  /** Only this author's entries; null for the whole team. */
-  authorId: string | null;
-}
+/** Whose effort a report covers (lib/teams/permissions.ts memberScope). */
+export type ReportScope = MemberScope;
 
-export function canViewTeamReport(access: TeamAccess): boolean {
-  return hasTeamRole(access, "manager");
-}
+/** Sees the whole team's reports (and any one member's). */
+export const canViewTeamReport = (access: TeamAccess): boolean => canSeeTeam(access);
 
 /** May set the team's target mix. */
 export function canSetTargets(access: TeamAccess): boolean {
@@ -21,18 +18,11 @@ export function canSetTargets(access: TeamAccess): boolean {
 }
 
 /**
- * The scope of a report for this viewer. `member` (a user id or email) narrows a manager's view to one member;
- * a plain member may only name themself. No member: the team for managers, themself for members.
+ * The scope of a report for this viewer (memberScopeFor): `member` (a user id or email) narrows a manager's view to
+ * one member; a plain member may only name themself. Anyone else, or someone outside the team, is "not found".
  */
 export async function reportScope(access: TeamAccess, member: string | null | undefined): Promise<ReportScope> {
-  if (!member) return { teamId: access.teamId, authorId: canViewTeamReport(access) ? null : access.userId };
-  if (member === access.userId) return { teamId: access.teamId, authorId: access.userId };
-  // Ids and emails only: control characters (a NUL would end up as a database error) name nobody.
-  if (member.length > 254 || /[\u0000-\u001f\u007f]/.test(member) || (!canViewTeamReport(access) && !member.includes("@"))) throw new NotFound();
-  const membership = await prisma.membership.findFirst({
-    where: { teamId: access.teamId, user: member.includes("@") ? { email: member.toLowerCase() } : { id: member } },
-    select: { userId: true },
-  });
-  if (!membership || (!canViewTeamReport(access) && membership.userId !== access.userId)) throw new NotFound();
-  return { teamId: access.teamId, authorId: membership.userId };
+  const scope = await memberScopeFor(access, member);
+  if (!scope) throw new NotFound();
+  return scope;
 }

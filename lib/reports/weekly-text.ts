@@ -2,8 +2,9 @@
 // (done · summary · plan · help). Pure and deterministic: the same report and language always give the same text.
 import type { ReportEntry, WeeklyReport } from "./weekly";
 
-export const REPORT_FORMATS = ["plain", "markdown", "feishu", "dingtalk", "wecom"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from "@/lib/contracts/api";
+
+export { REPORT_FORMATS, type ReportFormat };
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export function isReportFormat(value: unknown): value is ReportFormat {

@@ -30,12 +30,21 @@ export function canSeeMember(access: Pick<TeamAccess, "role" | "userId">, member
   return memberId === access.userId || canSeeTeam(access);
 }
 
+/** Whose entries a list or report covers: one team, and one author or (null) everyone in it. */
+export interface MemberScope {
+  teamId: string;
+  authorId: string | null;
+}
+
 /**
- * Whose entries the viewer may see, as a filter on author: everyone's (null) for those who see the team, else only
- * their own. Shared by the entry lists and the reports so both answer "whose work is this" the same way.
+ * Whose entries the viewer may see, shared by the entry lists and exports and by every report (weekly, effort,
+ * dashboards) so they answer "whose work is this" the same way. No member asked for: everyone's for those who see
+ * the team, else only their own. A member asked for (a user id already known to be in the team): that member, or
+ * null when the viewer may not see them (callers answer "not found" or an empty list, never everything).
  */
-export function memberScope(access: Pick<TeamAccess, "role" | "userId" | "teamId">): { teamId: string; authorId: string | null } {
-  return { teamId: access.teamId, authorId: canSeeTeam(access) ? null : access.userId };
+export function memberScope(access: Pick<TeamAccess, "role" | "userId" | "teamId">, memberId?: string | null): MemberScope | null {
+  if (!memberId) return { teamId: access.teamId, authorId: canSeeTeam(access) ? null : access.userId };
+  return canSeeMember(access, memberId) ? { teamId: access.teamId, authorId: memberId } : null;
 }
 
 /** Write comments (点评) on members' entries and weekly reports, changing an entry's tags with the comment. */

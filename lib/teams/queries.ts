@@ -2,6 +2,7 @@ import "server-only";
 // Reading a team's members: one select for the member pickers (entries, dashboard) and one for team settings.
 import { prisma } from "@/lib/db/client";
 import type { TeamAccess } from "./access";
+import { canSeeTeam, memberScope, type MemberScope } from "./permissions";
 
 /** The team's members, oldest first, for member filters. */
 export async function listTeamMembers(access: Pick<TeamAccess, "teamId">): Promise<{ id: string; name: string }[]> {
@@ -21,4 +22,22 @@ export async function listTeamMembersWithRoles(access: Pick<TeamAccess, "teamId"
 /** Whether the team is a demo workspace. */
 export async function isDemoTeam(access: Pick<TeamAccess, "teamId">): Promise<boolean> {
   return (await prisma.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { isDemo: true } })).isDemo;
+}
+
+/**
+ * The scope of a list or report narrowed to `member` (a user id or e-mail address), through memberScope: null when
+ * nobody in the team answers to it, or the viewer may not see them. No member: the viewer's default scope.
+ */
+export async function memberScopeFor(access: TeamAccess, member: string | null | undefined): Promise<MemberScope | null> {
+  if (!member) return memberScope(access);
+  if (member === access.userId) return memberScope(access, member);
+  // Ids and e-mail addresses only: control characters (a NUL would end up as a database error) name nobody.
+  if (member.length > 254 || /[\u0000-\u001f\u007f]/.test(member)) return null;
+  // A member may only name themself: another id is refused without asking the database.
+  if (!canSeeTeam(access) && !member.includes("@")) return null;
+  const membership = await prisma.membership.findFirst({
+    where: { teamId: access.teamId, user: member.includes("@") ? { email: member.toLowerCase() } : { id: member } },
+    select: { userId: true },
+  });
+  return membership ? memberScope(access, membership.userId) : null;
 }
