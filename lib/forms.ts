@@ -9,6 +9,8 @@ export interface MessageRef {
 export interface FormState<T = unknown> {
   ok?: boolean;
   error?: MessageRef;
+  /** The same refusal keyed by the form field it is about (an Invalid naming its `field`), shown beside that field. */
+  fieldErrors?: Record<string, MessageRef>;
   data?: T;
 }
 
@@ -27,7 +29,9 @@ export function messageForError(error: unknown): MessageRef {
 }
 
 export function failure<T>(error: unknown): FormState<T> {
-  return { ok: false, error: messageForError(error) };
+  const message = messageForError(error);
+  const field = error instanceof DomainError ? error.details?.field : undefined;
+  return { ok: false, error: message, ...(typeof field === "string" && field ? { fieldErrors: { [field]: message } } : {}) };
 }
 
 /** A text field of a submitted form; "" when absent, and never a NUL byte (no form sends one; PostgreSQL refuses it). */

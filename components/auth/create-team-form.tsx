@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createTeamAction } from "@/lib/teams/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { formMessages } from "@/components/ui/form-messages";
 
 export function CreateTeamForm() {
   const t = useTranslations();
@@ -14,10 +15,11 @@ export function CreateTeamForm() {
   useEffect(() => {
     if (state.ok && state.data) router.push(`/t/${state.data.slug}/today`);
   }, [state, router]);
+  const messages = formMessages(state, t, ["teamName"]);
   return (
     <form onSubmit={submit} className="space-y-3">
-      <Field label={t("auth.teamName")} name="teamName" required maxLength={80} />
-      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      <Field label={t("auth.teamName")} name="teamName" required maxLength={80} error={messages.field("teamName")} />
+      <ErrorMessage>{messages.form}</ErrorMessage>
       <Button className="w-full" disabled={pending}>
         {t("auth.createTeam")}
       </Button>

@@ -9,6 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "@/lib/teams/signup-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { formMessages } from "@/components/ui/form-messages";
 
 /** What the invite says: the team being joined, the role, and the address it was made for (if bound to one). */
 export interface InviteJoining {
@@ -24,6 +25,7 @@ export function SignUpForm({ inviteToken, joining, firstRun }: { inviteToken?: s
   // The password typed at submit, to sign in with once the account exists.
   const submitted = useRef("");
   const hydrated = useHydrated();
+  const messages = formMessages(state, t, ["name", "email", "password", "teamName"]);
 
   useEffect(() => {
     if (!state.ok || !state.data) return;
@@ -50,7 +52,7 @@ export function SignUpForm({ inviteToken, joining, firstRun }: { inviteToken?: s
           {t("auth.inviteJoining", { team: joining.team, role: joining.role })}
         </p>
       ) : null}
-      <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus />
+      <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} autoFocus error={messages.field("name")} />
       <Field
         label={t("auth.email")}
         name="email"
@@ -61,6 +63,7 @@ export function SignUpForm({ inviteToken, joining, firstRun }: { inviteToken?: s
         defaultValue={joining?.email ?? undefined}
         readOnly={Boolean(joining?.email)}
         hint={joining?.email ? t("auth.inviteEmailBound") : undefined}
+        error={messages.field("email")}
       />
       <Field
         label={t("auth.password")}
@@ -71,11 +74,12 @@ export function SignUpForm({ inviteToken, joining, firstRun }: { inviteToken?: s
         minLength={8}
         maxLength={128}
         hint={t("auth.passwordHint")}
+        error={messages.field("password")}
       />
       {inviteToken ? null : (
-        <Field label={t("auth.teamName")} name="teamName" required maxLength={80} hint={t("auth.teamNameHint")} />
+        <Field label={t("auth.teamName")} name="teamName" required maxLength={80} hint={t("auth.teamNameHint")} error={messages.field("teamName")} />
       )}
-      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      <ErrorMessage>{messages.form}</ErrorMessage>
       <Button className="w-full" disabled={pending || state.ok || !hydrated}>
         {t("auth.signUp")}
       </Button>

@@ -38,7 +38,8 @@ export function TargetForm({ teamSlug, dimension, title, fields }: { teamSlug: s
                 value={values[field.key]}
                 onChange={(event) => setValues((v) => ({ ...v, [field.key]: event.target.value }))}
                 aria-describedby={`actual-${dimension}-${field.key}`}
-                className="w-20 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums"
+                aria-invalid={state.fieldErrors?.[`pct.${field.key}`] ? true : undefined}
+                className="w-20 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid]:border-red-500"
                 data-testid={`target-${field.key}`}
               />
               <span aria-hidden>%</span>

@@ -23,7 +23,11 @@ export function CalendarForm({ teamSlug, calendar }: { teamSlug: string; calenda
       </fieldset>
       <label className="block">
         <span className="mb-1 block text-slate-600">{t("rhythm.coverage.holidays")}</span>
-        <textarea name="holidays" defaultValue={calendar.holidays.join("\n")} rows={4} className="w-full rounded-md border border-slate-300 p-2 font-mono" data-testid="calendar-holidays" />
+        <textarea
+          name="holidays"
+          aria-invalid={state.fieldErrors?.holidays ? true : undefined}
+          aria-describedby={state.fieldErrors?.holidays ? "calendar-error" : undefined}
+          defaultValue={calendar.holidays.join("\n")} rows={4} className="w-full rounded-md border border-slate-300 p-2 font-mono aria-[invalid]:border-red-500" data-testid="calendar-holidays" />
         <span className="text-xs text-slate-500">{t("rhythm.coverage.holidaysHint")}</span>
       </label>
       <div className="flex items-center gap-3">
@@ -31,7 +35,7 @@ export function CalendarForm({ teamSlug, calendar }: { teamSlug: string; calenda
           {t("rhythm.coverage.save")}
         </button>
         {state.error ? (
-          <p className="text-red-700" data-testid="calendar-error">
+          <p id="calendar-error" className="text-red-700" data-testid="calendar-error">
             {t(state.error.key, state.error.values)}
           </p>
         ) : state.ok ? (

@@ -8,6 +8,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { confirmWithSsoAction, createTokenAction, revokeTokenAction } from "@/lib/auth/token-actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { formMessages } from "@/components/ui/form-messages";
 import { forgetOfflinePages } from "@/components/pwa/service-worker";
 
 export function ChangePasswordForm({ email }: { email: string }) {
@@ -21,6 +22,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     // Other sessions were revoked with the old version; this one signs in again with the new password.
     void signIn("credentials", { email, password: submitted.current, redirect: false }).then(() => formRef.current?.reset());
   }, [state, email]);
+  const messages = formMessages(state, t, ["current", "next", "repeat"]);
   return (
     <form
       ref={formRef}
@@ -30,11 +32,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
       }}
       className="max-w-sm space-y-3"
     >
-      <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} />
-      <Field label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} />
-      <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} />
+      <Field label={t("account.currentPassword")} name="current" type="password" autoComplete="current-password" required maxLength={128} error={messages.field("current")} />
+      <Field label={t("account.newPassword")} name="next" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("auth.passwordHint")} error={messages.field("next")} />
+      <Field label={t("account.repeatPassword")} name="repeat" type="password" autoComplete="new-password" required maxLength={128} error={messages.field("repeat")} />
       <KeepTokensBox />
-      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      <ErrorMessage>{messages.form}</ErrorMessage>
       {state.ok ? <p className="text-sm text-emerald-700">{t("account.passwordChanged")}</p> : null}
       <Button disabled={pending}>{t("account.changePassword")}</Button>
     </form>

@@ -6,6 +6,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeMemberRoleAction, createInviteAction, removeMemberAction } from "@/lib/teams/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
+import { formMessages } from "@/components/ui/form-messages";
 
 export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: number }) {
   const t = useTranslations();
@@ -16,13 +17,14 @@ export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: numbe
   useEffect(() => {
     if (state.ok) router.refresh();
   }, [state, router]);
+  const messages = formMessages(state, t, ["email"]);
   const link = state.ok && state.data ? `${typeof window === "undefined" ? "" : window.location.origin}/invite/${state.data.token}` : null;
   return (
     <form onSubmit={submit} className="space-y-3">
       <input type="hidden" name="team" value={teamSlug} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-64">
-          <Field label={t("settings.inviteEmail")} name="email" type="email" maxLength={254} />
+          <Field label={t("settings.inviteEmail")} name="email" type="email" maxLength={254} error={messages.field("email")} />
         </div>
         <label className="space-y-1 text-sm">
           <span className="block font-medium text-slate-700">{t("settings.inviteRole")}</span>
@@ -34,7 +36,7 @@ export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: numbe
         </label>
         <Button disabled={pending}>{t("settings.createInvite")}</Button>
       </div>
-      <ErrorMessage>{state.error ? t(state.error.key, state.error.values) : null}</ErrorMessage>
+      <ErrorMessage>{messages.form}</ErrorMessage>
       {link ? (
         <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm">
           <p className="mb-1">{t("settings.inviteLink", { hours })}</p>

@@ -1,5 +1,7 @@
 "use server";
 // Server actions behind "My day", "My week" and "Team entries". Each checks the session and team access itself.
+import { activityPatch } from "@/lib/contracts/api";
+import { parseInput } from "@/lib/contracts/parse";
 import { failure, type FormState } from "@/lib/forms";
 import { teamAction } from "@/lib/teams/context";
 import { canReviewEntries } from "@/lib/teams/permissions";
@@ -30,8 +32,8 @@ export async function createActivitiesAction(
 export async function updateActivityAction(teamSlug: string, id: string, patch: ActivityPatch): Promise<FormState<ActivityDto>> {
   try {
     const access = await accessFor(teamSlug);
-    const safePatch: ActivityPatch = { version: patch?.version, text: patch?.text, date: patch?.date, minutes: patch?.minutes, role: patch?.role, stage: patch?.stage };
-    return { ok: true, data: await updateActivity(access, id, safePatch) };
+    // The API's contract: only these fields are read, each refusal names its field (FormState.fieldErrors).
+    return { ok: true, data: await updateActivity(access, id, parseInput(activityPatch, patch)) };
   } catch (error) {
     return failure(error);
   }

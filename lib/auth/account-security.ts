@@ -34,13 +34,13 @@ export interface PasswordChange {
 }
 
 export async function changePassword(viewer: { id: string; email: string }, change: PasswordChange): Promise<void> {
-  if (change.next !== change.repeat) throw new Invalid("errors.passwordMismatch");
+  if (change.next !== change.repeat) throw new Invalid("errors.passwordMismatch", { field: "repeat" });
   const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true, breakGlass: true } });
   // OPSMIX_AUTH=sso-only: passwords are not used by this account any more (its IdP manages how it signs in).
   if (!passwordAllowed(user)) throw new Invalid("sso.errors.ssoOnlyPassword");
-  if (!(await verifyPassword(user.passwordHash, change.current))) throw new Invalid("errors.passwordWrong");
+  if (!(await verifyPassword(user.passwordHash, change.current))) throw new Invalid("errors.passwordWrong", { field: "current" });
   const problem = passwordProblem(change.next, viewer.email);
-  if (problem) throw new Invalid(problem);
+  if (problem) throw new Invalid(problem, { field: "next" });
   // Bumping the session version signs out every other session; the client signs in again with the new password.
   const passwordHash = await hashPassword(change.next);
   const tokensRevoked = await prisma.$transaction(async (tx) => {

@@ -17,13 +17,13 @@ export interface NewUserInput {
 
 export function validateNewUser(input: NewUserInput): { email: string; name: string } {
   const email = normaliseEmail(input.email);
-  if (!isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid");
-  if (isReservedEmail(email)) throw new Invalid("security.errors.emailReserved");
+  if (!isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid", { field: "email" });
+  if (isReservedEmail(email)) throw new Invalid("security.errors.emailReserved", { field: "email" });
   const name = input.name.trim();
-  if (!name) throw new Invalid("errors.nameRequired");
-  if (name.length > NAME_MAX) throw new Invalid("errors.nameTooLong");
+  if (!name) throw new Invalid("errors.nameRequired", { field: "name" });
+  if (name.length > NAME_MAX) throw new Invalid("errors.nameTooLong", { field: "name" });
   const problem = passwordProblem(input.password, email);
-  if (problem) throw new Invalid(problem);
+  if (problem) throw new Invalid(problem, { field: "password" });
   return { email, name };
 }
 

@@ -41,7 +41,7 @@ export async function setTargetMixAction(_prev: FormState, formData: FormData): 
       percents = {};
       for (const key of keysOf(dimension)) {
         const value = percent.safeParse(String(formData.get(`pct.${key}`) ?? ""));
-        if (!value.success) throw new Invalid("dashboard.errors.targetRange");
+        if (!value.success) throw new Invalid("dashboard.errors.targetRange", { field: `pct.${key}` });
         percents[key] = value.data;
       }
     }

@@ -54,11 +54,11 @@ export function previousWorkingDay(calendar: TeamCalendar, today: string): strin
  */
 export function parseCalendarInput(weekdays: readonly string[], holidaysText: string): TeamCalendar {
   const workingDays = [...new Set(weekdays.map((d) => Number(d)))].sort((a, b) => a - b);
-  if (workingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new Invalid("rhythm.errors.weekdayInvalid");
-  if (workingDays.length === 0) throw new Invalid("rhythm.errors.noWorkingDays");
+  if (workingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new Invalid("rhythm.errors.weekdayInvalid", { field: "weekday" });
+  if (workingDays.length === 0) throw new Invalid("rhythm.errors.noWorkingDays", { field: "weekday" });
   const parts = holidaysText.split(/[\s,，、;；]+/).filter(Boolean);
-  if (parts.length > HOLIDAYS_MAX) throw new Invalid("rhythm.errors.tooManyHolidays", { max: HOLIDAYS_MAX });
+  if (parts.length > HOLIDAYS_MAX) throw new Invalid("rhythm.errors.tooManyHolidays", { max: HOLIDAYS_MAX, field: "holidays" });
   const bad = parts.find((part) => !isIsoDate(part));
-  if (bad !== undefined) throw new Invalid("rhythm.errors.holidayInvalid", { value: bad.slice(0, 40) });
+  if (bad !== undefined) throw new Invalid("rhythm.errors.holidayInvalid", { value: bad.slice(0, 40), field: "holidays" });
   return { workingDays, holidays: [...new Set(parts)].sort() };
 }

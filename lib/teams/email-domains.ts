@@ -19,15 +19,15 @@ const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 /** "@Example.COM", "例子.中国" → "example.com", "xn--fsqu00a.xn--fiqs8s"; throws Invalid with what to type instead. */
 export function normaliseEmailDomain(input: string): string {
   const raw = input.trim().replace(/^@/, "").replace(/\.$/, "").toLowerCase();
-  if (!raw || /[\s/:@?#]/.test(raw)) throw new Invalid("sso.errors.domainInvalid");
+  if (!raw || /[\s/:@?#]/.test(raw)) throw new Invalid("sso.errors.domainInvalid", { field: "domain" });
   let ascii: string;
   try {
     ascii = new URL(`http://${raw}`).hostname;
   } catch {
-    throw new Invalid("sso.errors.domainInvalid");
+    throw new Invalid("sso.errors.domainInvalid", { field: "domain" });
   }
-  if (!DOMAIN_PATTERN.test(ascii) || /^[0-9.]+$/.test(ascii)) throw new Invalid("sso.errors.domainInvalid");
-  if (PUBLIC_MAIL_DOMAINS.has(ascii)) throw new Invalid("sso.errors.domainPublic", { domain: ascii });
+  if (!DOMAIN_PATTERN.test(ascii) || /^[0-9.]+$/.test(ascii)) throw new Invalid("sso.errors.domainInvalid", { field: "domain" });
+  if (PUBLIC_MAIL_DOMAINS.has(ascii)) throw new Invalid("sso.errors.domainPublic", { domain: ascii, field: "domain" });
   return ascii;
 }
 

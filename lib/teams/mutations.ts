@@ -16,8 +16,8 @@ export { createUser, hashToken, NAME_MAX, validateNewUser, type NewUserInput };
 
 export function validateTeamName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new Invalid("errors.teamNameRequired");
-  if (trimmed.length > NAME_MAX) throw new Invalid("errors.nameTooLong");
+  if (!trimmed) throw new Invalid("errors.teamNameRequired", { field: "teamName" });
+  if (trimmed.length > NAME_MAX) throw new Invalid("errors.nameTooLong", { field: "teamName" });
   return trimmed;
 }
 
@@ -73,8 +73,8 @@ export async function signUpWithNewTeam(input: NewUserInput & { teamName: string
 export async function createInvite(input: { teamId: string; role: TeamRole; createdById: string; email?: string }) {
   // The invite admits this address only (lib/teams/invites.ts): one nobody can sign up with would be a dead link.
   const email = input.email ? normaliseEmail(input.email) : null;
-  if (email !== null && !isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid");
-  if (email !== null && isReservedEmail(email)) throw new Invalid("security.errors.emailReserved");
+  if (email !== null && !isPlausibleEmail(email)) throw new Invalid("errors.emailInvalid", { field: "email" });
+  if (email !== null && isReservedEmail(email)) throw new Invalid("security.errors.emailReserved", { field: "email" });
   const token = randomBytes(24).toString("base64url");
   const invite = await prisma.invite.create({
     data: {
