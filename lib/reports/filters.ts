@@ -40,7 +40,11 @@ export function parseDashboardQueryLenient(params: Params, today: string): { que
     return { query: parseDashboardQuery(params, today), error: null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const member = memberRef.safeParse(queryFields(params).member).data ?? null;
+    // The member filter survives a bad value elsewhere; a bad member (a NUL, too long) is dropped too.
+    let member: string | null = null;
+    try {
+      member = memberRef.safeParse(queryFields(params instanceof URLSearchParams ? { member: params.get("member") ?? undefined } : { member: params.member }).member).data ?? null;
+    } catch {}
     return {
       query: { range: resolveRange({ range: DEFAULT_PRESET }, today), measure: "count", member, view: "chart", trendBy: "role" },
       error,

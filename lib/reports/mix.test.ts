@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { EffortRow } from "./effort";
 import { emptyWeeks, findCallouts, heatmapCells, mixBy, mixGaps, sharesFromPercents, trendSeries, QUIET_MIN_HISTORY_WEEKS } from "./mix";
 import { presetRange, resolveRange, trendWeeks } from "./range";
-import { dashboardSearch, parseDashboardQuery } from "./filters";
+import { dashboardSearch, parseDashboardQuery, parseDashboardQueryLenient } from "./filters";
 
 const row = (fields: Partial<EffortRow>): EffortRow => ({ count: 0, minutes: 0, reviewCount: 0, timedCount: 0, ...fields });
 
@@ -35,6 +35,12 @@ describe("date ranges", () => {
     assert.equal(dashboardSearch(query), "?range=last-4-weeks&measure=minutes&view=table&trend=stage");
     assert.equal(dashboardSearch(parseDashboardQuery(new URLSearchParams(""), "2025-03-05")), "");
     assert.throws(() => parseDashboardQuery(new URLSearchParams("measure=hours"), "2025-03-05"));
+  });
+  it("a bad value anywhere in the URL falls back to the defaults with the error, keeping a good member filter", () => {
+    const { query, error } = parseDashboardQueryLenient(new URLSearchParams("from=a\u0000b&member=someone@example.test"), "2025-03-05");
+    assert.equal(error?.code, "invalid");
+    assert.deepEqual([query.range.preset, query.member], ["this-week", "someone@example.test"]);
+    assert.equal(parseDashboardQueryLenient({ member: "x\u0000", measure: "hours" }, "2025-03-05").query.member, null);
   });
 });
 
