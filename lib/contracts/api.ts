@@ -136,7 +136,7 @@ export const activity = z
   })
   .meta({ id: "Activity" });
 
-const tagPair = z.object({ role: role.nullable(), stage: stage.nullable() }).meta({ id: "TagPair" });
+export const tagPair = z.object({ role: role.nullable(), stage: stage.nullable() }).meta({ id: "TagPair" });
 export const comment = z
   .object({
     id: z.string(),

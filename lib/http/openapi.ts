@@ -19,6 +19,7 @@ const RESPONSE_COMPONENTS = {
   ActivityOne: api.activityOne,
   ActivityWithComments: api.activityWithComments,
   Comment: api.comment,
+  TagPair: api.tagPair,
   Tag: api.tagResult,
   TagResults: api.tagResults,
   EffortReport: api.effortReport,
