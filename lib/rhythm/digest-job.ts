@@ -142,6 +142,8 @@ export async function runDigestJob(job: ClaimedJob, delivery: Delivery, comments
       });
     }
   }
-  for (const chat of chats) sends.push({ channelId: chat.id, message: inLocale(teamLocale(people)), idempotencyKey: `${job.key}:chat:${chat.id}` });
+  // A comment is feedback to one member (canReadComments): managers read it by e-mail, the team's chat never does.
+  const chatMessage = chats.length ? digestMessage({ ...data, comments: [] }, teamLocale(people)) : null;
+  for (const chat of chats) sends.push({ channelId: chat.id, message: chatMessage!, idempotencyKey: `${job.key}:chat:${chat.id}` });
   return sendPlanned(delivery, job.teamId, "digest", sends, { managers: people.length });
 }

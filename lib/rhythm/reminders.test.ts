@@ -198,4 +198,19 @@ describe("reminders and digest", () => {
     assert.equal([...delivered.values()].filter((s) => s.channelId === "lark").length, 1);
     assert.ok([...delivered.keys()].every((key) => key.startsWith(`digest:${teamId}:2026-W48`)));
   });
+
+  it("a comment (feedback to one member) reaches managers' e-mail digest but never the team's chat channel", async () => {
+    const { delivery, delivered } = fakeDelivery([{ id: "mail", kind: "email" }, { id: "lark", kind: "lark" }]);
+    const monday = new Date("2026-11-30T01:00:00Z");
+    const comments = async () => [{ author: { name: "Manager" }, member: { name: "Forgot" }, text: "请补上周三的复盘" }];
+    await scheduleRhythmJobs(monday);
+    const job = await claimJob("w1", monday);
+    assert.ok(job);
+    await runDigestJob(job, delivery, comments, monday);
+    const sends = [...delivered.values()];
+    assert.ok(sends.some((s) => s.channelId === "mail" && s.message.text.includes("请补上周三的复盘")), "the managers read it by e-mail");
+    const chat = sends.filter((s) => s.channelId === "lark");
+    assert.equal(chat.length, 1);
+    assert.ok(!chat[0]!.message.text.includes("请补上周三的复盘") && !chat[0]!.message.markdown.includes("请补上周三的复盘"), chat[0]!.message.text);
+  });
 });
