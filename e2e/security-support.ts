@@ -38,7 +38,8 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
 
 /**
  * Every table that holds what users wrote. AuditEvent (refusals are recorded on purpose) and RateLimit
- * (counters and revoked sessions) are bookkeeping and left out; so is ApiToken.lastUsedAt.
+ * (counters and revoked sessions) are bookkeeping and left out; so is ApiToken.lastUsedAt, and DeliveryAttempt (the
+ * delivery log: the job worker may write it for any team with a reminder schedule while a row is checked).
  */
 const DOMAIN_TABLES: Record<string, string> = {
   User: `SELECT id, email, name, "passwordHash", "sessionVersion", "disabledAt", locale, "breakGlass", "oidcSubject", "updatedAt" FROM "User"`,
@@ -56,7 +57,6 @@ const DOMAIN_TABLES: Record<string, string> = {
   RhythmSchedule: `SELECT * FROM "RhythmSchedule"`,
   ReminderPreference: `SELECT * FROM "ReminderPreference"`,
   DeliveryChannel: `SELECT * FROM "DeliveryChannel"`,
-  DeliveryAttempt: `SELECT * FROM "DeliveryAttempt"`,
 };
 
 export type Fingerprint = Record<string, string>;
