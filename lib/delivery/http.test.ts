@@ -57,7 +57,12 @@ describe("postWebhook", () => {
       for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1"]) {
         assert.equal(isPrivateAddress(address), true, address);
       }
-      for (const address of ["8.8.8.8", "101.6.6.6", "2400:3200::1"]) assert.equal(isPrivateAddress(address), false, address);
+      // IPv4 carried inside IPv6 (NAT64 64:ff9b::/96 and /48, 6to4 2002::/16, IPv4-compatible ::a.b.c.d) is judged by that IPv4
+      // address: 64:ff9b::a9fe:a9fe is the metadata service through a NAT64 gateway. Multicast/reserved/benchmark ranges too.
+      for (const address of ["64:ff9b::a9fe:a9fe", "64:ff9b::127.0.0.1", "64:ff9b:1::a00:1", "2002:7f00:1::1", "2002:c0a8:101::", "::7f00:1", "::10.0.0.1", "224.0.0.1", "255.255.255.255", "198.18.0.1", "192.0.0.8", "ff02::1"]) {
+        assert.equal(isPrivateAddress(address), true, address);
+      }
+      for (const address of ["8.8.8.8", "101.6.6.6", "2400:3200::1", "64:ff9b::808:808", "2002:808:808::1"]) assert.equal(isPrivateAddress(address), false, address);
       const refused = { ok: false, error: "private_address", retryable: false };
       assert.deepEqual(await postWebhook({ url: `${base}/fine`, headers: {}, body: "{}" }), refused);
       assert.deepEqual(await postWebhook({ url: "http://[::1]:9/x", headers: {}, body: "{}" }), refused);

@@ -15,14 +15,41 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 // (cloud metadata at 169.254.169.254), carrier-grade NAT, unspecified. An operator whose chat gateway lives on the
 // internal network opts in with OPSMIX_DELIVERY_ALLOW_PRIVATE=1.
 const PRIVATE = new net.BlockList();
-for (const [address, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) {
+// Also IETF protocol assignments, benchmarking, multicast and reserved (incl. broadcast), and IPv6 multicast and the
+// local-use NAT64 prefix.
+for (const [address, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 3]] as const) {
   PRIVATE.addSubnet(address, prefix, "ipv4");
 }
-for (const [address, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10]] as const) PRIVATE.addSubnet(address, prefix, "ipv6");
+for (const [address, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b:1::", 48]] as const) PRIVATE.addSubnet(address, prefix, "ipv6");
+
+/** The eight 16-bit groups of a valid IPv6 address (net.isIP said so). */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase().replace(/%.*$/, "");
+  const quad = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) text = `${quad[1]}${((Number(quad[2]) << 8) | Number(quad[3])).toString(16)}:${((Number(quad[4]) << 8) | Number(quad[5])).toString(16)}`;
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, null];
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = [...left, ...Array(tail === null ? 0 : 8 - left.length - right.length).fill("0"), ...right];
+  return groups.map((group) => parseInt(group, 16));
+}
+
+/** The IPv4 address an IPv6 one carries to an IPv4 host: NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::/96. */
+function embeddedIpv4(address: string): string | null {
+  const g = ipv6Groups(address);
+  const v4 = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!);
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if ((g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) || zeros(0, 6)) return v4(g[6]!, g[7]!);
+  return null;
+}
 
 export function isPrivateAddress(address: string): boolean {
   const family = net.isIP(address);
-  return family !== 0 && PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 0) return false;
+  if (PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6")) return true;
+  const inner = family === 6 ? embeddedIpv4(address) : null;
+  return inner !== null && PRIVATE.check(inner, "ipv4");
 }
 
 function privateAllowed(): boolean {
