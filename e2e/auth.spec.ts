@@ -1,5 +1,5 @@
-import { expect, signInPage, test, uniqueId } from "./fixtures";
-import { closeDatabase, sql } from "./security-support";
+import { expect, signIn, signInPage, test, uniqueId } from "./fixtures";
+import { closeDatabase, createUser, makeUser, sql } from "./security-support";
 
 test.afterAll(async () => closeDatabase());
 
@@ -124,5 +124,54 @@ test.describe("accounts and teams", () => {
     await expect(zh.getByTestId("invite-joining")).toHaveText(`你将以成员身份加入「${team!.name}」。`);
     await expect(zh.getByLabel("邮箱")).toHaveValue("");
     await expect(zh.getByLabel("邮箱")).toBeEditable();
+  });
+
+  test("an admin's reset link lets a member choose a new password once, and ends their sessions and tokens", async ({ page, browser, world }) => {
+    const member = makeUser("forgot");
+    createUser(member, world.teamA, "member");
+    const old = await browser.newContext({ locale: "en-US" });
+    await signIn(old.request, member);
+    expect((await old.request.get("/account", { maxRedirects: 0 })).status()).toBe(200);
+
+    // The admin (zh-CN) makes the link from team settings.
+    await signInPage(page, world.adminA);
+    await page.goto(`/t/${world.teamA}/settings`);
+    await page.getByRole("button", { name: `重置密码：${member.name}`, exact: true }).click();
+    const link = page.getByTestId("reset-link");
+    await expect(page.getByText(`${member.name} 的一次性重置链接，24 小时内有效`)).toBeVisible();
+    const url = (await link.textContent())!.trim();
+    expect(url).toContain("/reset/");
+    const [stored] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "PasswordResetLink" WHERE "tokenHash" = encode(sha256($1::bytea), 'hex')`, [url.split("/reset/")[1]!]);
+    expect(stored!.n).toBe(1);
+    // Nobody can reset their own password this way: no button on the admin's own row.
+    await expect(page.getByRole("button", { name: /^重置密码：/ })).not.toHaveCount(0);
+    const [admin] = await sql<{ name: string }>(`SELECT name FROM "User" WHERE email = $1`, [world.adminA.email]);
+    await expect(page.getByRole("button", { name: `重置密码：${admin!.name}`, exact: true })).toHaveCount(0);
+
+    // The member (English) sets a new password there.
+    const fresh = await (await browser.newContext({ locale: "en-US" })).newPage();
+    await fresh.goto(url);
+    await expect(fresh.getByText(`This link sets the password of ${member.email}.`)).toBeVisible();
+    // A refused password leaves the link usable.
+    await fresh.getByLabel("New password", { exact: true }).fill(`Typo-pass-${uniqueId()}`);
+    await fresh.getByLabel("Repeat new password").fill(`Other-pass-${uniqueId()}`);
+    await fresh.getByRole("button", { name: "Set new password" }).click();
+    await expect(fresh.getByTestId("form-error")).toBeVisible();
+    const next = `New-pass-${uniqueId()}`;
+    await fresh.getByLabel("New password", { exact: true }).fill(next);
+    await fresh.getByLabel("Repeat new password").fill(next);
+    await fresh.getByRole("button", { name: "Set new password" }).click();
+    await expect(fresh.getByTestId("reset-done")).toBeVisible();
+
+    // The old session is over; the new password signs in; the link does not work twice.
+    expect((await old.request.get("/account", { maxRedirects: 0 })).status()).not.toBe(200);
+    const again = await browser.newContext({ locale: "en-US" });
+    await signIn(again.request, { email: member.email, password: next });
+    expect((await again.request.get("/account", { maxRedirects: 0 })).status()).toBe(200);
+    await fresh.goto(url);
+    await expect(fresh.getByTestId("reset-problem")).toHaveText(/already been used/);
+    const audit = await sql(`SELECT 1 FROM "AuditEvent" a JOIN "User" u ON u.id = a."actorId" WHERE a.action = 'auth.password.reset' AND u.email = $1`, [member.email]);
+    expect(audit).toHaveLength(1);
+    await Promise.all([old.close(), again.close()]);
   });
 });

@@ -150,6 +150,7 @@ const ACTIONS = {
   auth: "lib/auth/actions.ts",
   signup: "lib/teams/signup-actions.ts",
   tokens: "lib/auth/token-actions.ts",
+  resets: "lib/auth/reset-actions.ts",
   teams: "lib/teams/actions.ts",
   activities: "lib/activities/actions.ts",
   reports: "lib/reports/actions.ts",
@@ -193,6 +194,23 @@ export const SURFACES: Surface[] = [
       const user = makeUser("signup");
       const fields = { email: user.email, password: user.password, name: user.name, teamName: `Signup ${uniqueId()}` };
       return () => action(m, actor, `${ACTIONS.signup}#signUpAction`, [{}, form(fields)], m.world.teamA);
+    },
+  },
+  {
+    key: `${ACTIONS.resets}#resetPasswordAction`,
+    // The link is the proof: whoever holds a valid one sets that account's password, signed in or not.
+    scopes: ["self"],
+    writes: true,
+    expected: everyoneSignedIn("ok", "ok"),
+    prepare: async (m, actor) => {
+      const userId = await memberIn(m, m.world.teamA);
+      const token = `matrix-reset-${uniqueId()}-${uniqueId()}`;
+      await sql(
+        `INSERT INTO "PasswordResetLink" (id, "userId", "teamId", "createdById", "tokenHash", "expiresAt") SELECT $1, $2, id, $2, $3, now() + interval '1 hour' FROM "Team" WHERE slug = $4`,
+        [`reset${uniqueId()}`, userId, sha256(token), m.world.teamA],
+      );
+      const password = `Matrix-reset-${uniqueId()}`;
+      return () => action(m, actor, `${ACTIONS.resets}#resetPasswordAction`, [{}, form({ token, next: password, repeat: password })], m.world.teamA);
     },
   },
   {
@@ -293,6 +311,17 @@ export const SURFACES: Surface[] = [
     prepare: async (m, actor, _scope, target) => {
       const userId = await memberIn(m, target.recordTeam);
       return () => action(m, actor, `${ACTIONS.teams}#removeMemberAction`, [{}, form({ team: target.slug, userId })], target.slug);
+    },
+  },
+  {
+    key: `${ACTIONS.teams}#createResetLinkAction`,
+    // Only an admin, only for a member of their own team; another team's member is "not found".
+    scopes: ["team", "other", "foreign"],
+    writes: true,
+    expected: byRole({ foreign: "notfound", _: "forbidden" }, { foreign: "notfound", _: "forbidden" }, { team: "ok", _: "notfound" }),
+    prepare: async (m, actor, _scope, target) => {
+      const userId = await memberIn(m, target.recordTeam);
+      return () => action(m, actor, `${ACTIONS.teams}#createResetLinkAction`, [{}, form({ team: target.slug, userId })], target.slug);
     },
   },
   {

@@ -4,15 +4,41 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { changeMemberRoleAction, createInviteAction, removeMemberAction } from "@/lib/teams/actions";
+import { changeMemberRoleAction, createInviteAction, createResetLinkAction, removeMemberAction } from "@/lib/teams/actions";
 import { Button, ErrorMessage, Field } from "@/components/ui/field";
 import { formMessages } from "@/components/ui/form-messages";
+import { RESET_LINK_HOURS } from "@/lib/auth/reset-link-hours";
+
+/** A link shown once (invite, password reset), with a copy button. */
+function OneTimeLink({ link, note, testId, className }: { link: string; note: string; testId: string; className: string }) {
+  const t = useTranslations("settings");
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className={`rounded-md border p-3 text-sm ${className}`}>
+      <p className="mb-1">{note}</p>
+      <div className="flex gap-2">
+        <code className="flex-1 break-all rounded bg-white p-2 font-mono text-xs" data-testid={testId}>
+          {link}
+        </code>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 bg-white px-2 text-xs"
+          onClick={() => {
+            void navigator.clipboard?.writeText(link);
+            setCopied(true);
+          }}
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: number }) {
   const t = useTranslations();
   const router = useRouter();
   const [state, submit, pending] = useFormAction(createInviteAction);
-  const [copied, setCopied] = useState(false);
   // The new invite joins the open-invites list below (a server component).
   useEffect(() => {
     if (state.ok) router.refresh();
@@ -37,31 +63,42 @@ export function InviteForm({ teamSlug, hours }: { teamSlug: string; hours: numbe
         <Button disabled={pending}>{t("settings.createInvite")}</Button>
       </div>
       <ErrorMessage>{messages.form}</ErrorMessage>
-      {link ? (
-        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm">
-          <p className="mb-1">{t("settings.inviteLink", { hours })}</p>
-          <div className="flex gap-2">
-            <code className="flex-1 break-all rounded bg-white p-2 font-mono text-xs" data-testid="invite-link">
-              {link}
-            </code>
-            <button
-              type="button"
-              className="rounded-md border border-slate-300 bg-white px-2 text-xs"
-              onClick={() => {
-                void navigator.clipboard?.writeText(link);
-                setCopied(true);
-              }}
-            >
-              {copied ? t("settings.copied") : t("settings.copy")}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {link ? <OneTimeLink link={link} note={t("settings.inviteLink", { hours })} testId="invite-link" className="border-indigo-200 bg-indigo-50" /> : null}
     </form>
   );
 }
 
-export function MemberRow({ teamSlug, member, isSelf }: { teamSlug: string; member: { userId: string; name: string; email: string; role: string }; isSelf: boolean }) {
+/** A one-time password reset link for a member, shown once for the admin to copy and hand over. */
+function ResetLink({ teamSlug, member }: { teamSlug: string; member: { userId: string; name: string } }) {
+  const t = useTranslations();
+  const [state, submit, pending] = useFormAction(createResetLinkAction);
+  const link = state.ok && state.data ? `${typeof window === "undefined" ? "" : window.location.origin}/reset/${state.data.token}` : null;
+  return (
+    <>
+      <form onSubmit={submit}>
+        <input type="hidden" name="team" value={teamSlug} />
+        <input type="hidden" name="userId" value={member.userId} />
+        <Button variant="ghost" disabled={pending} aria-label={t("security.reset.buttonFor", { member: member.name })}>
+          {t("security.reset.button")}
+        </Button>
+      </form>
+      {state.error ? <p className="w-full text-red-600">{t(state.error.key, state.error.values)}</p> : null}
+      {link ? (
+        <OneTimeLink link={link} note={t("security.reset.linkMade", { member: member.name, hours: RESET_LINK_HOURS })} testId="reset-link" className="w-full border-amber-300 bg-amber-50" />
+      ) : null}
+    </>
+  );
+}
+
+export function MemberRow({
+  teamSlug,
+  member,
+  isSelf,
+}: {
+  teamSlug: string;
+  member: { userId: string; name: string; email: string; role: string; usesPassword: boolean };
+  isSelf: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [roleState, changeRole] = useActionState(changeMemberRoleAction, {});
@@ -84,6 +121,7 @@ export function MemberRow({ teamSlug, member, isSelf }: { teamSlug: string; memb
           <option value="admin">{t("roles.admin")}</option>
         </select>
       </form>
+      {isSelf || !member.usesPassword ? null : <ResetLink teamSlug={teamSlug} member={member} />}
       {isSelf ? null : (
         <form action={remove}>
           <input type="hidden" name="team" value={teamSlug} />

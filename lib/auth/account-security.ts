@@ -19,7 +19,7 @@ export const TOKEN_CREATION_LIMIT: Limit = { max: 10, windowSeconds: 3600 };
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-async function revokeEveryToken(tx: Tx, userId: string): Promise<number> {
+export async function revokeEveryToken(tx: Tx, userId: string): Promise<number> {
   const revoked = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetCachedTokensOf(userId); // this instance's read cache (lib/auth/api-tokens.ts); others' lapses within 5 s
   return revoked.count;

@@ -147,6 +147,9 @@ async function seed(): Promise<void> {
   });
   await prisma.deliveryAttempt.create({ data: { teamId: team.id, channelId: channel.id, purpose: "test", status: "failed", errorCode: "rejected", errorDetail: AWKWARD[2]!.slice(0, 300), httpStatus: 200, recipients: 1 } });
   await prisma.deliveryClaim.create({ data: { key: `${channel.id}:reminder:2026-12-07`, channelId: channel.id, state: "sent", owner: "o1", leaseUntil: new Date("2026-12-07T10:00:00.000Z") } });
+  await prisma.passwordResetLink.create({
+    data: { userId: other.id, teamId: team.id, createdById: user.id, tokenHash: "cd".repeat(32), expiresAt: new Date("2030-01-02T00:00:00.000Z") },
+  });
   await prisma.reauthGrant.create({
     data: { userId: user.id, sessionId: "x2YbA9-session", purpose: "token.create", stateHash: "ab".repeat(32), nonce: "n", codeVerifier: "v", expiresAt: new Date("2030-01-01T00:00:00.000Z"), confirmedAt: new Date("2029-12-31T23:55:00.000Z") },
   });

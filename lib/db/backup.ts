@@ -13,6 +13,7 @@ export const BACKUP_TABLES = [
   "Invite",
   "ApiToken",
   "ReauthGrant",
+  "PasswordResetLink",
   "Activity",
   "TrainingExample",
   "TargetMix",

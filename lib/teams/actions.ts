@@ -1,6 +1,7 @@
 "use server";
 // Server actions for teams: create a team, invite, change a member's role, remove a member, team settings.
 // Each is parse → permission (lib/teams/context.ts with a named permission) → one call into lib/teams.
+import { createResetLink } from "@/lib/auth/password-reset";
 import { Invalid } from "@/lib/errors";
 import { failure, formString, type FormState } from "@/lib/forms";
 import type { TeamRole } from "./access";
@@ -67,6 +68,17 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
     const { viewer, access } = await teamAction(formString(formData, "team", 64), canManageMembers);
     await removeMember(access.teamId, viewer.id, formString(formData, "userId", 64));
     return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Admins make a one-time password reset link for a member of their team (lib/auth/password-reset.ts). */
+export async function createResetLinkAction(_prev: FormState<{ token: string }>, formData: FormData): Promise<FormState<{ token: string }>> {
+  try {
+    const { viewer, access } = await teamAction(formString(formData, "team", 64), canManageMembers);
+    const token = await createResetLink(access.teamId, viewer.id, formString(formData, "userId", 64));
+    return { ok: true, data: { token } };
   } catch (error) {
     return failure(error);
   }

@@ -1,6 +1,7 @@
 import "server-only";
 // Reading a team's members: one select for the member pickers (entries, dashboard) and one for team settings.
 import { prisma } from "@/lib/db/client";
+import { usesPassword } from "@/lib/auth/password-reset";
 import type { TeamAccess } from "./access";
 import { canSeeTeam, memberScope, type MemberScope } from "./permissions";
 
@@ -10,13 +11,17 @@ export async function listTeamMembers(access: Pick<TeamAccess, "teamId">): Promi
   return rows.map((row) => row.user);
 }
 
-/** The team's members with their roles and emails, oldest first (team settings; callers check canManageMembers). */
+/**
+ * The team's members with their roles and emails, oldest first (team settings; callers check canManageMembers), and
+ * whether each signs in with a password (an admin can make a reset link for those only). No hash leaves here.
+ */
 export async function listTeamMembersWithRoles(access: Pick<TeamAccess, "teamId">) {
-  return prisma.membership.findMany({
+  const rows = await prisma.membership.findMany({
     where: { teamId: access.teamId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    select: { role: true, user: { select: { id: true, name: true, email: true, passwordHash: true, breakGlass: true } } },
   });
+  return rows.map(({ role, user: { passwordHash, breakGlass, ...user } }) => ({ role, user, usesPassword: usesPassword({ passwordHash, breakGlass }) }));
 }
 
 /** Whether the team is a demo workspace. */

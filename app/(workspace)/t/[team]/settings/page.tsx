@@ -48,7 +48,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         <h2 className="font-medium">{t("members")}</h2>
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
           {members.map((m) => (
-            <MemberRow key={m.user.id} teamSlug={access.slug} member={{ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role }} isSelf={m.user.id === viewer.id} />
+            <MemberRow key={m.user.id} teamSlug={access.slug} member={{ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, usesPassword: m.usesPassword }} isSelf={m.user.id === viewer.id} />
           ))}
         </ul>
       </section>
