@@ -48,6 +48,8 @@ async function auditPages(page: Page, teamBase: string, ownTeamBase: string, loc
     `${teamBase}/learn/stages/activation`,
     `${teamBase}/learn/practice`,
     `${teamBase}/import`,
+    `${teamBase}/report`,
+    `${teamBase}/coverage`,
     `${ownTeamBase}/settings`, // the demo team's settings are for its admins; the founder is admin of their own team
     `/account`,
   ];
@@ -64,7 +66,7 @@ async function auditPages(page: Page, teamBase: string, ownTeamBase: string, loc
 
 test.describe("accessibility", () => {
   test("every main page of a seeded demo team has no serious or critical axe violation, in zh-CN and en", async ({ page }) => {
-    test.setTimeout(300_000); // seeds a 12-week demo team, then audits 28 pages
+    test.setTimeout(300_000); // seeds a 12-week demo team, then audits 32 pages
     const id = uniqueId();
     const founder: TestUser = { email: `a11y-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `创始人 ${id}` };
     cli(["team:create", "--slug", `a11y-${id}`, "--name", `无障碍 ${id}`]);

@@ -10,7 +10,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { CommentList } from "@/components/comments/comment-list";
 import type { CommentDto } from "@/lib/comments/queries";
 import { ROLE_ORDER, STAGE_ORDER } from "./colors";
-import { TagChips } from "./tag-chips";
+import { ConfidenceLegend, TagChips } from "./tag-chips";
 
 /** Managers' comments shown under each entry, and whether the viewer may add one. */
 export interface EntryComments {
@@ -146,6 +146,7 @@ export function EntriesTable({
           </tbody>
         </table>
       </div>
+      {rows.some((row) => row.tagSource === "auto") ? <ConfidenceLegend /> : null}
     </div>
   );
 }

@@ -10,6 +10,22 @@ function percent(confidence: number | null): number {
   return Math.min(99, Math.round((confidence ?? 0) * 100));
 }
 
+/** The entry as a select's name can quote it: one line, cut at 40 characters. */
+function entrySnippet(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** What the percentage next to an automatic tag means: shown by the entry lists and in "why?". */
+export function ConfidenceLegend({ className = "", testId = "confidence-legend" }: { className?: string; testId?: string }) {
+  const t = useTranslations("today");
+  return (
+    <p className={`text-xs text-slate-600 ${className}`} data-testid={testId}>
+      {t("confidenceLegend")}
+    </p>
+  );
+}
+
 /** How many of the team's learned examples decided this tag, when they (not the shared model) decided it. */
 function teamExamples(explanation: TagExplanation | null): number | null {
   const count = explanation?.teamExamples;
@@ -40,7 +56,7 @@ export function TagChips({
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       <select
-        aria-label={t("changeRole")}
+        aria-label={t("changeRoleOf", { entry: entrySnippet(activity.text) })}
         data-testid="role-chip"
         className={`${chipClass} ${roleChip}`}
         value={activity.role}
@@ -54,7 +70,7 @@ export function TagChips({
         ))}
       </select>
       <select
-        aria-label={t("changeStage")}
+        aria-label={t("changeStageOf", { entry: entrySnippet(activity.text) })}
         data-testid="stage-chip"
         className={`${chipClass} ${stageChip}`}
         value={activity.stage}
@@ -130,6 +146,7 @@ function Why({ activity }: { activity: ActivityDto }) {
             {t(`stages.${explanation.nearest.stage}`)}
           </p>
         ) : null}
+        {decidedBy === null ? <ConfidenceLegend className="border-t border-slate-100 pt-2" testId="why-confidence" /> : null}
       </div>
     </details>
   );

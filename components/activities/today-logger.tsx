@@ -9,7 +9,7 @@ import { parseLogLine, splitPastedLines, type ParsedLine } from "@/lib/activitie
 import type { ActivityDto } from "@/lib/activities/serialize";
 import type { MessageRef } from "@/lib/forms";
 import { addPending, isOffline, readPending, removePending } from "./offline-queue";
-import { TagChips } from "./tag-chips";
+import { ConfidenceLegend, TagChips } from "./tag-chips";
 
 // "queued": typed without a connection, kept on this device, sent with its idempotency key once the browser is online.
 type Item =
@@ -273,6 +273,7 @@ export function TodayLogger({
           </li>
         ))}
       </ul>
+      {items.some((item) => item.status === "saved" && item.activity.tagSource === "auto") ? <ConfidenceLegend /> : null}
     </div>
   );
 }

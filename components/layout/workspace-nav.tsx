@@ -40,7 +40,7 @@ export function WorkspaceNav({ team, role, viewer, teams, unreadComments = 0 }: 
       <a href="#main" className="sr-only focus:not-sr-only">
         {tApp("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3" data-testid="top-bar">
         <Link href={`${base}/today`} className="font-semibold text-indigo-700">
           {tApp("name")}
         </Link>
@@ -58,7 +58,7 @@ export function WorkspaceNav({ team, role, viewer, teams, unreadComments = 0 }: 
             ))}
           </select>
         ) : (
-          <span className="text-sm text-slate-500" data-testid="team-name">
+          <span className="max-w-[12rem] truncate text-sm text-slate-500" title={team.name} data-testid="team-name">
             {team.name}
           </span>
         )}
@@ -70,7 +70,7 @@ export function WorkspaceNav({ team, role, viewer, teams, unreadComments = 0 }: 
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`whitespace-nowrap rounded-md px-3 py-2.5 text-sm sm:py-1.5 ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`whitespace-nowrap rounded-md px-3 py-2.5 text-sm sm:py-1.5 lg:px-1.5 ${active ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {link.label}
                 {link.href === `${base}/week` && unreadComments > 0 ? (
@@ -84,14 +84,14 @@ export function WorkspaceNav({ team, role, viewer, teams, unreadComments = 0 }: 
           })}
           {role === "member" ? (
             // Members export their own entries (the export answers with the viewer's entries only).
-            <a href={`${base}/entries/export`} download className="whitespace-nowrap rounded-md px-3 py-2.5 text-sm text-slate-700 hover:bg-slate-100 sm:py-1.5">
+            <a href={`${base}/entries/export`} download className="whitespace-nowrap rounded-md px-3 py-2.5 text-sm text-slate-700 hover:bg-slate-100 sm:py-1.5 lg:px-1.5">
               {t("exportMine")}
             </a>
           ) : null}
         </nav>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-3 whitespace-nowrap">
           <LocaleSwitcher />
-          <Link href="/account" className="text-sm text-slate-600 hover:underline" title={viewer.email}>
+          <Link href="/account" className="max-w-[9rem] truncate text-sm text-slate-600 hover:underline" title={viewer.email}>
             {viewer.name}
           </Link>
           <button type="button" onClick={() => {

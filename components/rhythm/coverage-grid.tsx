@@ -37,6 +37,7 @@ export async function CoverageGrid({ coverage }: { coverage: Coverage }) {
                 return (
                   <td key={day} className="p-1 text-center" data-testid="coverage-cell" data-day={day} data-count={count}>
                     <span
+                      role="img"
                       title={label}
                       aria-label={label}
                       className={`inline-block h-5 w-5 rounded ${count > 0 ? "bg-emerald-500" : day === coverage.today ? "border border-dashed border-slate-300" : "bg-slate-100"}`}

@@ -15,6 +15,15 @@ export interface MixBarDatum {
   href: string | null;
 }
 
+/** A category label on one line: Recharts would break "Community ops" in two to fit the axis width. */
+function AxisLabel({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  return (
+    <text x={Number(x)} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fill="#334155" data-testid="axis-label" style={{ whiteSpace: "pre" }}>
+      {String(payload?.value ?? "")}
+    </text>
+  );
+}
+
 export function MixBarChart({ data, title, testId }: { data: MixBarDatum[]; title: string; testId?: string }) {
   const hrefFor = useCallback((label: string) => data.find((d) => d.label === label)?.href ?? null, [data]);
   const { active, onKeyDown, open } = useKeyboardDrill(hrefFor);
@@ -29,7 +38,7 @@ export function MixBarChart({ data, title, testId }: { data: MixBarDatum[]; titl
         title={title}
       >
         <XAxis type="number" hide allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={116} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#334155" }} />
+        <YAxis type="category" dataKey="label" width={124} tickLine={false} axisLine={false} tick={AxisLabel} />
         <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(_value, _name, item) => [(item.payload as MixBarDatum).display, ""]} separator="" />
         <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]} onClick={(_item, index) => open(data[index]?.href)} cursor="pointer">
           {data.map((d) => (
