@@ -29,23 +29,28 @@ async function logEntry(page: Page, text: string): Promise<void> {
 }
 
 test.describe("layout and labels", () => {
-  test("English at 1280 px: the top bar and the filter bar are one line each, role labels are not broken", async ({ browser, world }) => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInPage(page, world.adminA);
-    await context.addCookies([{ name: "opsmix-locale", value: "en", url: E2E_BASE_URL }]);
-    await page.goto(`/t/${world.teamA}/today`);
-    await logEntry(page, `Replied to 32 questions in the community group ${uniqueId()}`);
-    await page.goto(`/t/${world.teamA}/dashboard`);
-    await expect(page.getByTestId("dashboard-filters")).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath("dashboard-en-1280.png") });
-    expect(await lines(page.getByTestId("top-bar"), "nav")).toBe(1);
-    expect(await lines(page.getByTestId("dashboard-filters"))).toBe(1);
-    const community = page.getByTestId("axis-label").filter({ hasText: "Community ops" }).first();
-    await expect(community).toHaveText("Community ops");
-    expect((await community.boundingBox())!.height).toBeLessThan(20);
-    await context.close();
-  });
+  // Both languages, as an admin (the most links) and as a member; the role axis is checked in English, where it is longest.
+  for (const [locale, who] of [["en", "adminA"], ["zh-CN", "adminA"], ["en", "memberA"], ["zh-CN", "memberA"]] as const) {
+    test(`${locale} at 1280 px as ${who}: the top bar and the filter bar are one line each, role labels are not broken`, async ({ browser, world }) => {
+      const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await signInPage(page, world[who]);
+      await context.addCookies([{ name: "opsmix-locale", value: locale, url: E2E_BASE_URL }]);
+      await page.goto(`/t/${world.teamA}/today`);
+      await logEntry(page, `Replied to 32 questions in the community group ${uniqueId()}`);
+      await page.goto(`/t/${world.teamA}/dashboard`);
+      await expect(page.getByTestId("dashboard-filters")).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`dashboard-${locale}-${who}-1280.png`) });
+      expect(await lines(page.getByTestId("top-bar"), "nav")).toBe(1);
+      expect(await lines(page.getByTestId("dashboard-filters"))).toBe(1);
+      if (locale === "en") {
+        const community = page.getByTestId("axis-label").filter({ hasText: "Community ops" }).first();
+        await expect(community).toHaveText("Community ops");
+        expect((await community.boundingBox())!.height).toBeLessThan(20);
+      }
+      await context.close();
+    });
+  }
 
   for (const [locale, legend, roleOf, why] of [
     ["en", "Confidence: how sure the automatic tagging is", "Change role of “", "Why?"],
