@@ -1,22 +1,10 @@
 // How scheduled jobs hand messages to the delivery channels (lib/delivery): the planned sends of one job, each with
 // its own idempotency key (one per recipient for e-mail, one per chat channel), and what the job makes of the results.
 // A retried or taken-over job plans the same keys again, and lib/delivery delivers each key at most once.
+import type { OutboundMessage, Recipient } from "@/lib/delivery/types";
 import type { JobOutcome } from "@/lib/jobs/worker";
-import type { Locale } from "@/lib/i18n/locales";
 
-export interface OutboundMessage {
-  title: string;
-  text: string;
-  markdown: string;
-  html?: string;
-}
-
-export interface Recipient {
-  userId?: string;
-  email: string;
-  name?: string;
-  locale: Locale;
-}
+export type { OutboundMessage, Recipient };
 
 export type SendOutcome = { ok: true; duplicate?: boolean } | { ok: false; error: string; retryable: boolean };
 
