@@ -1,7 +1,7 @@
 // Builds the shared base model from the taxonomy (cues, canonical examples) and an example bank:
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
 import { cueKeys, FeatureBuffer, featureSurface, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
-import { KIND_CJK, KIND_NUMBER, TokenBuffer } from "./features";
+import { KIND_CJK, KIND_NUMBER, KIND_WORD, TokenBuffer } from "./features";
 import {
   fitTemperature, type LinearHead, scoreInto, softmaxInPlace, type SparseDoc, trainSoftmax, type TrainOptions,
 } from "./linear";
@@ -9,7 +9,7 @@ import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
-import { chineseWords, FUNCTION_WORDS, isWholeWords } from "./zh-words";
+import { chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, isWholeWords, wordRank } from "./zh-words";
 
 export interface BaseModel {
   taxonomyVersion: string;
@@ -164,6 +164,8 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const readable: number[] = [];
   /** Surface of each all-Chinese n-gram of two or more characters (first occurrence), to check it is whole words. */
   const chineseSurface: (string | undefined)[] = [];
+  /** Surface of each single English word (first occurrence), to keep function words out of the cues. */
+  const englishSurface: (string | undefined)[] = [];
   let bound = 16;
   for (const e of examples) bound += e.text.length * 6 + 8;
   const scratch: FeatureSpace = {
@@ -192,6 +194,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
         let chinese = n >= 2 && at >= 0;
         for (let t = at; chinese && t < at + n; t++) if (tokenKinds.kind[t] !== KIND_CJK) chinese = false;
         if (chinese) chineseSurface[id] = featureSurface(e.text, buffer, j);
+        else if (n === 1 && at >= 0 && tokenKinds.kind[at] === KIND_WORD) englishSurface[id] = featureSurface(e.text, buffer, j);
       }
     }
   }
@@ -208,6 +211,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const cueIds: number[] = [];
   const tokens = new TokenBuffer();
   let maxN = 4;
+  const cueSurface = new Map<number, string>();
   const addCue = (cue: string, bit: number, masks: Map<number, number>) => {
     const keys = cueKeys(cue, tokens);
     if (!keys) return;
@@ -215,8 +219,16 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     for (const key of keys) id = put(key.a, key.b);
     masks.set(id, (masks.get(id) ?? 0) | bit);
     let hasNumber = false;
-    for (let t = 0; t < tokens.count; t++) if (tokens.kind[t] === KIND_NUMBER) hasNumber = true;
-    if ((keys.length > 1 || tokens.kind[0] !== KIND_CJK) && !hasNumber) cueIds.push(id);
+    let chinese = true;
+    for (let t = 0; t < tokens.count; t++) {
+      if (tokens.kind[t] === KIND_NUMBER) hasNumber = true;
+      if (tokens.kind[t] !== KIND_CJK) chinese = false;
+    }
+    // A cue that tokenises to a lone function word ("how-to" → "how") still counts, but is not shown.
+    const lone = keys.length === 1 && tokens.kind[0] === KIND_WORD
+      && isEnglishFunctionWord(cue.slice(tokens.start[0], tokens.end[0]));
+    if ((keys.length > 1 || tokens.kind[0] !== KIND_CJK) && !hasNumber && !lone) cueIds.push(id);
+    if (chinese) cueSurface.set(id, cue);
     maxN = Math.max(maxN, keys.length);
   };
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
@@ -224,6 +236,8 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const readableIds: number[] = [];
   const wordIds: number[] = [];
   const skipIds: number[] = [];
+  /** Per shown Chinese feature that is one dictionary word, how common it is (see wordRank). */
+  const rank = new Map<number, number>();
   const words = chineseWords(ROLES.flatMap((r) => r.cues.zh).concat(STAGES.flatMap((s) => s.cues.zh)));
   for (let i = 0; i < keyA.length; i++) {
     if (df[i] < minCount || !readable[i]) continue;
@@ -232,13 +246,21 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     const surface = chineseSurface[i];
     if (surface !== undefined && !isWholeWords(surface, words)) {
       if (words.complete) skipIds.push(id); // without the dictionary, leave the features as they were
-    } else if (surface === undefined || !FUNCTION_WORDS.has(surface)) wordIds.push(id); // function words: not shown
+    } else if (surface !== undefined ? !FUNCTION_WORDS.has(surface) : !isEnglishFunctionWord(englishSurface[i])) {
+      wordIds.push(id); // function words: features, never shown
+      if (surface !== undefined) rank.set(id, wordRank(surface, words));
+    }
   }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;
-  /** Shown as cues: whole Chinese words, English words and phrases, the taxonomy's cues (not lone characters). */
+  /**
+   * Shown as cues: whole Chinese words, English words and phrases, the taxonomy's cues (not lone characters). 1, or
+   * for a single Chinese word its rank (2–255), which decides between words that overlap in an entry (explain.ts).
+   */
   const shown = new Uint8Array(features);
   for (const id of [...wordIds, ...cueIds]) shown[id] = 1;
+  for (const [id, surface] of cueSurface) if (!rank.has(id)) rank.set(id, wordRank(surface, words));
+  for (const [id, r] of rank) if (shown[id] !== 0 && r > 0) shown[id] = r;
   /**
    * Found but not used: Chinese n-grams that cut through a word ("在知" in "在知乎"). They stay in the vocabulary
    * (it must stay prefix-closed for the scan) but never become features, so the model learns from words and single
@@ -258,6 +280,10 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
     base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, skip, stamp: new Int32Array(features), epoch: 0,
   };
   return { space, features, buffer, distinctive };
+}
+
+function isEnglishFunctionWord(surface: string | undefined): boolean {
+  return surface !== undefined && ENGLISH_FUNCTION_WORDS.has(surface.toLowerCase());
 }
 
 function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc {

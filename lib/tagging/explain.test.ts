@@ -37,6 +37,29 @@ describe("explanations show whole words", () => {
     }
   });
 
+  it("never shows a dictionary word that the entry's own words cut through", () => {
+    const cases: [string, string[], string[]][] = [
+      // text, cues that must not appear, words of which at least one must appear
+      ["在知乎回答了3个问题，引流到公众号", ["流到", "公众", "众号"], ["公众号", "引流"]],
+      ["跟进老用户续费，电话回访了20位会员", ["用户"], ["老用户", "续费", "回访", "电话回访"]],
+    ];
+    for (const [text, never, some] of cases) {
+      const cues = cuesOf(text);
+      for (const fragment of never) assert.ok(!cues.includes(fragment), `cue ${fragment} in ${text}: ${cues.join(", ")}`);
+      assert.ok(some.some((w) => cues.includes(w)), `cues of ${text}: ${cues.join(", ")}`);
+    }
+  });
+
+  it("never shows a lone English function word, even one a taxonomy cue reduces to (how-to → how)", () => {
+    for (const text of [
+      "Wrote a blog post about how we onboard new contributors to the project",
+      "Replied to everyone in the Discord help channel and pinned the FAQ",
+      "Set up the newsletter for our existing users about the new feature",
+    ]) {
+      for (const cue of cuesOf(text)) assert.ok(!["how", "up", "everyone", "about"].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
+    }
+  });
+
   it("accepts n-grams made of whole words and rejects ones that cut a word", () => {
     const words = chineseWords();
     assert.ok(isWholeWords("知乎", words));

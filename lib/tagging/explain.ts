@@ -1,7 +1,9 @@
 // Picks the cues behind a tag: the features of the entry that pulled hardest towards the chosen label,
 // shown as they are written in the entry, without overlapping spans ("公众号" rather than also "公众" and "众号"),
-// leaving out lone Chinese characters and spans with numbers, which say little to a reader.
+// leaving out lone Chinese characters and spans with numbers, which say little to a reader, and Chinese words that
+// this entry's own words cut through ("公众" in "公众号", "流到" in "引流到").
 import { type FeatureBuffer, featureSurface } from "./featurizer";
+import { KIND_CJK } from "./features";
 
 const MAX_CUES = 4;
 /** Pulls below this (logit units) are not worth showing. */
@@ -38,7 +40,7 @@ export function topCues(
   const chosen: number[] = [];
   for (let c = 0; c < found && out.length < MAX_CUES; c++) {
     const j = candidateIndex[c];
-    if (overlapsChosen(buffer, chosen, j)) continue;
+    if (overlapsChosen(buffer, chosen, j) || cutsAWord(buffer, j, ngrams)) continue;
     chosen.push(j);
     out.push({ cue: featureSurface(text, buffer, j), weight: Math.round(candidatePull[c] * 100) / 100 });
   }
@@ -52,6 +54,30 @@ function overlapsChosen(buffer: FeatureBuffer, chosen: number[], j: number): boo
     const cs = buffer.tokenAt[c];
     const ce = cs + buffer.length[c];
     if (start < ce && cs < end) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the Chinese span j is not a word of this entry: a longer word found in the entry contains it ("公众" in
+ * "公众号"), or a more common word crosses one of its edges ("流到" in "引流到", crossed by "引流"). Words are the shown
+ * features; buffer.readable ranks the single dictionary words (2–255, more common higher; 1 for other cues).
+ */
+function cutsAWord(buffer: FeatureBuffer, j: number, ngrams: number): boolean {
+  const start = buffer.tokenAt[j];
+  const end = start + buffer.length[j];
+  const { kind } = buffer.tokens;
+  for (let t = start; t < end; t++) if (kind[t] !== KIND_CJK) return false;
+  const rank = buffer.readable[j];
+  for (let k = 0; k < ngrams; k++) {
+    const other = buffer.readable[k];
+    if (k === j || other < 2) continue;
+    const ks = buffer.tokenAt[k];
+    const ke = ks + buffer.length[k];
+    const crosses = (ks < start && start < ke) || (ks < end && end < ke);
+    if (!crosses) continue;
+    if (ks <= start && end <= ke) return true;
+    if (other > rank) return true;
   }
   return false;
 }

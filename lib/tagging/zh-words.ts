@@ -38,6 +38,18 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     "昨天 本周 上周 下周 完成 开始 继续 主要 具体 及时 协助 配合 根据 对于 关于 以上 以下 进一步").split(" "),
 );
 
+/**
+ * English words that stay features (they help a little in context) but say nothing about role or stage on their own,
+ * so they are never shown as cues; the tokenizer's stopwords (features.ts) are not even features.
+ */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  ("how up out off down everyone everybody everything someone something anyone anything nobody nothing one ones " +
+    "make made making take took put set way ways thing things stuff lot lots much many few several also only still " +
+    "even already always never often sometimes usually really well back next last same another others " +
+    "too yet though however instead around across through after before above below under onto upon towards toward " +
+    "able sure ok okay yes hi hey thanks thank please via").split(" "),
+);
+
 /** Where the npm package keeps jieba's dictionary: beside node_modules of the working directory or of this file. */
 function jiebaDictionaryPath(): string | null {
   const candidates = [
@@ -47,12 +59,28 @@ function jiebaDictionaryPath(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
+/** Chinese words with their frequency in jieba's dictionary; `complete` is false without the dictionary file. */
+export type ChineseWords = Map<string, number> & { complete?: boolean };
+
+/** Frequency given to the ops terms and extra words: about that of the commonest words in jieba's dictionary. */
+const OPS_WORD_FREQUENCY = 100_000;
+
+/**
+ * How common a single word is, as a cue's rank (2–255, higher is more common) for choosing between overlapping words
+ * in an entry; 0 when `s` is not one word of the set.
+ */
+export function wordRank(s: string, words: ChineseWords): number {
+  const freq = words.get(s);
+  if (freq === undefined) return 0;
+  return 2 + Math.min(253, Math.floor(Math.log2(freq + 1) * 12));
+}
+
 /**
  * The word set: jieba's dictionary words of 2–6 characters, the ops terms and any extra words (e.g. taxonomy cues).
  * `complete` is false when the dictionary file was not found (then only the ops terms and extras are in it).
  */
-export function chineseWords(extra: readonly string[] = []): Set<string> & { complete?: boolean } {
-  const words: Set<string> & { complete?: boolean } = new Set<string>();
+export function chineseWords(extra: readonly string[] = []): ChineseWords {
+  const words: ChineseWords = new Map<string, number>();
   const file = jiebaDictionaryPath();
   words.complete = file !== null;
   if (file !== null) {
@@ -63,17 +91,20 @@ export function chineseWords(extra: readonly string[] = []): Set<string> & { com
       if (end < 0) end = text.length;
       const space = text.indexOf(" ", start);
       const wordEnd = space >= 0 && space < end ? space : end;
-      if (wordEnd - start >= 2 && wordEnd - start <= 6) words.add(text.slice(start, wordEnd));
+      if (wordEnd - start >= 2 && wordEnd - start <= 6) {
+        const freq = Number.parseInt(text.slice(wordEnd + 1, end), 10);
+        words.set(text.slice(start, wordEnd), Number.isFinite(freq) && freq > 0 ? freq : 1);
+      }
       start = end + 1;
     }
   }
-  for (const w of OPS_WORDS) words.add(w);
-  for (const w of extra) words.add(w);
+  // The trade's own words outrank a general word they overlap ("引流|到", not "引|流到").
+  for (const w of [...OPS_WORDS, ...extra]) words.set(w, Math.max(words.get(w) ?? 0, OPS_WORD_FREQUENCY));
   return words;
 }
 
 /** True when `s` splits entirely into words of the set, each of two or more characters ("私域社群" yes, "在知" no). */
-export function isWholeWords(s: string, words: Set<string>): boolean {
+export function isWholeWords(s: string, words: { has(word: string): boolean }): boolean {
   const n = s.length;
   if (n < 2) return false;
   const ok = new Uint8Array(n + 1);
