@@ -46,6 +46,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------------------------------------------------------
 // Processes
 
+/** User + system clock ticks (USER_HZ, 100 on Linux) of the live processes `pick` chooses by pid, parent and group. */
+function processTicks(pick: (pid: number, parent: number, group: number) => boolean): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      if (pick(Number(pid), Number(fields[1]), Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -102,6 +114,17 @@ class PostgresServer {
 
   url(database = "opsmix"): string {
     return `postgresql://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** CPU time (user + system, ms) the postmaster and its backends have used so far: PostgreSQL's share of the work. */
+  cpuMs(): number {
+    let postmaster = 0;
+    try {
+      postmaster = Number(readFileSync(path.join(this.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+    } catch {
+      return 0;
+    }
+    return processTicks((pid, parent) => pid === postmaster || parent === postmaster) * 10;
   }
 
   /** kill -9 of the postmaster, as a power cut or the OOM killer would. */
@@ -180,14 +203,7 @@ class App {
   cpuMs(): number {
     const group = this.child?.pid;
     if (!group) return 0;
-    let ticks = 0;
-    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-        if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {}
-    }
-    return ticks * 10; // USER_HZ is 100 on Linux
+    return processTicks((_pid, _parent, processGroup) => processGroup === group) * 10;
   }
 
   kill9(): void {
@@ -431,6 +447,8 @@ async function loadDrill(target: Target, writers: number, readers: number, secon
   const ledger: WriteLedger = { acked: new Map(), attempted: new Set(), errors: 0 };
   const recorder = new Recorder();
   const cpuBefore = target.app.cpuMs();
+  const pgCpuBefore = target.pg?.cpuMs() ?? 0;
+  const clientCpuBefore = process.cpuUsage();
   const stopAt = Date.now() + seconds * 1000;
   const done = () => Date.now() >= stopAt;
   await Promise.all([
@@ -439,9 +457,13 @@ async function loadDrill(target: Target, writers: number, readers: number, secon
   ]);
   // The app's own CPU per request: what the code costs, whatever else the machine is doing.
   const appCpuMsPerRequest = (target.app.cpuMs() - cpuBefore) / Math.max(1, recorder.samples.length);
+  // The same for PostgreSQL (private server only) and for this load generator, which share the machine's cores.
+  const pgCpuMsPerRequest = target.pg ? (target.pg.cpuMs() - pgCpuBefore) / Math.max(1, recorder.samples.length) : NaN;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientCpuMsPerRequest = (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, recorder.samples.length);
   const integrity = await verify(target.databaseUrl(), fixture.teamId, ledger);
   const errors = recorder.samples.filter((s) => s.status === 0 || s.status >= 400).length;
-  return { writes: summary(recorder.of("write"), seconds), reads: summary(recorder.of("read"), seconds), errors, integrity, attempted: ledger.attempted.size, appCpuMsPerRequest };
+  return { writes: summary(recorder.of("write"), seconds), reads: summary(recorder.of("read"), seconds), errors, integrity, attempted: ledger.attempted.size, appCpuMsPerRequest, pgCpuMsPerRequest, clientCpuMsPerRequest };
 }
 
 /** kill -9 the app mid-load, restart it; then kill -9 the database (PostgreSQL), restart it; then check every write. */

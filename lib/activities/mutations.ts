@@ -1,6 +1,7 @@
 import "server-only";
 // Writing activities: create (one or many, idempotent), edit with optimistic concurrency, confirm/correct tags
 // (which teaches the team's model), delete and undo. Callers pass the TeamAccess their permission check returned.
+import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -11,6 +12,7 @@ import { canDeleteActivity, canEditActivity, canRestoreActivity, canRetagActivit
 import { BATCH_MAX, dateColumn, normaliseActivityText, normaliseDateWorked, normaliseMinutes } from "./rules";
 import { ACTIVITY_SELECT, toActivityDto, type ActivityDto } from "./serialize";
 import { applyLearning, forgetEntryText, recordJudgements, teachesAtOnce, writeJudgedTags, type Judgement, type LearningOutcome } from "./learning";
+import { insertActivities, type NewActivityRow } from "./insert";
 import { tagColumns } from "./tag-columns";
 import { getTeamTagging } from "./team-model";
 
@@ -58,24 +60,37 @@ export async function createActivities(
   const valid = validateNewActivities(items, access.timeZone);
   const key = options.idempotencyKey?.slice(0, 100) || null;
   const tagging = await getTeamTagging(access.teamId, access.tagging);
-  const data = valid.map((item, index) => ({
-    teamId: access.teamId,
-    authorId: access.userId,
+  const data: NewActivityRow[] = valid.map((item, index) => ({
+    id: randomUUID(),
     text: item.text,
-    dateWorked: dateColumn(item.date),
+    date: item.date,
     minutes: item.minutes,
     idempotencyKey: key ? (valid.length > 1 ? `${key}:${index}` : key) : null,
     ...tagColumns(tagging.classify(item.text)),
   }));
-  const { author: _author, ...scalars } = ACTIVITY_SELECT;
-  const created = await prisma.activity.createManyAndReturn({ data, skipDuplicates: Boolean(key), select: scalars });
-  // All new (the usual case) and the caller knows the author: the inserted rows are the answer, no second read.
-  if (options.author && created.length === data.length) {
-    return { activities: created.map((row) => toActivityDto({ ...row, author: options.author! })), replayed: false };
+  const now = new Date();
+  const inserted = await insertActivities(access.teamId, access.userId, data, now);
+  // All new (the usual case) and the caller knows the author: the rows as written are the answer, no second read.
+  if (options.author && inserted.size === data.length) {
+    const author = options.author;
+    const activities = data.map((row) =>
+      toActivityDto({
+        ...row,
+        dateWorked: dateColumn(row.date),
+        tagSource: "auto",
+        tagPending: false,
+        version: 1,
+        authorId: access.userId,
+        createdAt: now,
+        updatedAt: now,
+        author,
+      }),
+    );
+    return { activities, replayed: false };
   }
   let replayed = false;
-  let ids = created.map((row) => row.id);
-  if (key && created.length < data.length) {
+  let ids = data.map((row) => row.id).filter((id) => inserted.has(id));
+  if (key && inserted.size < data.length) {
     replayed = true;
     const keys = data.map((row) => row.idempotencyKey!);
     const existing = await prisma.activity.findMany({

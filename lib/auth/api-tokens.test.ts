@@ -65,6 +65,27 @@ describe("userFromBearerForWrite", () => {
     }
   });
 
+  it("reads the caller's membership in the named team (or the oldest one), and nothing for another team", async () => {
+    const { userId, header } = await newToken();
+    assert.equal((await userFromBearerForWrite(header, LIMIT))?.membership, null, "no team yet");
+    const suffix = randomUUID().slice(0, 8);
+    const first = await prisma.team.create({ data: { slug: `first-${suffix}`, name: "第一队", timeZone: "Asia/Tokyo", reviewThreshold: 0.6 }, select: { id: true } });
+    const second = await prisma.team.create({ data: { slug: `second-${suffix}`, name: "Second" }, select: { id: true } });
+    const other = await prisma.team.create({ data: { slug: `other-${suffix}`, name: "Other" }, select: { id: true } });
+    await prisma.membership.create({ data: { teamId: first.id, userId, role: "manager", createdAt: new Date(Date.now() - 60_000) } });
+    await prisma.membership.create({ data: { teamId: second.id, userId, role: "member" } });
+    const otherUser = await prisma.user.create({ data: { email: `other-${suffix}@example.test`, name: "Other", passwordHash: "x" }, select: { id: true } });
+    await prisma.membership.create({ data: { teamId: other.id, userId: otherUser.id, role: "admin" } });
+
+    const oldest = (await userFromBearerForWrite(header, LIMIT))?.membership;
+    assert.deepEqual(oldest, { teamId: first.id, slug: `first-${suffix}`, name: "第一队", timeZone: "Asia/Tokyo", role: "manager", modelVersion: 0, reviewThreshold: 0.6 });
+    assert.equal((await userFromBearerForWrite(header, LIMIT, `second-${suffix}`))?.membership?.teamId, second.id);
+    const outsider = await userFromBearerForWrite(header, LIMIT, `other-${suffix}`);
+    assert.equal(outsider?.user.id, userId, "the token is still good");
+    assert.equal(outsider?.membership, null, "another team's membership is never read");
+    assert.equal((await userFromBearerForWrite(header, LIMIT, "no-such-team"))?.membership, null);
+  });
+
   it("refuses malformed and unknown tokens without counting anything", async () => {
     const before = await prisma.rateLimit.count();
     assert.equal(await userFromBearerForWrite(null, LIMIT), null);

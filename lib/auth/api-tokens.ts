@@ -103,16 +103,38 @@ export async function userFromBearer(authorization: string | null, _options?: { 
   return auth;
 }
 
+/** The caller's membership in the team a write asks for, as read with its token (plain columns: lib/teams shapes it). */
+export interface WriteMembership {
+  teamId: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  role: string;
+  modelVersion: number;
+  reviewThreshold: number;
+}
+
+export interface WriteAuth extends BearerAuth {
+  /** The membership in the team named by `teamSlug` (the first team when null); null when there is none. */
+  membership: WriteMembership | null;
+}
+
 /**
  * The user behind a bearer token for a write, checked live, in one statement that also counts the hit against the
- * token's rate limit and stamps lastUsedAt (at most once a minute). Null for a missing, unknown, revoked or disabled
- * token; RateLimited once the token's allowance is used up.
+ * token's rate limit, stamps lastUsedAt (at most once a minute) and reads the caller's membership in the team the
+ * request names (`teamSlug`; null: the oldest membership, the API's default team). Null for a missing, unknown,
+ * revoked or disabled token; RateLimited once the token's allowance is used up. The membership is a hint for the
+ * caller's team check, never a permission by itself.
  */
-export async function userFromBearerForWrite(authorization: string | null, limit: Limit): Promise<BearerAuth | null> {
+export async function userFromBearerForWrite(authorization: string | null, limit: Limit, teamSlug: string | null = null): Promise<WriteAuth | null> {
   const hash = bearerHash(authorization);
   if (!hash) return null;
   // Timestamps in these columns are UTC wall-clock values (Prisma's convention), whatever the session time zone.
-  const rows = await prisma.$queryRaw<{ tokenId: string; userId: string; email: string; name: string; locale: string | null; count: number; resetAt: Date }[]>`
+  const rows = await prisma.$queryRaw<
+    ({ tokenId: string; userId: string; email: string; name: string; locale: string | null; count: number; resetAt: Date } & {
+      [K in keyof WriteMembership as `m_${K}`]: WriteMembership[K] | null;
+    })[]
+  >`
     WITH token AS (
       SELECT t.id, u.id AS "userId", u.email, u.name, u.locale
       FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
@@ -131,11 +153,33 @@ export async function userFromBearerForWrite(authorization: string | null, limit
         AND ("ApiToken"."lastUsedAt" IS NULL OR "ApiToken"."lastUsedAt" < (now() AT TIME ZONE 'UTC') - interval '60 seconds')
       RETURNING 1
     )
-    SELECT token.id AS "tokenId", token."userId", token.email, token.name, token.locale, hit."count", hit."resetAt"
-    FROM token, hit`;
+    SELECT token.id AS "tokenId", token."userId", token.email, token.name, token.locale, hit."count", hit."resetAt",
+      m."teamId" AS "m_teamId", m.slug AS "m_slug", m.name AS "m_name", m."timeZone" AS "m_timeZone", m.role AS "m_role",
+      m."modelVersion" AS "m_modelVersion", m."reviewThreshold" AS "m_reviewThreshold"
+    FROM token CROSS JOIN hit
+    LEFT JOIN LATERAL (
+      SELECT team.id AS "teamId", team.slug, team.name, team."timeZone", membership.role::text AS role, team."modelVersion", team."reviewThreshold"
+      FROM "Membership" membership JOIN "Team" team ON team.id = membership."teamId"
+      WHERE membership."userId" = token."userId" AND (${teamSlug}::text IS NULL OR team.slug = ${teamSlug}::text)
+      ORDER BY membership."createdAt" ASC
+      LIMIT 1
+    ) m ON true`;
   const row = rows[0];
   const auth = row ? { tokenId: row.tokenId, user: { id: row.userId, email: row.email, name: row.name, locale: row.locale } } : null;
   remember(hash, auth);
   if (row && row.count > limit.max) throw new RateLimited(Math.max(1, Math.ceil((new Date(row.resetAt).getTime() - Date.now()) / 1000)));
-  return auth;
+  if (!row || !auth) return null;
+  const membership: WriteMembership | null =
+    row.m_teamId === null
+      ? null
+      : {
+          teamId: row.m_teamId,
+          slug: row.m_slug!,
+          name: row.m_name!,
+          timeZone: row.m_timeZone!,
+          role: row.m_role!,
+          modelVersion: Number(row.m_modelVersion),
+          reviewThreshold: Number(row.m_reviewThreshold),
+        };
+  return { ...auth, membership };
 }

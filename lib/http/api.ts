@@ -1,12 +1,12 @@
 import "server-only";
 // The one place where /api/v1 requests are authenticated, parsed and turned into JSON responses.
 // Handlers get a verified API user and throw domain errors; this maps them to { error: { code, message } }.
-import { userFromBearer, userFromBearerForWrite } from "@/lib/auth/api-tokens";
+import { userFromBearer, userFromBearerForWrite, type WriteAuth } from "@/lib/auth/api-tokens";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { DomainError, Invalid, isBadInputDatabaseError, Unauthenticated } from "@/lib/errors";
 import { requestLocale } from "@/lib/i18n/translate";
 import { recordAudit } from "@/lib/audit/record";
-import { apiTeam, type TeamAccess } from "@/lib/teams/access";
+import { apiTeam, requestedTeamSlug, type TeamAccess } from "@/lib/teams/access";
 import { BODY_LIMIT_BYTES } from "./body-limit";
 import { toResponse } from "./responses";
 
@@ -64,13 +64,17 @@ export function apiHandler<P = Record<string, never>>(handler: Handler<P>) {
     let authedUserId: string | null = null;
     try {
       // Reads write nothing (a few seconds' cached answer may serve them); a write checks the token live, counts
-      // against its rate limit and stamps it, all in one statement.
+      // against its rate limit, stamps it and reads the caller's membership in the requested team, all in one statement.
       const authorization = request.headers.get("authorization");
-      const auth = request.method === "GET" ? await userFromBearer(authorization) : await userFromBearerForWrite(authorization, LIMITS.apiPerToken);
+      const auth =
+        request.method === "GET"
+          ? await userFromBearer(authorization)
+          : await userFromBearerForWrite(authorization, LIMITS.apiPerToken, requestedTeamSlug(request));
       if (!auth) throw new Unauthenticated();
       authedUserId = auth.user.id;
+      const membership = "membership" in auth ? (auth as WriteAuth).membership : null;
       let team: Promise<TeamAccess> | undefined;
-      const ctx: ApiContext = { request, user: auth.user, team: () => (team ??= apiTeam(request, auth.user.id)) };
+      const ctx: ApiContext = { request, user: auth.user, team: () => (team ??= apiTeam(request, auth.user.id, membership)) };
       return await handler(ctx, await context.params);
     } catch (error) {
       if (error instanceof DomainError && error.code === "forbidden" && request.method !== "GET" && authedUserId) {

@@ -2,6 +2,7 @@ import "server-only";
 // Team membership and what each team role may do. Every team-scoped read goes through requireTeamAccess,
 // whose returned teamId is the only team id queries may use.
 import { cache } from "react";
+import type { WriteMembership } from "@/lib/auth/api-tokens";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { Forbidden, NotFound } from "@/lib/errors";
@@ -32,16 +33,20 @@ export const findTeamAccess = cache(async (userId: string, slug: string): Promis
   });
   if (!membership) return null;
   const { team } = membership;
-  return {
-    teamId: team.id,
-    slug: team.slug,
-    name: team.name,
-    timeZone: team.timeZone,
-    role: membership.role,
-    userId,
-    tagging: { modelVersion: team.modelVersion, reviewThreshold: team.reviewThreshold },
-  };
+  return teamAccessOf(userId, { teamId: team.id, slug: team.slug, name: team.name, timeZone: team.timeZone, role: membership.role, modelVersion: team.modelVersion, reviewThreshold: team.reviewThreshold });
 });
+
+function teamAccessOf(userId: string, membership: WriteMembership): TeamAccess {
+  return {
+    teamId: membership.teamId,
+    slug: membership.slug,
+    name: membership.name,
+    timeZone: membership.timeZone,
+    role: membership.role as TeamRole,
+    userId,
+    tagging: { modelVersion: membership.modelVersion, reviewThreshold: membership.reviewThreshold },
+  };
+}
 
 /**
  * The viewer's access when `can` allows it, else NotFound (not a member) / Forbidden (not allowed). Refusals are
@@ -84,14 +89,25 @@ export async function listUserTeams(userId: string) {
   return memberships.map((m) => ({ ...m.team, role: m.role as TeamRole }));
 }
 
+/** The team slug an /api/v1 request names (?team=slug, else the X-OpsMix-Team header); null: the user's first team. */
+export function requestedTeamSlug(request: Request): string | null {
+  // An empty ?team= names no team (the first one), and hides the header, as it always has.
+  return (new URL(request.url).searchParams.get("team") ?? request.headers.get("x-opsmix-team")) || null;
+}
+
 /**
  * The API's way in (apiHandler; re-exported by lib/teams/context.ts): the team an /api/v1 request acts in, from
  * ?team=slug, the X-OpsMix-Team header, or the user's first team. Refusals of writes are audited; reads write nothing.
+ * `known`: the caller's membership as a write's token check read it for this request's slug (saves the look-up);
+ * without one (none read, or not a member) the look-up below decides, and refuses.
  */
-export async function apiTeam(request: Request, userId: string): Promise<TeamAccess> {
-  const url = new URL(request.url);
+export async function apiTeam(request: Request, userId: string, known?: WriteMembership | null): Promise<TeamAccess> {
   const options = { auditDenial: request.method !== "GET" };
-  const slug = url.searchParams.get("team") ?? request.headers.get("x-opsmix-team");
+  const slug = requestedTeamSlug(request);
+  if (known && (slug === null || known.slug === slug)) {
+    const access = teamAccessOf(userId, known);
+    if (isMember(access)) return access;
+  }
   if (slug) return requireTeamPermission(userId, slug, isMember, options);
   const first = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { team: { select: { slug: true } } } });
   if (!first) throw new NotFound();
