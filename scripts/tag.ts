@@ -3,9 +3,9 @@
 //   --learn FILE  first learn each {"text","role","stage"} line of FILE as a confirmed correction
 // Bad input lines are reported on stderr with their line number and skipped; the exit code is then 1.
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { DEFAULT_REVIEW_THRESHOLD, getBaseModel, type TaggingModel } from "../lib/tagging";
 import { parseEntry, parseLabelledLines } from "../lib/tagging/jsonl";
+import { readLines, taggedRowJson } from "../lib/tagging/jsonl-out";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nUsage: npm run -s tag -- [--learn FILE.jsonl] [--explain] [--threshold X] < entries.jsonl\n`);
@@ -61,27 +61,23 @@ async function main(): Promise<number> {
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
   };
 
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim().length === 0) continue;
-    const parsed = parseEntry(line);
-    if (!parsed.ok) {
-      bad++;
-      process.stderr.write(`stdin:${lineNumber}: skipped: ${parsed.error}\n`);
-      continue;
+  for await (const lines of readLines(process.stdin)) {
+    for (const line of lines) {
+      lineNumber++;
+      if (line.trim().length === 0) continue;
+      const parsed = parseEntry(line);
+      if (!parsed.ok) {
+        bad++;
+        process.stderr.write(`stdin:${lineNumber}: skipped: ${parsed.error}\n`);
+        continue;
+      }
+      const { id, text } = parsed.value;
+      const json = taggedRowJson(id, text, model.classify(text, { reviewThreshold: args.threshold }), args.explain);
+      pending.push(json);
+      pendingChars += json.length;
+      if (pendingChars > 1 << 16) await flush();
     }
-    const { id, text } = parsed.value;
-    const tag = model.classify(text, { reviewThreshold: args.threshold });
-    const row = {
-      id, text, role: tag.role, stage: tag.stage, confidence: tag.confidence, needsReview: tag.needsReview,
-      ...(args.explain ? { explanation: tag.explanation } : {}),
-    };
-    const json = JSON.stringify(row) + "\n";
-    pending.push(json);
-    pendingChars += json.length;
-    if (pendingChars > 1 << 16) await flush();
   }
   await flush();
   return bad > 0 ? 1 : 0;
