@@ -3,8 +3,10 @@
 // leaving out lone Chinese characters and spans with numbers, which say little to a reader, and Chinese words that
 // this entry's own words cut through ("公众" in "公众号", "流到" in "引流到").
 import { type FeatureBuffer, featureSurface } from "./featurizer";
-import { KIND_CJK } from "./features";
+import * as features from "./features";
 
+// A local copy: imported bindings are read through getters once compiled (tsx), which costs in a loop.
+const KIND_CJK = features.KIND_CJK;
 const MAX_CUES = 4;
 /** Pulls below this (logit units) are not worth showing. */
 const MIN_PULL = 0.005;
@@ -38,9 +40,14 @@ export function topCues(
   }
   const out: { cue: string; weight: number }[] = [];
   const chosen: number[] = [];
+  let words = -1;
   for (let c = 0; c < found && out.length < MAX_CUES; c++) {
     const j = candidateIndex[c];
-    if (overlapsChosen(buffer, chosen, j) || cutsAWord(buffer, j, ngrams)) continue;
+    if (overlapsChosen(buffer, chosen, j)) continue;
+    if (buffer.tokens.kind[buffer.tokenAt[j]] === KIND_CJK) {
+      if (words < 0) words = gatherWords(buffer, ngrams);
+      if (cutsAWord(buffer, j, words)) continue;
+    }
     chosen.push(j);
     out.push({ cue: featureSurface(text, buffer, j), weight: Math.round(candidatePull[c] * 100) / 100 });
   }
@@ -58,26 +65,45 @@ function overlapsChosen(buffer: FeatureBuffer, chosen: number[], j: number): boo
   return false;
 }
 
+/** Spans of the entry's single Chinese dictionary words (features ranked ≥ 2), gathered once per topCues call. */
+const wordStart = new Int32Array(64);
+const wordEnd = new Int32Array(64);
+const wordRank = new Uint8Array(64);
+const wordFeature = new Int32Array(64);
+
+function gatherWords(buffer: FeatureBuffer, ngrams: number): number {
+  let n = 0;
+  for (let k = 0; k < ngrams && n < wordStart.length; k++) {
+    const rank = buffer.readable[k];
+    if (rank < 2) continue;
+    wordStart[n] = buffer.tokenAt[k];
+    wordEnd[n] = buffer.tokenAt[k] + buffer.length[k];
+    wordRank[n] = rank;
+    wordFeature[n] = k;
+    n++;
+  }
+  return n;
+}
+
 /**
  * True when the Chinese span j is not a word of this entry: a longer word found in the entry contains it ("公众" in
- * "公众号"), or a more common word crosses one of its edges ("流到" in "引流到", crossed by "引流"). Words are the shown
- * features; buffer.readable ranks the single dictionary words (2–255, more common higher; 1 for other cues).
+ * "公众号"), or a more common word crosses one of its edges ("流到" in "引流到", crossed by "引流"). Words are the
+ * entry's features ranked as single dictionary words (gatherWords; buffer.readable: 2–255, more common higher).
  */
-function cutsAWord(buffer: FeatureBuffer, j: number, ngrams: number): boolean {
+function cutsAWord(buffer: FeatureBuffer, j: number, words: number): boolean {
   const start = buffer.tokenAt[j];
   const end = start + buffer.length[j];
   const { kind } = buffer.tokens;
   for (let t = start; t < end; t++) if (kind[t] !== KIND_CJK) return false;
   const rank = buffer.readable[j];
-  for (let k = 0; k < ngrams; k++) {
-    const other = buffer.readable[k];
-    if (k === j || other < 2) continue;
-    const ks = buffer.tokenAt[k];
-    const ke = ks + buffer.length[k];
+  for (let w = 0; w < words; w++) {
+    const ks = wordStart[w];
+    if (ks >= end) break; // gathered in order of their first token
+    const ke = wordEnd[w];
     const crosses = (ks < start && start < ke) || (ks < end && end < ke);
-    if (!crosses) continue;
+    if (!crosses || wordFeature[w] === j) continue;
     if (ks <= start && end <= ke) return true;
-    if (other > rank) return true;
+    if (wordRank[w] > rank) return true;
   }
   return false;
 }
