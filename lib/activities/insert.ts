@@ -55,12 +55,26 @@ async function flush(): Promise<void> {
       } catch (error) {
         if (group.length === 1) group[0]!.reject(error);
         // One request's bad row must not fail the others (the statement wrote nothing): each goes again alone.
-        else await Promise.all(group.map((pending) => insertRows([pending]).then((ids) => settle([pending], ids), pending.reject)));
+        else await Promise.all(group.map((pending) => insertAlone(pending).then((ids) => settle([pending], ids), pending.reject)));
       }
     }
   } finally {
     flushing = false;
   }
+}
+
+/**
+ * A request of a failed group, again by itself. The group's statement may have committed although its answer never
+ * came (PGlite's client-side timeout, a connection lost after COMMIT): a row already stored under one of this
+ * request's ids was written by that statement, so it counts as inserted rather than as a key's replay.
+ */
+async function insertAlone(pending: Pending): Promise<Set<string>> {
+  const inserted = await insertRows([pending]);
+  const missing = pending.rows.map((row) => row.id).filter((id) => !inserted.has(id));
+  if (missing.length === 0) return inserted;
+  const stored = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Activity" WHERE "id" = ANY(${missing}::text[])`;
+  for (const row of stored) inserted.add(row.id);
+  return inserted;
 }
 
 function takeGroup(): Pending[] {
