@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 import { E2E_BASE_URL } from "./server-env";
 
 // axe-core (WCAG 2.0/2.1 A and AA rules) on every main page of a seeded demo team, in both languages:
@@ -69,12 +69,9 @@ test.describe("accessibility", () => {
     test.setTimeout(300_000); // seeds a 12-week demo team, then audits 32 pages
     const id = uniqueId();
     const founder: TestUser = { email: `a11y-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `创始人 ${id}` };
-    cli(["team:create", "--slug", `a11y-${id}`, "--name", `无障碍 ${id}`]);
-    cli(["user:create", "--email", founder.email, "--password", founder.password, "--name", founder.name, "--team", `a11y-${id}`, "--role", "admin"]);
     // Team settings list each member with a role select and a remove button.
-    for (const [name, role] of [["小王", "member"], ["Alex", "manager"]]) {
-      cli(["user:create", "--email", `${role}-${id}@example.test`, "--password", `pw-${id}-Opsmix!`, "--name", `${name} ${id}`, "--team", `a11y-${id}`, "--role", role]);
-    }
+    const colleague = (name: string, role: string): [TestUser, string] => [{ email: `${role}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` }, role];
+    seedTeam(`a11y-${id}`, `无障碍 ${id}`, [[founder, "admin"], colleague("小王", "member"), colleague("Alex", "manager")]);
     await signInPage(page, founder);
     await page.goto(`/t/a11y-${id}/dashboard`);
     await page.getByTestId("explore-demo").click();

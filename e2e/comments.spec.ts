@@ -1,7 +1,7 @@
 // Managers' comments (点评): a manager comments on a member's entry, changing its role (a manager's correction), and
 // on the member's weekly report; the member finds both on My week, marked new until seen, with the new tag; a
 // team-mate sees neither; members get no comment controls; the API gives an entry's comments to whoever sees it.
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 
 const MONDAY = "2026-11-30";
 const WEEK = "2026-W49";
@@ -11,18 +11,11 @@ test.describe("manager comments", () => {
     test.setTimeout(240_000);
     const id = uniqueId();
     const slug = `comments-${id}`;
-    cli(["team:create", "--slug", slug, "--name", `点评组 ${id}`]);
-    const user = (name: string, role: string): TestUser => {
-      const u = { email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` };
-      cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
-      return u;
-    };
-    const manager = user("lead", "manager");
-    const writer = user("writer", "member");
-    const mate = user("mate", "member");
-    const token = (u: TestUser) => cli(["token:create", "--email", u.email]).trim().split("\n").pop()!;
-    const writerToken = token(writer);
-    const mateToken = token(mate);
+    const user = (name: string): TestUser => ({ email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` });
+    const manager = user("lead");
+    const writer = user("writer");
+    const mate = user("mate");
+    const [writerToken, mateToken] = seedTeam(slug, `点评组 ${id}`, [[manager, "manager"], [writer, "member"], [mate, "member"]], [writer, mate]);
     const text = `设计裂变海报并投放朋友圈 ${id}`;
     const created = await request.post(`/api/v1/activities?team=${slug}`, { headers: { authorization: `Bearer ${writerToken}` }, data: { text, date: "2026-12-01" } });
     expect(created.status()).toBe(201);

@@ -1,6 +1,6 @@
 // Logging coverage: a member sees their own row, a manager the team's with "has not logged since"; the manager sets
 // a holiday (a bad date is refused in words and changes nothing) and the day leaves the grid.
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 
 function shanghaiDay(offsetDays: number): string {
   const now = new Date(Date.now() + offsetDays * 86_400_000);
@@ -20,15 +20,10 @@ test("coverage grid: own row for members, the team for managers, holidays leave 
   test.setTimeout(240_000);
   const id = uniqueId();
   const slug = `cover-${id}`;
-  cli(["team:create", "--slug", slug, "--name", `覆盖组 ${id}`]);
-  const user = (name: string, role: string): TestUser => {
-    const u = { email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` };
-    cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
-    return u;
-  };
-  const manager = user("boss", "manager");
-  const member = user("logger", "member");
-  const token = cli(["token:create", "--email", member.email]).trim().split("\n").pop()!;
+  const user = (name: string): TestUser => ({ email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` });
+  const manager = user("boss");
+  const member = user("logger");
+  const [token] = seedTeam(slug, `覆盖组 ${id}`, [[manager, "manager"], [member, "member"]], [member]);
   const logged = lastWeekday(-1);
   const response = await request.post(`/api/v1/activities?team=${slug}`, {
     headers: { authorization: `Bearer ${token}` },

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { cliBatch, expect, printedToken, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 
 // A newcomer's first minute: an empty team offers the demo workspace, which opens on real charts.
 test.describe("dashboards", () => {
@@ -7,8 +7,7 @@ test.describe("dashboards", () => {
     test.slow(); // seeds a 12-week demo team first
     const id = uniqueId();
     const manager: TestUser = { email: `dash-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `经理 ${id}` };
-    cli(["team:create", "--slug", `fresh-${id}`, "--name", `新团队 ${id}`]);
-    cli(["user:create", "--email", manager.email, "--password", manager.password, "--name", manager.name, "--team", `fresh-${id}`, "--role", "manager"]);
+    seedTeam(`fresh-${id}`, `新团队 ${id}`, [[manager, "manager"]]);
     await signInPage(page, manager);
 
     await page.goto(`/t/fresh-${id}/dashboard`);
@@ -98,8 +97,10 @@ test.describe("dashboards", () => {
   });
 
   test("the effort API gives BI tools the same numbers, a member only their own", async ({ request, world }) => {
-    const memberToken = cli(["token:create", "--email", world.memberA2.email]).trim();
-    const managerToken = cli(["token:create", "--email", world.managerA.email]).trim();
+    const [memberToken, managerToken] = cliBatch([
+      ["token:create", "--email", world.memberA2.email],
+      ["token:create", "--email", world.managerA.email],
+    ]).map(printedToken);
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
     const today = new Date().toISOString().slice(0, 10);
     const created = await request.post(`/api/v1/activities?team=${world.teamA}`, {

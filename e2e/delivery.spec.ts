@@ -4,7 +4,7 @@
 // logged as failures; bad settings are refused per field without losing what was typed; secrets never come back.
 import type { Page } from "@playwright/test";
 import { startChatReceiver, startMailReceiver, type ChatReceiver, type MailReceiver, type ReceiverKind } from "./receivers";
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 import { sql } from "./security-support";
 import { E2E_CHAT_PORT, E2E_PORT, E2E_SMTP_PORT } from "./server-env";
 
@@ -56,9 +56,8 @@ test("an admin sets up a Lark bot and e-mail; test messages arrive signed and ar
   const id = uniqueId();
   const slug = `deliver-${id}`;
   const teamName = `推送组 ${id}`;
-  cli(["team:create", "--slug", slug, "--name", teamName]);
   const admin: TestUser = { email: `admin-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `管理员 ${id}` };
-  cli(["user:create", "--email", admin.email, "--password", admin.password, "--name", admin.name, "--team", slug, "--role", "admin"]);
+  seedTeam(slug, teamName, [[admin, "admin"]]);
   await signInPage(page, admin);
   await page.goto(`/t/${slug}/settings`);
   await expect(page.getByRole("heading", { name: "消息推送" })).toBeVisible();
@@ -162,9 +161,8 @@ test("an admin sets up a Lark bot and e-mail; test messages arrive signed and ar
 test("managers and members do not see delivery channels", async ({ page }) => {
   const id = uniqueId();
   const slug = `deliver-m-${id}`;
-  cli(["team:create", "--slug", slug, "--name", `推送组 ${id}`]);
   const manager: TestUser = { email: `mgr-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `经理 ${id}` };
-  cli(["user:create", "--email", manager.email, "--password", manager.password, "--name", manager.name, "--team", slug, "--role", "manager"]);
+  seedTeam(slug, `推送组 ${id}`, [[manager, "manager"]]);
   await signInPage(page, manager);
   const response = await page.goto(`/t/${slug}/settings`);
   expect(response?.status()).toBe(404);

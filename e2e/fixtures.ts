@@ -21,12 +21,44 @@ export interface World {
   memberB: TestUser;
 }
 
+// Node with tsx's loader, as scripts/unit-tests.ts runs it: `npx tsx` would add an npm start-up and a second Node
+// process to every call, and the suite makes dozens of them.
 export function cli(args: string[]): string {
-  return execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], {
+  return execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], {
     env: { ...process.env, ...e2eServerEnv() },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** Runs `cli` commands in order in one process (e2e/cli-batch.ts) and returns what each printed. */
+export function cliBatch(commands: string[][]): string[] {
+  const output = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "e2e/cli-batch.ts", JSON.stringify(commands)], {
+    env: { ...process.env, ...e2eServerEnv() },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return JSON.parse(output) as string[];
+}
+
+/** The CLI arguments that create a user, as a member of `team` when given. */
+export function userCreate(user: TestUser, team?: string, role?: string): string[] {
+  return ["user:create", "--email", user.email, "--password", user.password, "--name", user.name, ...(team ? ["--team", team, "--role", role ?? "member"] : [])];
+}
+
+/** A token printed by `token:create`: its output's last line. */
+export function printedToken(output: string): string {
+  return output.trim().split("\n").pop()!;
+}
+
+/** A spec's own team and its members (user, role), made in one CLI process; returns API tokens for `tokensFor`. */
+export function seedTeam(slug: string, name: string, members: [TestUser, string][], tokensFor: TestUser[] = []): string[] {
+  const printed = cliBatch([
+    ["team:create", "--slug", slug, "--name", name],
+    ...members.map(([user, role]) => userCreate(user, slug, role)),
+    ...tokensFor.map((user) => ["token:create", "--email", user.email]),
+  ]);
+  return printed.slice(printed.length - tokensFor.length).map(printedToken);
 }
 
 export function uniqueId(): string {
@@ -91,15 +123,15 @@ export const test = base.extend<{ world: World }, { workerWorld: World }>({
         memberA2: makeUser("member2", id),
         memberB: makeUser("memberb", id),
       };
-      cli(["team:create", "--slug", world.teamA, "--name", `增长组 ${id}`]);
-      cli(["team:create", "--slug", world.teamB, "--name", `Team B ${id}`]);
-      const add = (user: TestUser, team: string, role: string) =>
-        cli(["user:create", "--email", user.email, "--password", user.password, "--name", user.name, "--team", team, "--role", role]);
-      add(world.adminA, world.teamA, "admin");
-      add(world.managerA, world.teamA, "manager");
-      add(world.memberA, world.teamA, "member");
-      add(world.memberA2, world.teamA, "member");
-      add(world.memberB, world.teamB, "member");
+      cliBatch([
+        ["team:create", "--slug", world.teamA, "--name", `增长组 ${id}`],
+        ["team:create", "--slug", world.teamB, "--name", `Team B ${id}`],
+        userCreate(world.adminA, world.teamA, "admin"),
+        userCreate(world.managerA, world.teamA, "manager"),
+        userCreate(world.memberA, world.teamA, "member"),
+        userCreate(world.memberA2, world.teamA, "member"),
+        userCreate(world.memberB, world.teamB, "member"),
+      ]);
       await use(world);
     },
     { scope: "worker" },

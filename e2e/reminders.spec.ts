@@ -5,9 +5,8 @@
 // Monday 09:00 the managers get the digest. With DATABASE_URL a second app instance polls the same jobs table and
 // still nobody gets two.
 import { spawn, type ChildProcess } from "node:child_process";
-import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { cli, expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 import { startChatReceiver, startMailReceiver, type ChatReceiver, type MailReceiver } from "./receivers";
 import { closeDatabase, sql } from "./security-support";
 import { E2E_CHAT_PORT, E2E_PORT, E2E_SMTP_PORT, e2eServerEnv } from "./server-env";
@@ -16,10 +15,7 @@ const SECOND_PORT = E2E_PORT + 6;
 const FRIDAY = "2026-11-27";
 
 function setClock(at: string): void {
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", "clock:set", at], {
-    env: { ...process.env, ...e2eServerEnv() },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  cli(["clock:set", at]);
 }
 
 /** A second app instance on the same database and secret, as `npm start` would run it behind a load balancer. */
@@ -79,17 +75,13 @@ test.describe("reminders and digest", () => {
     test.setTimeout(300_000);
     const id = uniqueId();
     const slug = `remind-${id}`;
-    cli(["team:create", "--slug", slug, "--name", `提醒组 ${id}`]);
-    const user = (name: string, role: string): TestUser => {
-      const u = { email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name}${id}` };
-      cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
-      return u;
-    };
+    const user = (name: string): TestUser => ({ email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name}${id}` });
+    const manager = user("boss");
+    const logger = user("logger");
+    const snoozer = user("snoozer");
+    const forgot = user("forgot");
     // The team's admin (admins may do what managers do, and only they add channels).
-    const manager = user("boss", "admin");
-    const logger = user("logger", "member");
-    const snoozer = user("snoozer", "member");
-    const forgot = user("forgot", "member");
+    const [loggerToken] = seedTeam(slug, `提醒组 ${id}`, [[manager, "admin"], [logger, "member"], [snoozer, "member"], [forgot, "member"]], [logger]);
     await sql(`UPDATE "User" SET locale = 'en' WHERE email = $1`, [forgot.email]);
     const [team] = await sql<{ id: string }>(`SELECT id FROM "Team" WHERE slug = $1`, [slug]);
 
@@ -132,7 +124,7 @@ test.describe("reminders and digest", () => {
     await expect(page.getByTestId("schedule-next")).toHaveText(`下次提醒：${FRIDAY} 17:30。下次摘要：2026-11-30 09:00。`);
 
     // One member logs that day (through the API), another snoozes today's reminder on My day.
-    const token = cli(["token:create", "--email", logger.email]).trim().split("\n").pop()!;
+    const token = loggerToken!;
     const logged = await request.post(`/api/v1/activities?team=${slug}`, {
       headers: { authorization: `Bearer ${token}` },
       data: { activities: [{ text: `社群答疑 ${id}`, date: FRIDAY, minutes: 45 }] },

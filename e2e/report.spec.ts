@@ -1,26 +1,20 @@
 // The weekly report drafted from the tags: a member drafts their own week, edits it and switches paste formats; a
 // manager reads the team's and one member's; the API gives the same numbers; nobody reads a report they may not.
-import { cli, expect, signInPage, test, uniqueId, type TestUser } from "./fixtures";
+import { expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 
 const WEEK = "2026-W45"; // 2026-11-02 … 2026-11-08
 
 test.describe("weekly report", () => {
   test("member drafts their week, manager reads the team's, the API agrees", async ({ page, request }) => {
-    // Six CLI calls and the tagging engine's first load: slow on a shared two-core machine.
+    // Six CLI commands and the tagging engine's first load: slow on a shared two-core machine.
     test.setTimeout(240_000);
     const id = uniqueId();
     const slug = `report-${id}`;
-    const user = (name: string, role: string): TestUser => {
-      const u = { email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` };
-      cli(["user:create", "--email", u.email, "--password", u.password, "--name", u.name, "--team", slug, "--role", role]);
-      return u;
-    };
-    cli(["team:create", "--slug", slug, "--name", `周报组 ${id}`]);
-    const manager = user("lead", "manager");
-    const writer = user("writer", "member");
-    const mate = user("mate", "member");
-    const token = (u: TestUser) => cli(["token:create", "--email", u.email]).trim().split("\n").pop()!;
-    const writerToken = token(writer);
+    const user = (name: string): TestUser => ({ email: `${name}-${id}@example.test`, password: `pw-${id}-Opsmix!`, name: `${name} ${id}` });
+    const manager = user("lead");
+    const writer = user("writer");
+    const mate = user("mate");
+    const [writerToken, mateToken] = seedTeam(slug, `周报组 ${id}`, [[manager, "manager"], [writer, "member"], [mate, "member"]], [writer, mate]);
     const post = async (bearer: string, activities: { text: string; date: string; minutes?: number }[]) => {
       const response = await request.post(`/api/v1/activities?team=${slug}`, { headers: { authorization: `Bearer ${bearer}` }, data: { activities } });
       expect(response.status()).toBe(201);
@@ -31,7 +25,7 @@ test.describe("weekly report", () => {
       { text: `写公众号推文一篇 ${id}`, date: "2026-11-05" },
       { text: `上周的记录 ${id}`, date: "2026-10-30", minutes: 30 },
     ]);
-    await post(token(mate), [{ text: `mate 拉新活动复盘 ${id}`, date: "2026-11-04", minutes: 60 }]);
+    await post(mateToken, [{ text: `mate 拉新活动复盘 ${id}`, date: "2026-11-04", minutes: 60 }]);
 
     // The member's own week: their three entries, none of the mate's, in the Chinese report shapes.
     await signInPage(page, writer);

@@ -37,7 +37,7 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 const ROLES = ["admin", "manager", "member"] as const;
 
-async function run(command: string, argv: string[]): Promise<void> {
+export async function run(command: string, argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -206,15 +206,22 @@ async function main() {
     await run(command, rest);
     process.exit(0);
   } catch (error) {
-    if (error instanceof UsageError) console.error(`Error: ${error.message}`);
-    else if (error instanceof DomainError) {
-      const values: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(error.details ?? {})) if (typeof v === "string" || typeof v === "number") values[k] = v;
-      console.error(`Error: ${translate(locale, error.messageKey, values)}`);
-    } else if (error instanceof Error && /^Option|Unknown option|Unexpected argument/.test(error.message)) console.error(`Error: ${error.message}`);
-    else console.error(`Error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    console.error(`Error: ${errorMessage(error)}`);
     process.exit(1);
   }
 }
 
-void main();
+/** What a failed command tells the operator, translated. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof DomainError) {
+    const values: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(error.details ?? {})) if (typeof v === "string" || typeof v === "number") values[k] = v;
+    return translate(locale, error.messageKey, values);
+  }
+  if (error instanceof Error && /^Option|Unknown option|Unexpected argument/.test(error.message)) return error.message;
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
+
+// Imported by e2e/cli-batch.ts, which runs several commands in one process.
+if (require.main === module) void main();
