@@ -1,11 +1,13 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
-import { E2E_BASE_URL, e2eServerEnv } from "./e2e/server-env";
+import { E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./e2e/server-env";
 
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "./e2e",
+  // Per port: CI runs the embedded and the PostgreSQL suites side by side, and each run empties its output directory.
+  outputDir: `test-results/${E2E_PORT}`,
   // The OpenID Provider for single sign-on (e2e/oidc-idp.ts) on E2E_PORT+1; stopped by the teardown it returns.
   globalSetup: "./e2e/global-setup.ts",
   timeout: 60_000,
