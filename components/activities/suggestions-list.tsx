@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { acceptSuggestionsAction, rejectSuggestionsAction, setTrustCorrectionsAction } from "@/lib/activities/actions";
 import type { Suggestion } from "@/lib/activities/learning";
 import type { MessageRef } from "@/lib/forms";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Notice = { kind: "ok" | "error"; message: MessageRef };
 
@@ -15,7 +16,10 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, startTransition] = useTransition();
+  const [pending, startTransition] = useTransition();
+  // Until React has hydrated, a click on these buttons would do nothing at all: they stay disabled until it has.
+  const hydrated = useHydrated();
+  const busy = pending || !hydrated;
 
   const decide = (kind: "accept" | "reject", ids: string[]) => {
     startTransition(async () => {
@@ -59,7 +63,7 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
         <>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <label className="flex items-center gap-1">
-              <input type="checkbox" checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(suggestions.map((s) => s.id)))} />
+              <input type="checkbox" disabled={!hydrated} checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(suggestions.map((s) => s.id)))} />
               {t("learning.suggestions.selectAll")}
             </label>
             <button type="button" disabled={busy || chosen.length === 0} onClick={() => decide("accept", chosen)} className="rounded-md bg-indigo-600 px-3 py-1 text-white disabled:opacity-50" data-testid="accept-selected">
@@ -75,6 +79,7 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
                 <input
                   type="checkbox"
                   aria-label={t("learning.suggestions.select")}
+                  disabled={!hydrated}
                   checked={selected.has(s.id)}
                   onChange={() => {
                     const next = new Set(selected);
