@@ -32,6 +32,8 @@ const KIND_LABELS: Record<ReceiverKind | "email", string> = {
 
 async function addChannel(page: Page, kind: ReceiverKind | "email", name: string, url?: string, secret?: string) {
   const form = page.getByTestId("add-channel-form");
+  // The submit button is enabled once React has hydrated the form; a choice made before then can be reset by it.
+  await expect(form.getByRole("button", { name: "添加渠道" })).toBeEnabled();
   await form.getByLabel("类型").selectOption({ label: KIND_LABELS[kind] });
   await form.getByLabel("名称").fill(name);
   if (url !== undefined) await form.getByLabel("Webhook 地址").fill(url);

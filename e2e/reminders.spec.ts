@@ -35,6 +35,8 @@ async function startSecondInstance(): Promise<ChildProcess> {
 /** Adds a channel through the team settings form, as an admin does. */
 async function addChannel(page: Page, kindLabel: string, name: string, url?: string, secret?: string): Promise<void> {
   const form = page.getByTestId("add-channel-form");
+  // The submit button is enabled once React has hydrated the form; a choice made before then can be reset by it.
+  await expect(form.getByRole("button", { name: "添加渠道" })).toBeEnabled();
   await form.getByLabel("类型").selectOption({ label: kindLabel });
   await form.getByLabel("名称").fill(name);
   if (url !== undefined) await form.getByLabel("Webhook 地址").fill(url);
