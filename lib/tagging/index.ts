@@ -3,6 +3,7 @@ import { type BuildOptions, buildBaseModel, DEFAULT_BUILD, type TrainingExample 
 import { EXAMPLE_BANK } from "./examples";
 import { dataTrainingExamples } from "./examples/data-files";
 import { Model } from "./model";
+import { cachedBaseModel } from "./model-cache";
 import { TAXONOMY, TAXONOMY_VERSION } from "./taxonomy";
 import type { LabelledExample, TaggingModel } from "./types";
 
@@ -23,9 +24,15 @@ export function baseTrainingExamples(): TrainingExample[] {
 
 let baseModel: TaggingModel | null = null;
 
-/** The shared base model (built once per process, about a second). Fork it per team; it does not learn itself. */
+/**
+ * The shared base model, once per process: read from the on-disk cache (model-cache.ts, a few ms) when it was built
+ * from the same data and code before, else built (1.5–4 s) and cached. Fork it per team; it does not learn itself.
+ */
 export function getBaseModel(): TaggingModel {
-  if (baseModel === null) baseModel = buildModel(baseTrainingExamples(), { frozen: true });
+  if (baseModel === null) {
+    const { model } = cachedBaseModel(baseTrainingExamples(), { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
+    baseModel = new Model(model, undefined, true);
+  }
   return baseModel;
 }
 
