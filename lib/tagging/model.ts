@@ -44,10 +44,20 @@ const LEARN_MARGIN = 1;
  * ...and up to this many where it follows a house rule: the base reads it as X, the team says Y, and the team has
  * turned X into Y consistently (TeamState.consistency, full after CONVENTION_EVIDENCE such corrections). The wider
  * margin teaches the rule's words (what its corrections share), not only the exact text, so differently-worded
- * entries of the same kind follow; a one-off correction keeps the narrow margin.
+ * entries of the same kind follow; a one-off correction keeps the narrow margin. Kept at 3 (was 8) since the joint
+ * pull below carries half-moved entries the rest of the way: a wider margin also moves the generic words that
+ * ordinary entries beside the rule share.
  */
-const CONVENTION_MARGIN = 8;
+const CONVENTION_MARGIN = 3;
 const CONVENTION_EVIDENCE = 3;
+/**
+ * Joint pull: where the team's model reads a role the base does not (its examples decided it), the stage follows what
+ * the team's examples with that role are labelled, by up to JOINT_PULL logits (temperature-scaled) spread by their
+ * shares, full from JOINT_EVIDENCE such examples on; likewise the role for a stage only the team reads. A house rule
+ * is one (role, stage) label: an entry moved on one head alone ends half right.
+ */
+const JOINT_PULL = 4;
+const JOINT_EVIDENCE = 3;
 /**
  * Where a correction differs from the base's reading, the bank examples sharing the most n-grams with it (labelled
  * otherwise) are rehearsed at LEARN_MARGIN: the move then sticks to what sets the team's entries apart, and ordinary
@@ -134,6 +144,7 @@ export class Model implements TaggingModel {
       Z[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
       Z[R + STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
     }
+    if (baseRole >= 0) this.jointPull(baseRole, baseStage);
     for (let c = 0; c < R; c++) roleP[c] = Z[c];
     softmaxInPlace(roleP, R, base.roleTemperature);
     addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
@@ -266,6 +277,29 @@ export class Model implements TaggingModel {
     const pull = VOTE_BOOST * share * Math.min(1, bestMass / VOTE_MASS) * (VOTE_AGREE + (1 - VOTE_AGREE) * (agree / bestMass));
     Z[ROLE_KEYS.indexOf(ex.role)] += pull * base.roleTemperature;
     Z[R + STAGE_KEYS.indexOf(ex.stage)] += pull * base.stageTemperature;
+  }
+
+  /**
+   * The joint pull (JOINT_PULL) on Z: a role the team's model reads and the base (baseRole) does not pulls the stage
+   * towards the stages of the team's examples with that role; a stage only the team reads pulls the role likewise.
+   */
+  private jointPull(baseRole: number, baseStage: number): void {
+    const { team, base } = this;
+    const labels = team.labels;
+    const role = argmax(Z, 0, R);
+    const stage = argmax(Z, R, S);
+    if (role !== baseRole) {
+      let n = 0;
+      for (let s = 0; s < S; s++) n += labels[role * S + s];
+      const pull = n > 0 ? (JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
+      for (let s = 0; s < S; s++) Z[R + s] += pull * labels[role * S + s] * base.stageTemperature;
+    }
+    if (stage !== baseStage) {
+      let n = 0;
+      for (let r = 0; r < R; r++) n += labels[r * S + stage];
+      const pull = n > 0 ? (JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
+      for (let r = 0; r < R; r++) Z[r] += pull * labels[r * S + stage] * base.roleTemperature;
+    }
   }
 
   fork(): TaggingModel {
