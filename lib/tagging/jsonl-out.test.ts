@@ -23,9 +23,10 @@ describe("tag CLI output rows", () => {
       text: e.text, role: i % 2 ? e.role : "community", stage: i % 3 ? e.stage : "activation",
     }));
     for (const e of learned) team.learn(e);
-    const ids: unknown[] = ["a", 7, -0, 1.5e300, null, undefined, { x: [1, "\u2028"] }, true, "引号\"\\"];
+    const ids: unknown[] = ["a", 7, -0, 1.5e300, null, undefined, { x: [1, "\u2028"] }, true, "引号\"\\", "\ud83d", "t\u0000"];
     const texts = [
       ...EXAMPLE_BANK.slice(0, 300).map((e) => e.text), "", "🎉🎉", "x", "\"quoted\" \\ back\u2028slash\t\u0001", "回复社区帖子32条",
+      "lone \ud800 high, \udc00 low 社群", "pair 🎉 DEL\u007f 公众号",
     ];
     let teamDecided = 0;
     let teamNearest = 0;

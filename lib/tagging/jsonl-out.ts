@@ -23,11 +23,23 @@ function num(x: number): string {
   return Number.isFinite(x) ? String(x) : "null";
 }
 
+/**
+ * JSON text of a string as JSON.stringify writes it: quoted as it is when nothing in it needs escaping (no control
+ * character, quote, backslash or surrogate), which a JavaScript scan finds faster than the built-in call on short text.
+ */
+function str(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
 function cues(list: readonly { cue: string; weight: number }[]): string {
   let out = "[";
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
-    out += `${i > 0 ? "," : ""}{"cue":${JSON.stringify(c.cue)},"weight":${num(c.weight)}}`;
+    out += `${i > 0 ? "," : ""}{"cue":${str(c.cue)},"weight":${num(c.weight)}}`;
   }
   return out + "]";
 }
@@ -43,7 +55,7 @@ function explanationJson(explanation: TagResult["explanation"]): string {
     if (key === "roleCues" || key === "stageCues") out += `"${key}":${cues(value as TagResult["explanation"]["roleCues"])}`;
     else if (key === "nearest") {
       const n = value as NonNullable<TagResult["explanation"]["nearest"]>;
-      out += `"nearest":{"text":${JSON.stringify(n.text)},"role":"${n.role}","stage":"${n.stage}","source":"${n.source}","similarity":${num(n.similarity)}}`;
+      out += `"nearest":{"text":${str(n.text)},"role":"${n.role}","stage":"${n.stage}","source":"${n.source}","similarity":${num(n.similarity)}}`;
     } else out += `${JSON.stringify(key)}:${JSON.stringify(value)}`;
   }
   return out + "}";
@@ -54,8 +66,8 @@ function explanationJson(explanation: TagResult["explanation"]): string {
  * JSON.stringify({ id, text, role, stage, confidence, needsReview, explanation? }) + "\n".
  */
 export function taggedRowJson(id: unknown, text: string, tag: TagResult, explain: boolean): string {
-  const idPart = id === undefined ? "" : `"id":${JSON.stringify(id)},`;
-  const head = `{${idPart}"text":${JSON.stringify(text)},"role":"${tag.role}","stage":"${tag.stage}",`;
+  const idPart = id === undefined ? "" : `"id":${typeof id === "string" ? str(id) : JSON.stringify(id)},`;
+  const head = `{${idPart}"text":${str(text)},"role":"${tag.role}","stage":"${tag.stage}",`;
   const body = `"confidence":{"role":${num(tag.confidence.role)},"stage":${num(tag.confidence.stage)}},"needsReview":${tag.needsReview}`;
   return `${head}${body}${explain ? `,"explanation":${explanationJson(tag.explanation)}` : ""}}\n`;
 }

@@ -1,0 +1,98 @@
+// Old engine against new in one process, alternating (so both see the same load): the tag CLI's per-entry path
+// parse → classify with explanation → JSON row, with the same base model. The old engine is another copy of
+// lib/tagging, e.g. `git archive main lib/tagging | tar -x -C /tmp/old` → --old /tmp/old/lib/tagging.
+// Checks that both write the same bytes, then prints CPU µs per entry (median) and the new/old ratio per pair.
+// Usage: npx tsx bench/tag-engine-ab.ts --old DIR [--entries N] [--runs N] [--team N]   (pin it: taskset -c 1 ...)
+import os from "node:os";
+import path from "node:path";
+import { baseTrainingExamples, getBaseModel, type LabelledExample, type TaggingModel, type TagResult } from "../lib/tagging";
+import { parseEntry } from "../lib/tagging/jsonl";
+import { taggedRowJson } from "../lib/tagging/jsonl-out";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const OLD = arg("--old", "");
+const ENTRIES = Number(arg("--entries", "50000"));
+const RUNS = Number(arg("--runs", "7"));
+/** Learned examples of a team model to tag with instead of the base (0: the base model). */
+const TEAM = Number(arg("--team", "0"));
+
+interface Engine {
+  model: TaggingModel;
+  parse: (line: string) => ReturnType<typeof parseEntry>;
+  row: (id: unknown, text: string, tag: TagResult, explain: boolean) => string;
+}
+
+async function oldEngine(dir: string, base: unknown): Promise<Engine> {
+  const { Model } = await import(path.resolve(dir, "model.ts"));
+  const { parseEntry: parse } = await import(path.resolve(dir, "jsonl.ts"));
+  const { taggedRowJson: row } = await import(path.resolve(dir, "jsonl-out.ts"));
+  return { model: new Model(base, undefined, true), parse, row };
+}
+
+function withTeam(model: TaggingModel, examples: readonly LabelledExample[]): TaggingModel {
+  if (TEAM === 0) return model;
+  const team = model.fork();
+  for (let i = 0; i < TEAM; i++) {
+    const e = examples[(i * 104729) % examples.length];
+    team.learn({ text: e.text, role: i % 3 ? e.role : "community", stage: i % 4 ? e.stage : "retention" });
+  }
+  return team;
+}
+
+function run(engine: Engine, lines: string[]): [number, string] {
+  const parts: string[] = [];
+  let pending: string[] = [];
+  const started = process.cpuUsage();
+  for (const line of lines) {
+    const parsed = engine.parse(line);
+    if (!parsed.ok) continue;
+    const { id, text } = parsed.value;
+    pending.push(engine.row(id, text, engine.model.classify(text), true));
+    if (pending.length >= 256) {
+      parts.push(pending.join(""));
+      pending = [];
+    }
+  }
+  parts.push(pending.join(""));
+  const used = process.cpuUsage(started);
+  return [(used.user + used.system) / lines.length, parts.join("")];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  if (!OLD) throw new Error("--old DIR (a copy of lib/tagging to compare with) is required");
+  const examples = baseTrainingExamples();
+  const lines = Array.from({ length: ENTRIES }, (_, i) =>
+    JSON.stringify({ id: `e${i}`, text: examples[(i * 7919) % examples.length].text }));
+  const base = getBaseModel();
+  const fresh: Engine = { model: withTeam(base, examples), parse: parseEntry, row: taggedRowJson };
+  const old = await oldEngine(OLD, (base as unknown as { base: unknown }).base);
+  old.model = withTeam(old.model, examples);
+  if (run(old, lines)[1] !== run(fresh, lines)[1]) throw new Error("the new engine writes other bytes than the old one");
+  const o: number[] = [];
+  const n: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    // Alternate which goes first, so neither always runs right after the other's garbage.
+    const first = r % 2 === 0;
+    const a = first ? run(old, lines)[0] : 0;
+    const b = run(fresh, lines)[0];
+    const c = first ? a : run(old, lines)[0];
+    o.push(c);
+    n.push(b);
+  }
+  const fmt = (xs: number[]) =>
+    `${median(xs).toFixed(2)} µs/entry (${Math.round(1e6 / median(xs)).toLocaleString("en")} per CPU-second; runs ${xs.map((x) => x.toFixed(1)).join(" ")})`;
+  console.log(`${ENTRIES} entries${TEAM ? `, team model with ${TEAM} learned` : ", base model"}, identical output; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(`old: ${fmt(o)}`);
+  console.log(`new: ${fmt(n)}`);
+  console.log(`new/old CPU per pair: ${n.map((x, i) => (x / o[i]).toFixed(3)).join(" ")}; median ${median(n.map((x, i) => x / o[i])).toFixed(3)}`);
+}
+
+main();
