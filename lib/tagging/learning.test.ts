@@ -200,6 +200,34 @@ describe("learning a team convention", () => {
     assert.ok(whole >= moved * 0.97, `${whole} of ${moved} moved entries carry the rule's whole label`);
   });
 
+  it("never moves an entry onto a label none of the team's examples has", () => {
+    // sagebrook's rule (sending newsletters and pushes is content/activation) pulled the stage of a vendor deal with
+    // an email provider to activation: business/activation, a tag no one in the team gave. Such a half-move falls
+    // back to the base's reading; across the 8 dev teams, every later entry moved off the base's reading carries a
+    // label of the team's own examples.
+    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
+      .map((f) => f.slice(0, -".corrections.jsonl".length));
+    let moved = 0;
+    for (const name of names) {
+      const dev = devTeam(name);
+      const learner = base.fork();
+      for (const e of dev.corrections) learner.learn(e);
+      const given = new Set(dev.corrections.map((e) => `${e.role}/${e.stage}`));
+      for (const e of dev.later) {
+        const cold = base.classify(e.text);
+        const r = learner.classify(e.text);
+        if (r.role === cold.role && r.stage === cold.stage) continue;
+        moved++;
+        assert.ok(given.has(`${r.role}/${r.stage}`), `${name}: ${e.text} -> ${r.role}/${r.stage}`);
+      }
+    }
+    assert.ok(moved >= 100, `${moved} later entries moved`);
+    const sagebrook = base.fork();
+    for (const e of devTeam("sagebrook").corrections) sagebrook.learn(e);
+    const deal = sagebrook.classify("Signed a deal with an email delivery vendor");
+    assert.deepEqual([deal.role, deal.stage], ["business", "acquisition"]);
+  });
+
   it("leaves another team alone", () => {
     const other = base.fork();
     other.learn({ text: "回复社区帖子32条", role: "community", stage: "activation" });

@@ -44,11 +44,11 @@ const LEARN_MARGIN = 1;
  * ...and up to this many where it follows a house rule: the base reads it as X, the team says Y, and the team has
  * turned X into Y consistently (TeamState.consistency, full after CONVENTION_EVIDENCE such corrections). The wider
  * margin teaches the rule's words (what its corrections share), not only the exact text, so differently-worded
- * entries of the same kind follow; a one-off correction keeps the narrow margin. Kept at 3 (was 8) since the joint
- * pull below carries half-moved entries the rest of the way: a wider margin also moves the generic words that
- * ordinary entries beside the rule share.
+ * entries of the same kind follow; a one-off correction keeps the narrow margin. 5 (was 8): the joint pull below
+ * carries half-moved entries the rest of the way, and a wider margin also moves the generic words that ordinary
+ * entries beside the rule share.
  */
-const CONVENTION_MARGIN = 3;
+const CONVENTION_MARGIN = 5;
 const CONVENTION_EVIDENCE = 3;
 /**
  * Joint pull: where the team's model reads a role the base does not (its examples decided it), the stage follows what
@@ -58,6 +58,11 @@ const CONVENTION_EVIDENCE = 3;
  */
 const JOINT_PULL = 4;
 const JOINT_EVIDENCE = 3;
+/*
+ * Coherence: if the team's model still ends on a label (role, stage) none of the team's examples carries, off the
+ * base's reading, the heads it moved fall back to the base's reading. A house rule moves both heads onto its label
+ * (the joint pull); an entry moved onto a label the team never gave is an ordinary one dragged by shared words.
+ */
 /**
  * Where a correction differs from the base's reading, the bank examples sharing the most n-grams with it (labelled
  * otherwise) are rehearsed at LEARN_MARGIN: the move then sticks to what sets the team's entries apart, and ordinary
@@ -77,6 +82,8 @@ if (WIDTH !== 13) throw new Error("score() is unrolled for 8 roles + 5 stages; u
 const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
 /** Logits of both heads in one row: role classes [0, R), stage classes [R, R + S). */
 const Z = new Float64Array(R + S);
+/** The base's logits for the entry (role head raw, stage head with its prior), while a team model classifies. */
+const baseZ = new Float64Array(R + S);
 const roleP = new Float64Array(R);
 const stageP = new Float64Array(S);
 const memoryExamples = new Int32Array(MEMORY_NEIGHBOURS);
@@ -133,6 +140,7 @@ export class Model implements TaggingModel {
       addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
       baseRole = argmax(Z, 0, R);
       baseStage = argmax(Z, R, S);
+      baseZ.set(Z);
     }
     this.score(buffer, Z);
     const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
@@ -150,6 +158,7 @@ export class Model implements TaggingModel {
     addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
     for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
     softmaxInPlace(stageP, S, base.stageTemperature);
+    if (baseRole >= 0) this.cohere(baseRole, baseStage);
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
@@ -299,6 +308,25 @@ export class Model implements TaggingModel {
       for (let r = 0; r < R; r++) n += labels[r * S + stage];
       const pull = n > 0 ? (JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
       for (let r = 0; r < R; r++) Z[r] += pull * labels[r * S + stage] * base.roleTemperature;
+    }
+  }
+
+  /**
+   * Coherence (see above): where roleP / stageP end on a label no team example carries, the heads moved off the base's
+   * reading take the base's probabilities.
+   */
+  private cohere(baseRole: number, baseStage: number): void {
+    const role = argmax(roleP, 0, R);
+    const stage = argmax(stageP, 0, S);
+    if ((role === baseRole && stage === baseStage) || this.team.labels[role * S + stage] > 0) return;
+    const { base } = this;
+    if (role !== baseRole) {
+      for (let c = 0; c < R; c++) roleP[c] = baseZ[c];
+      softmaxInPlace(roleP, R, base.roleTemperature);
+    }
+    if (stage !== baseStage) {
+      for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
+      softmaxInPlace(stageP, S, base.stageTemperature);
     }
   }
 
