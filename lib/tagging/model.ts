@@ -32,7 +32,7 @@ const MEMORY_NEIGHBOURS = 10;
  */
 const VOTE_BOOST = 10;
 const VOTE_BANK = 2;
-const VOTE_MASS = 0.3;
+const VOTE_MASS = 0.2;
 /**
  * ...and by how many of those neighbours the base read as it reads this entry: the full pull when all of them, half
  * when none (a convention learned where the base says X reaches entries the base reads otherwise only half as hard).
@@ -49,7 +49,7 @@ const LEARN_MARGIN = 1;
  * entries beside the rule share.
  */
 const CONVENTION_MARGIN = 5;
-const CONVENTION_EVIDENCE = 3;
+const CONVENTION_EVIDENCE = 2;
 /**
  * Joint pull: where the team's model reads a role the base does not (its examples decided it), the stage follows what
  * the team's examples with that role are labelled, by up to JOINT_PULL logits (temperature-scaled) spread by their
