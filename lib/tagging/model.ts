@@ -7,6 +7,7 @@ import * as explain from "./explain";
 import * as featurizer from "./featurizer";
 import type { FeatureBuffer, FeatureSpace } from "./featurizer";
 import * as linear from "./linear";
+import * as similarity from "./similarity";
 import { TeamState } from "./team-state";
 import * as types from "./types";
 import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, TagResult } from "./types";
@@ -16,6 +17,7 @@ const { addStagePrior } = baseModel;
 const { topCues } = explain;
 const { featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featurizer;
 const { softmaxInPlace } = linear;
+const { insertTop, PROBE_FEATURES } = similarity;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 
 /** Calibrated confidence below which an entry is flagged: at 0.6 the tag is right less than 3 times in 5. */
@@ -91,10 +93,53 @@ const anchors = new Int32Array(ANCHORS);
 const memorySimilarities = new Float64Array(MEMORY_NEIGHBOURS);
 let roleContributions = new Float64Array(1024);
 let stageContributions = new Float64Array(1024);
+const bankProbeIds = new Int32Array(PROBE_FEATURES);
+const bankProbeWeights = new Float64Array(PROBE_FEATURES);
+
+/**
+ * What tagging reads of each base feature, in one 64-byte row per feature starting on a cache line: its 13 weights
+ * (8 roles, 5 stages), the example index's weight² (float 13) and its cue masks (int 14: role bits 0–7, stage bits
+ * 8–12). An entry touches a few dozen scattered features, and these tables exceed the core's caches under load: one
+ * line per feature instead of four or five (a 52-byte weight row straddling two lines, weight², two masks). Rows sit in
+ * a WebAssembly memory because its buffer starts on a page, where an ArrayBuffer's need not start on a cache line.
+ */
+const STRIDE = 16;
+const ROW_WEIGHT2 = 13;
+const ROW_MASKS = 14;
+interface PackedBase {
+  rows: Float32Array;
+  masks: Int32Array;
+  unseenWeight2: number;
+}
+const packedBases = new WeakMap<BaseModel, PackedBase>();
+
+function packBase(base: BaseModel): PackedBase {
+  const known = packedBases.get(base);
+  if (known) return known;
+  const F = base.features;
+  const { weight2, unseenWeight2 } = base.index;
+  if (weight2.length !== F || base.weights.length !== F * WIDTH) {
+    throw new Error("base model tables disagree on the feature count");
+  }
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((F * STRIDE * 4) / 65536)) });
+  const rows = new Float32Array(memory.buffer, 0, F * STRIDE);
+  const masks = new Int32Array(memory.buffer, 0, F * STRIDE);
+  const { weights } = base;
+  const { cueRoleMask, cueStageMask } = base.space;
+  for (let f = 0; f < F; f++) {
+    for (let c = 0; c < WIDTH; c++) rows[f * STRIDE + c] = weights[f * WIDTH + c];
+    rows[f * STRIDE + ROW_WEIGHT2] = weight2[f];
+    masks[f * STRIDE + ROW_MASKS] = cueRoleMask[f] | (cueStageMask[f] << 8);
+  }
+  const packed = { rows, masks, unseenWeight2 };
+  packedBases.set(base, packed);
+  return packed;
+}
 
 export class Model implements TaggingModel {
   readonly taxonomyVersion: string;
   private space: FeatureSpace;
+  private readonly packed: PackedBase;
 
   constructor(
     private readonly base: BaseModel,
@@ -104,6 +149,7 @@ export class Model implements TaggingModel {
   ) {
     this.taxonomyVersion = base.taxonomyVersion;
     this.space = this.makeSpace();
+    this.packed = packBase(base);
   }
 
   private makeSpace(): FeatureSpace {
@@ -123,7 +169,23 @@ export class Model implements TaggingModel {
     // Nothing the model knows (empty, whitespace, emoji, unknown words): the prior, flagged for review.
     if (buffer.count === 0) return this.priorResult();
     const ngrams = ngramCount(buffer);
-    const queryNorm = ngrams > 0 ? Math.sqrt(base.index.queryNorm2(buffer.ids, ngrams)) : 0;
+    // The query's norm under the index weights and the bank lookup's probe features, in one pass over the rows (as
+    // ExampleIndex.queryNorm2 and nearest compute them).
+    const { rows, unseenWeight2 } = this.packed;
+    const F = base.features;
+    let norm2 = 0;
+    let probes = 0;
+    for (let j = 0; j < ngrams; j++) {
+      const f = buffer.ids[j];
+      if (f >= F) {
+        norm2 += unseenWeight2;
+        continue;
+      }
+      const w2 = rows[f * STRIDE + ROW_WEIGHT2];
+      norm2 += w2;
+      if (w2 !== 0) probes = insertTop(bankProbeIds, bankProbeWeights, probes, PROBE_FEATURES, f, w2);
+    }
+    const queryNorm = ngrams > 0 ? Math.sqrt(norm2) : 0;
     const remembered = team.index.size > 0
       ? team.index.similar(
         buffer.ids, ngrams, queryNorm, MEMORY_NEIGHBOURS, memoryExamples, memorySimilarities, this.space.stamp,
@@ -134,7 +196,7 @@ export class Model implements TaggingModel {
     let baseRole = -1;
     let baseStage = -1;
     if (team.weights !== null) {
-      scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+      scoreWith(rows, STRIDE, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
       for (let c = 0; c < R; c++) roleP[c] = Z[c];
       softmaxInPlace(roleP, R, base.roleTemperature);
       addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
@@ -143,7 +205,9 @@ export class Model implements TaggingModel {
       baseZ.set(Z);
     }
     this.score(buffer, Z);
-    const bankMatch = base.index.nearest(buffer.ids, ngrams, queryNorm, this.space.stamp, this.space.epoch);
+    const bankMatch = base.index.nearestFrom(
+      bankProbeIds, bankProbeWeights, probes, queryNorm, this.space.stamp, this.space.epoch,
+    );
     if (remembered > 0) this.vote(remembered, bankMatch ? bankMatch.similarity : 0, baseRole);
     // Team memory: the team's own confirmed entries outweigh the bank.
     for (let m = 0; m < remembered && memorySimilarities[m] >= MEMORY_MIN_SIMILARITY; m++) {
@@ -214,7 +278,7 @@ export class Model implements TaggingModel {
     team.writableWeights(); // covers the features just added (and copies the base's weights on the first learn)
     const role = ROLE_KEYS.indexOf(example.role);
     const stage = STAGE_KEYS.indexOf(example.stage);
-    scoreWith(base.weights, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+    scoreWith(this.packed.rows, STRIDE, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
     const baseRole = argmax(Z, 0, R);
     const baseStage = argmax(Z, R, S);
     team.move(baseRole, baseStage, role, stage);
@@ -351,7 +415,9 @@ export class Model implements TaggingModel {
   /** Raw logits of both heads into z (the team's weights once it has learned, the base's before). */
   private score(buf: FeatureBuffer, z: Float64Array): void {
     const { base, team } = this;
-    scoreWith(team.weights ?? base.weights, team.featureCount, base.bias, buf.ids, buf.values, buf.count, z);
+    const { ids, values, count } = buf;
+    if (team.weights === null) scoreWith(this.packed.rows, STRIDE, base.features, base.bias, ids, values, count, z);
+    else scoreWith(team.weights, WIDTH, team.featureCount, base.bias, ids, values, count, z);
   }
 
   /**
@@ -367,7 +433,8 @@ export class Model implements TaggingModel {
     if (norm2 === 0) return;
     const { base, team } = this;
     for (let round = 0; round < 4; round++) {
-      scoreWith(team.weights ?? base.weights, team.featureCount, base.bias, ids, values, count, Z);
+      if (team.weights === null) scoreWith(this.packed.rows, STRIDE, base.features, base.bias, ids, values, count, Z);
+      else scoreWith(team.weights, WIDTH, team.featureCount, base.bias, ids, values, count, Z);
       let rival = -1;
       for (let c = 0; c < C; c++) if (c !== label && (rival < 0 || Z[offset + c] > Z[offset + rival])) rival = c;
       const loss = margin - (Z[offset + label] - Z[offset + rival]);
@@ -393,8 +460,10 @@ export class Model implements TaggingModel {
       roleContributions = new Float64Array(ngrams * 2);
       stageContributions = new Float64Array(ngrams * 2);
     }
-    const W = team.weights ?? base.weights;
-    const { cueRoleMask, cueStageMask } = base.space;
+    // The team's weights once it has learned, else the base's rows; the cue masks from the rows either way.
+    const W = team.weights ?? this.packed.rows;
+    const stride = team.weights === null ? STRIDE : WIDTH;
+    const { masks } = this.packed;
     const features = base.features;
     const roleBit = 1 << role;
     const stageBit = 1 << stage;
@@ -402,8 +471,8 @@ export class Model implements TaggingModel {
     let stageLex = 0;
     for (let j = ngrams; j < buffer.count; j++) {
       const f = buffer.ids[j];
-      if (f === LEX_ROLE + role) roleLex = buffer.values[j] * pullOf(W, f * WIDTH, role, R);
-      else if (f === LEX_STAGE + stage) stageLex = buffer.values[j] * pullOf(W, f * WIDTH + R, stage, S);
+      if (f === LEX_ROLE + role) roleLex = buffer.values[j] * pullOf(W, f * stride, role, R);
+      else if (f === LEX_STAGE + stage) stageLex = buffer.values[j] * pullOf(W, f * stride + R, stage, S);
     }
     let roleHits = 0;
     let stageHits = 0;
@@ -411,8 +480,9 @@ export class Model implements TaggingModel {
       for (let j = 0; j < ngrams; j++) {
         const f = buffer.ids[j];
         if (f >= features) continue;
-        if (cueRoleMask[f] & roleBit) roleHits++;
-        if (cueStageMask[f] & stageBit) stageHits++;
+        const m = masks[f * STRIDE + ROW_MASKS];
+        if (m & roleBit) roleHits++;
+        if ((m >> 8) & stageBit) stageHits++;
       }
     }
     const featureCount = team.featureCount;
@@ -423,12 +493,13 @@ export class Model implements TaggingModel {
       const f = buffer.ids[j];
       const v = buffer.values[j];
       if (f >= featureCount) continue;
-      const k = f * WIDTH;
+      const k = f * stride;
       roleContributions[j] = v * pullOf(W, k, role, R);
       stageContributions[j] = v * pullOf(W, k + R, stage, S);
       if (f < features) {
-        if (roleLex > 0 && cueRoleMask[f] & roleBit) roleContributions[j] += roleLex / roleHits;
-        if (stageLex > 0 && cueStageMask[f] & stageBit) stageContributions[j] += stageLex / stageHits;
+        const m = masks[f * STRIDE + ROW_MASKS];
+        if (roleLex > 0 && m & roleBit) roleContributions[j] += roleLex / roleHits;
+        if (stageLex > 0 && (m >> 8) & stageBit) stageContributions[j] += stageLex / stageHits;
       }
     }
   }
@@ -449,11 +520,13 @@ export class Model implements TaggingModel {
 }
 
 /**
- * Raw logits of both heads into z from weights W (features below `features` count). Unrolled over the 13 classes
- * with scalar accumulators: this loop runs for every feature of every entry.
+ * Raw logits of both heads into z from weights W, one row of `stride` floats per feature (the 13 classes first;
+ * features below `features` count). Unrolled over the 13 classes with scalar accumulators: this loop runs for every
+ * feature of every entry.
  */
 function scoreWith(
-  W: Float32Array, features: number, b: Float64Array, ids: Int32Array, values: Float32Array, count: number, z: Float64Array,
+  W: Float32Array, stride: number, features: number, b: Float64Array, ids: Int32Array, values: Float32Array,
+  count: number, z: Float64Array,
 ): void {
   let z0 = b[0], z1 = b[1], z2 = b[2], z3 = b[3], z4 = b[4], z5 = b[5], z6 = b[6], z7 = b[7];
   let z8 = b[8], z9 = b[9], z10 = b[10], z11 = b[11], z12 = b[12];
@@ -461,7 +534,7 @@ function scoreWith(
     const f = ids[j];
     if (f >= features) continue;
     const v = values[j];
-    const k = f * 13;
+    const k = f * stride;
     z0 += v * W[k]; z1 += v * W[k + 1]; z2 += v * W[k + 2]; z3 += v * W[k + 3];
     z4 += v * W[k + 4]; z5 += v * W[k + 5]; z6 += v * W[k + 6]; z7 += v * W[k + 7];
     z8 += v * W[k + 8]; z9 += v * W[k + 9]; z10 += v * W[k + 10]; z11 += v * W[k + 11]; z12 += v * W[k + 12];

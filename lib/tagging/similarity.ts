@@ -171,13 +171,27 @@ export class ExampleIndex {
    */
   nearest(ids: Int32Array, count: number, queryNorm: number, stamp: Int32Array, epoch: number): Match | null {
     if (queryNorm === 0) return null;
-    const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
+    const { weight2 } = this;
     let probes = 0;
     for (let j = 0; j < count; j++) {
       const f = ids[j];
       if (f >= weight2.length || weight2[f] === 0) continue;
       probes = insertTop(probeIds, probeWeights, probes, PROBE_FEATURES, f, weight2[f]);
     }
+    return this.nearestFrom(probeIds, probeWeights, probes, queryNorm, stamp, epoch);
+  }
+
+  /**
+   * nearest() from its probe features chosen by the caller (the query's features with weight², the PROBE_FEATURES
+   * largest, through insertTop in query order, exactly as nearest() picks them): lets the caller pick them in a pass it
+   * makes anyway.
+   */
+  nearestFrom(
+    probeIds: Int32Array, probeWeights: Float64Array, probes: number, queryNorm: number, stamp: Int32Array,
+    epoch: number,
+  ): Match | null {
+    if (queryNorm === 0) return null;
+    const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
     let touchedCount = 0;
     for (let i = 0; i < probes; i++) {
       const f = probeIds[i];
