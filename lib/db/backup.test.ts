@@ -119,7 +119,9 @@ async function seed(): Promise<void> {
     importKey: n % 3 ? null : `import-${n}`,
     deletedAt: n % 17 ? null : new Date("2026-05-05T05:05:05.005Z"),
   }));
-  await prisma.activity.createMany({ data: activities });
+  // 500 rows a statement: all 5,300 at once outlasted the embedded client's 15 s query timeout ("Query read timeout")
+  // with two test files at a time at load 21 (this process also runs both embedded servers).
+  for (let i = 0; i < activities.length; i += 500) await prisma.activity.createMany({ data: activities.slice(i, i + 500) });
   await prisma.trainingExample.create({ data: { teamId: team.id, activityId: "act000001", text: AWKWARD[2]!, role: "community", stage: "activation", createdById: user.id } });
   await prisma.targetMix.createMany({ data: stages.map((key, i) => ({ teamId: team.id, dimension: "stage", key, share: [0.1, 0.2, 0.3, 0.15, 0.25][i]! })) });
   await prisma.goldenExample.create({ data: { teamId: team.id, activityId: "act000002", comment: AWKWARD[5]!.slice(0, 280), pinnedById: user.id } });
