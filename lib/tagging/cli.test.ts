@@ -8,8 +8,9 @@ import { describe, it } from "node:test";
 const ROOT = path.resolve(__dirname, "../..");
 
 function run(script: string, args: string[], input = "") {
+  // A generous limit: a CLI run is a few seconds of CPU, but at load 25 with two test files at a time one took over 60 s.
   const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
-    cwd: ROOT, input, encoding: "utf8", timeout: 60_000,
+    cwd: ROOT, input, encoding: "utf8", timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
