@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
-import { E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./e2e/server-env";
+import { E2E_BASE_URL, E2E_PORT, e2eServerEnv, START_APP } from "./e2e/server-env";
 
 const CI = Boolean(process.env.CI);
 
@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/start.ts --no-build",
+    command: START_APP.join(" "),
     url: `${E2E_BASE_URL}/signin`,
     timeout: 120_000,
     reuseExistingServer: false,

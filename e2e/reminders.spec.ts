@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { cli, expect, seedTeam, signInPage, test, uniqueId, type TestUser } from "./fixtures";
 import { startChatReceiver, startMailReceiver, type ChatReceiver, type MailReceiver } from "./receivers";
 import { closeDatabase, sql } from "./security-support";
-import { E2E_CHAT_PORT, E2E_PORT, E2E_SMTP_PORT, e2eServerEnv } from "./server-env";
+import { E2E_CHAT_PORT, E2E_PORT, E2E_SMTP_PORT, e2eServerEnv, START_APP } from "./server-env";
 
 const SECOND_PORT = E2E_PORT + 6;
 const FRIDAY = "2026-11-27";
@@ -21,7 +21,7 @@ function setClock(at: string): void {
 /** A second app instance on the same database and secret, as `npm start` would run it behind a load balancer. */
 async function startSecondInstance(): Promise<ChildProcess> {
   const env = { ...process.env, ...e2eServerEnv(), PORT: String(SECOND_PORT), NEXTAUTH_URL: `http://127.0.0.1:${SECOND_PORT}` };
-  const child = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], { env, stdio: "ignore", detached: true });
+  const child = spawn(START_APP[0], START_APP.slice(1), { env, stdio: "ignore", detached: true });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {

@@ -12,6 +12,13 @@ export const E2E_OIDC = { issuer: `http://127.0.0.1:${E2E_PORT + 1}`, clientId: 
 export const E2E_SMTP_PORT = E2E_PORT + 3;
 export const E2E_CHAT_PORT = E2E_PORT + 4;
 
+/**
+ * How the tests start an app instance (Playwright's web server, the second instances of sso.spec and reminders.spec):
+ * scripts/start.ts under tsx's loader in one Node process. `npx tsx` added an npm start-up and a second Node process
+ * to each (about 0.75 s of CPU, and at load 20 some 13 s of wall, per start).
+ */
+export const START_APP = [process.execPath, "--import", "tsx", "scripts/start.ts", "--no-build"] as const;
+
 let dataDir: string | undefined;
 
 /** One data directory per test run, shared by the server and the fixtures' CLI calls. */

@@ -6,7 +6,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { cli, signInPage, test, uniqueId } from "./fixtures";
 import { IDP_PORT, misbehaveOnce, SSO_ONLY_PORT } from "./oidc-idp";
 import { closeDatabase, sql } from "./security-support";
-import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
+import { E2E_BASE_URL, e2eServerEnv, START_APP } from "./server-env";
 
 const SSO_BUTTON = "Sign in with Test IdP";
 
@@ -309,9 +309,9 @@ test.describe("OPSMIX_AUTH=sso-only", () => {
     if (!env.DATABASE_URL) {
       // The embedded database's address, as the admin CLI finds it (lib/db/embedded.ts is ESM: ask tsx).
       const attach = `import("./lib/db/embedded.ts").then(async (m) => console.log((await (m.connectOrStartEmbedded ?? m.default.connectOrStartEmbedded)()).url))`;
-      env.DATABASE_URL = execFileSync("npx", ["tsx", "-e", attach], { env, encoding: "utf8" }).trim().split("\n").pop();
+      env.DATABASE_URL = execFileSync(process.execPath, ["--import", "tsx", "-e", attach], { env, encoding: "utf8" }).trim().split("\n").pop();
     }
-    server = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], { env, stdio: "ignore", detached: true });
+    server = spawn(START_APP[0], START_APP.slice(1), { env, stdio: "ignore", detached: true });
     const deadline = Date.now() + 150_000;
     for (;;) {
       const up = await fetch(`${base}/signin`).then((r) => r.ok, () => false);
