@@ -21,12 +21,13 @@ interface Line extends LabelledExample {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", quiet: false };
+  const args = { folds: 5, errors: "", quiet: false, build: {} as Record<string, unknown> };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
     else if (a === "--errors") args.errors = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
+    else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
     else {
       process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]\n`);
       process.exit(2);
@@ -118,7 +119,7 @@ function main() {
   const started = performance.now();
   for (let k = 0; k < K; k++) {
     const train = [...fixed, ...lines.filter((l) => fold.get(l.group) !== k)];
-    const model = buildModel(train, { frozen: true });
+    const model = buildModel(train, { frozen: true, build: args.build });
     lines.forEach((l, i) => {
       if (fold.get(l.group) === k) results[i] = model.classify(l.text);
     });

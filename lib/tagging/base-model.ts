@@ -33,6 +33,15 @@ export interface BaseModel {
   stagePrior: Float64Array;
   examples: readonly LabelledExample[];
   index: ExampleIndex;
+  /**
+   * Joint role × stage head (ROLE_KEYS × STAGE_KEYS classes, role-major), or null: its logits, times `jointWeight`,
+   * are added to the product of the two heads' calibrated distributions before each is read off as a marginal.
+   */
+  joint: Float32Array | null;
+  /** Per base feature, its row in `joint`, or -1 (features seen in too few examples have none). */
+  jointRow: Int32Array | null;
+  jointBias: Float64Array | null;
+  jointWeight: number;
 }
 
 /** A training example; `weight` (default 1) scales its pull in training (real operators' lines count more). */
@@ -58,6 +67,12 @@ export interface BuildOptions {
   calibrationFolds: number;
   /** ...in this many of the K folds (1 is a single held-out split: one extra training, most of the benefit). */
   calibrationRounds: number;
+  /** Weight of the joint role × stage head (0: none). */
+  jointWeight: number;
+  /** Naive Bayes added to the joint head's weights with this factor. */
+  jointNb: number;
+  /** Features seen in fewer training examples than this have no joint weights (a smaller, cache-friendly table). */
+  jointMinCount: number;
 }
 
 export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
@@ -69,6 +84,9 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   minCount: 2,
   calibrationFolds: 5,
   calibrationRounds: 1,
+  jointWeight: 0.5,
+  jointNb: 0,
+  jointMinCount: 5,
 };
 
 interface Prepared {
@@ -94,7 +112,26 @@ export function buildBaseModel(trainingExamples: readonly TrainingExample[], opt
     stagePrior: classFrequencies(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length),
     examples,
     index: ExampleIndex.build(prepared.examples.map((d) => d[0]), distinctive, prepared.examples.map((d) => d[1].label)),
+    joint: null,
+    jointRow: null,
+    jointBias: null,
+    jointWeight: options.jointWeight,
   };
+  if (options.jointWeight > 0) {
+    const joint = trainJoint(prepared, all, features, options);
+    const df = new Int32Array(features);
+    for (const [doc] of prepared.examples) for (const f of doc.ids) df[f]++;
+    const row = new Int32Array(features).fill(-1);
+    let rows = 0;
+    for (let f = 0; f < features; f++) if (f < RESERVED_FEATURES || df[f] >= options.jointMinCount) row[f] = rows++;
+    const compact = new Float32Array(rows * JOINT);
+    for (let f = 0; f < features; f++) {
+      if (row[f] >= 0) compact.set(joint.weights.subarray(f * JOINT, (f + 1) * JOINT), row[f] * JOINT);
+    }
+    model.joint = compact;
+    model.jointRow = row;
+    model.jointBias = Float64Array.from(joint.bias);
+  }
   if (options.calibrationFolds > 1 && examples.length >= options.calibrationFolds * 4) {
     const t = calibrate(examples, prepared, features, options);
     model.roleTemperature = t.role;
@@ -340,6 +377,40 @@ function trainHeads(prepared: Prepared, subset: number[], features: number, opti
     }
   }
   return { role, stage };
+}
+
+export const JOINT = ROLE_KEYS.length * STAGE_KEYS.length;
+
+/** The joint head: one softmax over role × stage pairs (label role · S + stage), plus its naive Bayes. */
+function trainJoint(prepared: Prepared, subset: number[], features: number, options: Omit<BuildOptions, "taxonomyVersion">) {
+  const S = STAGE_KEYS.length;
+  const docs = subset.map((i) => {
+    const [roleDoc, stageDoc] = prepared.examples[i];
+    return { ...roleDoc, label: roleDoc.label * S + stageDoc.label, weight: Math.sqrt(roleDoc.weight * stageDoc.weight) };
+  });
+  const head = trainSoftmax(docs, features, JOINT, { ...options.train, seed: options.train.seed + 2 });
+  if (options.jointNb > 0) {
+    const counts = new Float64Array(features * JOINT);
+    const totals = new Float64Array(JOINT);
+    for (const d of docs) {
+      for (const f of d.ids) {
+        counts[f * JOINT + d.label] += d.weight;
+        totals[d.label] += d.weight;
+      }
+    }
+    const alpha = options.nbAlpha;
+    const logp = new Float64Array(JOINT);
+    for (let f = 0; f < features; f++) {
+      let mean = 0;
+      for (let c = 0; c < JOINT; c++) {
+        logp[c] = Math.log((counts[f * JOINT + c] + alpha) / (totals[c] + alpha * features));
+        mean += logp[c];
+      }
+      mean /= JOINT;
+      for (let c = 0; c < JOINT; c++) head.weights[f * JOINT + c] += options.jointNb * (logp[c] - mean);
+    }
+  }
+  return head;
 }
 
 function stagePriorFrom(examples: readonly TrainingExample[], subset: number[]): Float64Array {

@@ -223,6 +223,10 @@ export class Model implements TaggingModel {
     for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
     softmaxInPlace(stageP, S, base.stageTemperature);
     if (baseRole >= 0) this.cohere(baseRole, baseStage);
+    // The joint head refines the base's reading. Team corrections do not teach it (learn() moves the two heads), and
+    // measured on the dev teams it pulled entries back from learned conventions, so a team model that has learned
+    // reads with the two heads alone.
+    else if (base.joint !== null) applyJoint(base, buffer);
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
@@ -541,6 +545,89 @@ function scoreWith(
   }
   z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3; z[4] = z4; z[5] = z5; z[6] = z6; z[7] = z7;
   z[8] = z8; z[9] = z9; z[10] = z10; z[11] = z11; z[12] = z12;
+}
+
+const J = new Float64Array(R * S);
+/** The joint head reorders the two most likely roles (CV: as good as three or all eight). */
+const JOINT_ROLES = 2;
+const top = new Int32Array(R);
+const oldStage = new Float64Array(S);
+
+/**
+ * The joint head on the entry in `buf`, over the `JOINT_ROLES` most likely roles: their share of the role mass is
+ * redistributed over (role, stage) pairs as P(role, stage) ∝ roleP · stageP · exp(w · joint logit), the other roles
+ * keep theirs (with the stage distribution as it was), and roleP and stageP become the marginals.
+ */
+function applyJoint(base: BaseModel, buf: FeatureBuffer): void {
+  const W = base.joint as Float32Array;
+  const b = base.jointBias as Float64Array;
+  const K = JOINT_ROLES;
+  const C = R * S;
+  // The K most likely roles, most likely first.
+  for (let r = 0; r < R; r++) top[r] = r;
+  for (let i = 0; i < K; i++) {
+    let best = i;
+    for (let j = i + 1; j < R; j++) if (roleP[top[j]] > roleP[top[best]]) best = j;
+    const t = top[i];
+    top[i] = top[best];
+    top[best] = t;
+  }
+  // Unrolled over the two roles' five stages with scalar accumulators, as scoreWith: this runs for every feature.
+  const o0 = top[0] * S;
+  const o1 = top[1] * S;
+  let a0 = b[o0], a1 = b[o0 + 1], a2 = b[o0 + 2], a3 = b[o0 + 3], a4 = b[o0 + 4];
+  let b0 = b[o1], b1 = b[o1 + 1], b2 = b[o1 + 2], b3 = b[o1 + 3], b4 = b[o1 + 4];
+  const features = base.features;
+  const rowOf = base.jointRow as Int32Array;
+  const { ids, values, count } = buf;
+  for (let j = 0; j < count; j++) {
+    const f = ids[j];
+    if (f >= features) continue;
+    const row = rowOf[f];
+    if (row < 0) continue;
+    const v = values[j];
+    const k = row * C;
+    let x = k + o0;
+    a0 += v * W[x]; a1 += v * W[x + 1]; a2 += v * W[x + 2]; a3 += v * W[x + 3]; a4 += v * W[x + 4];
+    x = k + o1;
+    b0 += v * W[x]; b1 += v * W[x + 1]; b2 += v * W[x + 2]; b3 += v * W[x + 3]; b4 += v * W[x + 4];
+  }
+  J[o0] = a0; J[o0 + 1] = a1; J[o0 + 2] = a2; J[o0 + 3] = a3; J[o0 + 4] = a4;
+  J[o1] = b0; J[o1 + 1] = b1; J[o1 + 2] = b2; J[o1 + 3] = b3; J[o1 + 4] = b4;
+  const w = base.jointWeight;
+  let max = -Infinity;
+  for (let i = 0; i < K; i++) {
+    const o = top[i] * S;
+    for (let s = 0; s < S; s++) if (J[o + s] > max) max = J[o + s];
+  }
+  let mass = 0;
+  let total = 0;
+  for (let s = 0; s < S; s++) oldStage[s] = stageP[s];
+  for (let i = 0; i < K; i++) {
+    const r = top[i];
+    const o = r * S;
+    mass += roleP[r];
+    let sum = 0;
+    for (let s = 0; s < S; s++) {
+      const e = roleP[r] * oldStage[s] * Math.exp(w * (J[o + s] - max));
+      J[o + s] = e;
+      sum += e;
+    }
+    total += sum;
+  }
+  const scale = total > 0 ? mass / total : 0;
+  for (let s = 0; s < S; s++) stageP[s] = (1 - mass) * oldStage[s];
+  for (let i = 0; i < K; i++) {
+    const r = top[i];
+    const o = r * S;
+    let sum = 0;
+    for (let s = 0; s < S; s++) {
+      const p = J[o + s] * scale;
+      sum += p;
+      stageP[s] += p;
+    }
+    roleP[r] = sum;
+  }
 }
 
 /** Index of the largest of z[from, from + n) (ties: the first). */
