@@ -3,10 +3,11 @@
 // (`source`), bank lines by persona file; each group goes whole to one of K folds. For each fold the base is built from
 // everything else (taxonomy, lib/tagging/examples, the other folds) exactly as the app builds it, and the fold is tagged.
 // Usage:
-//   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]
+//   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--build JSON]
 //     --folds K      number of folds (default 5)
 //     --errors FILE  write the wrong lines (text, gold, predicted, confidence, cues) to FILE as JSONL
 //     --quiet        summary only (no per-class tables or confusion matrices)
+//     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildModel, type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TagResult } from "../lib/tagging";
@@ -29,7 +30,7 @@ function parseArgs(argv: string[]) {
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
     else {
-      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet]\n`);
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--build JSON]\n`);
       process.exit(2);
     }
   }

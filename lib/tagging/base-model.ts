@@ -86,7 +86,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   calibrationRounds: 1,
   jointWeight: 0.5,
   jointNb: 0,
-  jointMinCount: 5,
+  jointMinCount: 10,
 };
 
 interface Prepared {

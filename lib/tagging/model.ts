@@ -106,10 +106,20 @@ const bankProbeWeights = new Float64Array(PROBE_FEATURES);
 const STRIDE = 16;
 const ROW_WEIGHT2 = 13;
 const ROW_MASKS = 14;
+/** Int 15 of a row: the feature's row in the joint table, or -1. */
+const ROW_JOINT = 15;
+/**
+ * The joint head's weights, one 64-byte row per feature that has them (on a cache line, as above): 40 signed bytes
+ * (role-major) and at float 10 the scale that turns them back into weights (quantised per row: max |w| / 127).
+ */
+const JOINT_BYTES = 64;
+const JOINT_SCALE = 10;
 interface PackedBase {
   rows: Float32Array;
   masks: Int32Array;
   unseenWeight2: number;
+  joint: Int8Array;
+  jointScale: Float32Array;
 }
 const packedBases = new WeakMap<BaseModel, PackedBase>();
 
@@ -130,8 +140,22 @@ function packBase(base: BaseModel): PackedBase {
     for (let c = 0; c < WIDTH; c++) rows[f * STRIDE + c] = weights[f * WIDTH + c];
     rows[f * STRIDE + ROW_WEIGHT2] = weight2[f];
     masks[f * STRIDE + ROW_MASKS] = cueRoleMask[f] | (cueStageMask[f] << 8);
+    masks[f * STRIDE + ROW_JOINT] = base.jointRow !== null ? base.jointRow[f] : -1;
   }
-  const packed = { rows, masks, unseenWeight2 };
+  const C = R * S;
+  const jointRows = base.joint !== null ? base.joint.length / C : 0;
+  const jointMemory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((jointRows * JOINT_BYTES) / 65536)) });
+  const joint = new Int8Array(jointMemory.buffer, 0, jointRows * JOINT_BYTES);
+  const jointScale = new Float32Array(jointMemory.buffer, 0, (jointRows * JOINT_BYTES) / 4);
+  for (let row = 0; row < jointRows; row++) {
+    const W = base.joint as Float32Array;
+    let max = 0;
+    for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(W[row * C + c]));
+    const scale = max > 0 ? max / 127 : 1;
+    for (let c = 0; c < C; c++) joint[row * JOINT_BYTES + c] = Math.round(W[row * C + c] / scale);
+    jointScale[(row * JOINT_BYTES) / 4 + JOINT_SCALE] = scale;
+  }
+  const packed = { rows, masks, unseenWeight2, joint, jointScale };
   packedBases.set(base, packed);
   return packed;
 }
@@ -223,10 +247,19 @@ export class Model implements TaggingModel {
     for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
     softmaxInPlace(stageP, S, base.stageTemperature);
     if (baseRole >= 0) this.cohere(baseRole, baseStage);
-    // The joint head refines the base's reading. Team corrections do not teach it (learn() moves the two heads), and
-    // measured on the dev teams it pulled entries back from learned conventions, so a team model that has learned
-    // reads with the two heads alone.
-    else if (base.joint !== null) applyJoint(base, buffer);
+    // The joint head refines the base's reading. Team corrections do not teach it (learn() moves the two heads), so
+    // where a team's weights or examples read the entry otherwise than the base's two heads, the team's reading
+    // stands; where they read it as the base does, the entry gets the base's answer (joint head included).
+    if (base.joint !== null) {
+      if (baseRole < 0) applyJoint(base, this.packed, buffer);
+      else if (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage) {
+        for (let c = 0; c < R; c++) roleP[c] = baseZ[c];
+        softmaxInPlace(roleP, R, base.roleTemperature);
+        for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
+        softmaxInPlace(stageP, S, base.stageTemperature);
+        applyJoint(base, this.packed, buffer);
+      }
+    }
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
@@ -558,11 +591,10 @@ const oldStage = new Float64Array(S);
  * redistributed over (role, stage) pairs as P(role, stage) ∝ roleP · stageP · exp(w · joint logit), the other roles
  * keep theirs (with the stage distribution as it was), and roleP and stageP become the marginals.
  */
-function applyJoint(base: BaseModel, buf: FeatureBuffer): void {
-  const W = base.joint as Float32Array;
+function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer): void {
+  const { joint: W, jointScale, masks } = packed;
   const b = base.jointBias as Float64Array;
   const K = JOINT_ROLES;
-  const C = R * S;
   // The K most likely roles, most likely first.
   for (let r = 0; r < R; r++) top[r] = r;
   for (let i = 0; i < K; i++) {
@@ -578,15 +610,14 @@ function applyJoint(base: BaseModel, buf: FeatureBuffer): void {
   let a0 = b[o0], a1 = b[o0 + 1], a2 = b[o0 + 2], a3 = b[o0 + 3], a4 = b[o0 + 4];
   let b0 = b[o1], b1 = b[o1 + 1], b2 = b[o1 + 2], b3 = b[o1 + 3], b4 = b[o1 + 4];
   const features = base.features;
-  const rowOf = base.jointRow as Int32Array;
   const { ids, values, count } = buf;
   for (let j = 0; j < count; j++) {
     const f = ids[j];
     if (f >= features) continue;
-    const row = rowOf[f];
+    const row = masks[f * STRIDE + ROW_JOINT];
     if (row < 0) continue;
-    const v = values[j];
-    const k = row * C;
+    const k = row * JOINT_BYTES;
+    const v = values[j] * jointScale[(k >> 2) + JOINT_SCALE];
     let x = k + o0;
     a0 += v * W[x]; a1 += v * W[x + 1]; a2 += v * W[x + 2]; a3 += v * W[x + 3]; a4 += v * W[x + 4];
     x = k + o1;
