@@ -3,10 +3,11 @@
 // (`source`), bank lines by persona file; each group goes whole to one of K folds. For each fold the base is built from
 // everything else (taxonomy, lib/tagging/examples, the other folds) exactly as the app builds it, and the fold is tagged.
 // Usage:
-//   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--build JSON]
+//   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON]
 //     --folds K      number of folds (default 5)
 //     --errors FILE  write the wrong lines (text, gold, predicted, confidence, cues) to FILE as JSONL
 //     --quiet        summary only (no per-class tables or confusion matrices)
+//     --threshold T  review threshold for "needs review" (default: the engine's DEFAULT_REVIEW_THRESHOLD)
 //     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -22,15 +23,16 @@ interface Line extends LabelledExample {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", quiet: false, build: {} as Record<string, unknown> };
+  const args = { folds: 5, errors: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
     else if (a === "--errors") args.errors = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
+    else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
     else {
-      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--build JSON]\n`);
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON]\n`);
       process.exit(2);
     }
   }
@@ -122,7 +124,7 @@ function main() {
     const train = [...fixed, ...lines.filter((l) => fold.get(l.group) !== k)];
     const model = buildModel(train, { frozen: true, build: args.build });
     lines.forEach((l, i) => {
-      if (fold.get(l.group) === k) results[i] = model.classify(l.text);
+      if (fold.get(l.group) === k) results[i] = model.classify(l.text, { reviewThreshold: args.threshold });
     });
   }
   const seconds = (performance.now() - started) / 1000;
