@@ -7,14 +7,14 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
 import { addDays, dateColumn, todayIn } from "@/lib/activities/rules";
 import { DEMO_EMAIL_DOMAIN } from "@/lib/auth/email";
-import { getBaseModel, type RoleKey } from "@/lib/tagging";
+import { DEFAULT_REVIEW_THRESHOLD, getBaseModel, type RoleKey } from "@/lib/tagging";
 import { DEMO_PERSONAS, DEMO_TEMPLATES, type DemoPersona, type DemoTemplate } from "./templates";
 
 export { DEMO_EMAIL_DOMAIN };
 export const DEMO_SLUG = "demo";
 /** Never a valid argon2 hash: demo members cannot sign in. */
 const NO_LOGIN = "!demo-account";
-const REVIEW_THRESHOLD = 0.5;
+const REVIEW_THRESHOLD = DEFAULT_REVIEW_THRESHOLD;
 
 export interface SeedDemoOptions {
   /** Reference "now" (tests pin it). */

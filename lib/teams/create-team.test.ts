@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { prisma } from "@/lib/db/client";
 import { Conflict, Invalid } from "@/lib/errors";
 import { openTestDatabase } from "@/lib/reports/test-database";
+import { DEFAULT_REVIEW_THRESHOLD } from "@/lib/tagging";
 import { createTeam, signUpWithNewTeam } from "./mutations";
 
 let database: { close(): Promise<void> };
@@ -36,6 +37,12 @@ describe("createTeam", () => {
     const membership = await prisma.membership.findFirstOrThrow({ where: { teamId: second.id, userId: founder.id }, select: { role: true } });
     assert.equal(membership.role, "admin");
     assert.equal(await prisma.auditEvent.count({ where: { action: "team.create", targetId: second.id, actorId: founder.id } }), 1);
+  });
+
+  it("a new team flags entries for review at the engine's calibrated threshold (the share the review queue is tuned for)", async () => {
+    const created = await createTeam({ name: `Review ${id()}` });
+    const team = await prisma.team.findUniqueOrThrow({ where: { id: created.id }, select: { reviewThreshold: true } });
+    assert.equal(team.reviewThreshold, DEFAULT_REVIEW_THRESHOLD);
   });
 });
 
