@@ -127,6 +127,25 @@ function checkRefusal(status: number, body: string, label: string): string[] {
   return problems;
 }
 
+/** The largest body the app reads (a CSV import, IMPORT_BYTES_MAX): larger ones are refused (413) unread. */
+const REFUSED_UNREAD = 20 * 1024 * 1024;
+
+/**
+ * The request, sent again (up to 3 tries) when it carries a body the server refuses unread and the connection broke
+ * while the client was still sending it (EPIPE / ECONNRESET: the server answered 413 and closed the connection, and
+ * under load the client can lose that answer). Any other failure, or a body the server reads, is not retried.
+ */
+async function fetchRefusable<T>(attempt: () => Promise<T>, body?: string): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const broken = /EPIPE|ECONNRESET|socket hang up/.test(String(error));
+      if (!broken || (body?.length ?? 0) <= REFUSED_UNREAD || tries >= 3) throw error;
+    }
+  }
+}
+
 test.describe("bad input", () => {
   test.afterAll(async () => closeDatabase());
 
@@ -139,7 +158,7 @@ test.describe("bad input", () => {
     const problems: string[] = [];
     const send = async (label: string, method: string, url: string, body?: string, headers: Record<string, string> = {}) => {
       const before = await fingerprint();
-      const response = await request.fetch(url, { method, headers: { "Content-Type": "application/json", ...headers }, data: body, maxRedirects: 0 });
+      const response = await fetchRefusable(() => request.fetch(url, { method, headers: { "Content-Type": "application/json", ...headers }, data: body, maxRedirects: 0 }), body);
       const text = await response.text();
       problems.push(...checkRefusal(response.status(), text, `${label} ${body?.slice(0, 80) ?? url.slice(0, 120)}`));
       if (response.status() >= 400) {
