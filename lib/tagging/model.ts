@@ -256,10 +256,8 @@ export class Model implements TaggingModel {
     if (base.joint !== null) {
       if (baseRole < 0) applyJoint(base, this.packed, buffer);
       else if (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage) {
-        for (let c = 0; c < R; c++) roleP[c] = baseZ[c];
-        softmaxInPlace(roleP, R, base.roleTemperature);
-        for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
-        softmaxInPlace(stageP, S, base.stageTemperature);
+        baseRoleP(base);
+        baseStageP(base);
         applyJoint(base, this.packed, buffer);
       }
     }
@@ -424,14 +422,8 @@ export class Model implements TaggingModel {
     const stage = argmax(stageP, 0, S);
     if ((role === baseRole && stage === baseStage) || this.team.labels[role * S + stage] > 0) return;
     const { base } = this;
-    if (role !== baseRole) {
-      for (let c = 0; c < R; c++) roleP[c] = baseZ[c];
-      softmaxInPlace(roleP, R, base.roleTemperature);
-    }
-    if (stage !== baseStage) {
-      for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
-      softmaxInPlace(stageP, S, base.stageTemperature);
-    }
+    if (role !== baseRole) baseRoleP(base);
+    if (stage !== baseStage) baseStageP(base);
   }
 
   fork(): TaggingModel {
@@ -584,6 +576,18 @@ function scoreWith(
 }
 
 const J = new Float64Array(R * S);
+/** roleP := the base's own role probabilities for the entry (baseZ, saved by classify). */
+function baseRoleP(base: BaseModel): void {
+  for (let c = 0; c < R; c++) roleP[c] = baseZ[c];
+  softmaxInPlace(roleP, R, base.roleTemperature);
+}
+
+/** stageP := the base's own stage probabilities for the entry (baseZ, role→stage prior included). */
+function baseStageP(base: BaseModel): void {
+  for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
+  softmaxInPlace(stageP, S, base.stageTemperature);
+}
+
 /** The joint head reorders the two most likely roles (CV: as good as three or all eight). */
 const JOINT_ROLES = 2;
 const top = new Int32Array(R);
