@@ -75,6 +75,17 @@ const JOINT_EVIDENCE = 3;
  */
 const ANCHORS = 8;
 
+/**
+ * Generic words: where the base reads an entry confidently (each head's probability for its reading at least
+ * GENERIC_CONFIDENT), what the team's corrections taught the entry's generic features is taken back: single Chinese
+ * characters, numbers and n-grams in more than 1% of the bank (the bank index gives them no weight: 的, 客户, users,
+ * app). A house rule's corrections all move those words towards the rule (they are in every entry), which then drags
+ * ordinary entries the base is sure about (dev teams after 30 corrections: a welcome call, a renewal reminder, a
+ * webinar for all customers moved onto the rule); differently-worded entries of the rule's kind, which the base
+ * reads less surely, keep the whole move. The distinctive words' moves, the team memory and the vote stay.
+ */
+const GENERIC_CONFIDENT = 0.9;
+
 /** Only this much of an entry is read: daily-log entries are short, and it bounds the work on a stray paste. */
 const MAX_TEXT = 20_000;
 
@@ -232,6 +243,11 @@ export class Model implements TaggingModel {
       baseZ.set(Z);
     }
     this.score(buffer, Z);
+    if (baseRole >= 0 && roleP[baseRole] >= GENERIC_CONFIDENT) {
+      for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
+      softmaxInPlace(stageP, S, base.stageTemperature);
+      if (stageP[baseStage] >= GENERIC_CONFIDENT) this.withoutGenericMoves(ngrams);
+    }
     const bankMatch = base.index.nearestFrom(
       bankProbeIds, bankProbeWeights, probes, queryNorm, this.space.stamp, this.space.epoch,
     );
@@ -334,6 +350,26 @@ export class Model implements TaggingModel {
     team.count(role, stage);
     team.baseRoles.push(baseRole);
     team.learned.push({ text, role: example.role, stage: example.stage });
+  }
+
+  /**
+   * Takes out of Z (the team's logits for the entry in `buffer`) what the team's weights add to the base's on its
+   * generic n-grams (GENERIC_CONFIDENT): base features the bank index gives no weight.
+   */
+  private withoutGenericMoves(ngrams: number): void {
+    const W = this.team.weights as Float32Array;
+    const { rows } = this.packed;
+    const { weight2 } = this.base.index;
+    const features = this.base.features;
+    const { ids, values } = buffer;
+    for (let j = 0; j < ngrams; j++) {
+      const f = ids[j];
+      if (f >= features || weight2[f] !== 0) continue;
+      const v = values[j];
+      const t = f * WIDTH;
+      const b = f * STRIDE;
+      for (let c = 0; c < WIDTH; c++) Z[c] -= v * (W[t + c] - rows[b + c]);
+    }
   }
 
   /** Rehearses the ANCHORS bank examples sharing the most n-grams with the correction in `buffer` (labelled otherwise). */
