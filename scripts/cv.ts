@@ -9,18 +9,11 @@
 //     --quiet        summary only (no per-class tables or confusion matrices)
 //     --threshold T  review threshold for "needs review" (default: the engine's DEFAULT_REVIEW_THRESHOLD)
 //     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeFileSync } from "node:fs";
 import { buildModel, type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TagResult } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { dataDirectory, HOLDOUT_FILE, jsonlFiles, trainingExample } from "../lib/tagging/examples/data-files";
-import { catchCurve, formatHead, headReport, languageOf } from "../lib/tagging/metrics";
-
-interface Line extends LabelledExample {
-  lang: "zh" | "en";
-  group: string;
-  domain: "real" | "bank";
-}
+import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
+import { assignFolds, type Line, readLines } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
   const args = { folds: 5, errors: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
@@ -41,45 +34,6 @@ function parseArgs(argv: string[]) {
     process.exit(2);
   }
   return args;
-}
-
-/** Every training line under lib/tagging/data/ with its group (page for real lines, persona file for the bank). */
-function readLines(): Line[] {
-  const dir = dataDirectory();
-  if (dir === null) throw new Error("no lib/tagging/data directory");
-  const out: Line[] = [];
-  for (const file of jsonlFiles(dir)) {
-    if (path.basename(file) === HOLDOUT_FILE) continue;
-    const rel = path.relative(dir, file);
-    const domain = rel.startsWith("real") ? "real" : "bank";
-    for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
-      if (raw.trim().length === 0) continue;
-      const obj = JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string };
-      const example = trainingExample(obj, rel);
-      if (example === null) continue;
-      const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
-      out.push({ ...example, lang, group: domain === "real" ? `${obj.source ?? raw}` : rel, domain });
-    }
-  }
-  return out;
-}
-
-/** Groups to folds: largest group first into the fold with the fewest lines (per domain), ties by group name. */
-function assignFolds(lines: Line[], K: number): Map<string, number> {
-  const fold = new Map<string, number>();
-  for (const domain of ["real", "bank"] as const) {
-    const sizes = new Map<string, number>();
-    for (const l of lines) if (l.domain === domain) sizes.set(l.group, (sizes.get(l.group) ?? 0) + 1);
-    const groups = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const load = new Array(K).fill(0);
-    for (const [g, n] of groups) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (load[k] < load[best]) best = k;
-      fold.set(g, best);
-      load[best] += n;
-    }
-  }
-  return fold;
 }
 
 const f3 = (x: number) => x.toFixed(3);

@@ -1,0 +1,52 @@
+// The training lines cross-validation runs over (scripts/cv.ts, scripts/cv-teams.ts): every line under lib/tagging/data/
+// except the hold-outs, grouped by source (page for real lines, persona file for the bank), and the groups dealt to folds.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { LabelledExample } from "../lib/tagging";
+import { dataDirectory, HOLDOUT_FILE, jsonlFiles, trainingExample } from "../lib/tagging/examples/data-files";
+import { languageOf } from "../lib/tagging/metrics";
+
+export interface Line extends LabelledExample {
+  lang: "zh" | "en";
+  group: string;
+  domain: "real" | "bank";
+}
+
+/** Every training line under lib/tagging/data/ with its group (page for real lines, persona file for the bank). */
+export function readLines(): Line[] {
+  const dir = dataDirectory();
+  if (dir === null) throw new Error("no lib/tagging/data directory");
+  const out: Line[] = [];
+  for (const file of jsonlFiles(dir)) {
+    if (path.basename(file) === HOLDOUT_FILE) continue;
+    const rel = path.relative(dir, file);
+    const domain = rel.startsWith("real") ? "real" : "bank";
+    for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
+      if (raw.trim().length === 0) continue;
+      const obj = JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string };
+      const example = trainingExample(obj, rel);
+      if (example === null) continue;
+      const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
+      out.push({ ...example, lang, group: domain === "real" ? `${obj.source ?? raw}` : rel, domain });
+    }
+  }
+  return out;
+}
+
+/** Groups to folds: largest group first into the fold with the fewest lines (per domain), ties by group name. */
+export function assignFolds(lines: Line[], K: number): Map<string, number> {
+  const fold = new Map<string, number>();
+  for (const domain of ["real", "bank"] as const) {
+    const sizes = new Map<string, number>();
+    for (const l of lines) if (l.domain === domain) sizes.set(l.group, (sizes.get(l.group) ?? 0) + 1);
+    const groups = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const load = new Array(K).fill(0);
+    for (const [g, n] of groups) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (load[k] < load[best]) best = k;
+      fold.set(g, best);
+      load[best] += n;
+    }
+  }
+  return fold;
+}
