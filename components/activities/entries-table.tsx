@@ -10,6 +10,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { CommentList } from "@/components/comments/comment-list";
 import type { CommentDto } from "@/lib/comments/queries";
 import { ROLE_ORDER, STAGE_ORDER } from "./colors";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ConfidenceLegend, TagChips } from "./tag-chips";
 
 /** Managers' comments shown under each entry, and whether the viewer may add one. */
@@ -39,6 +40,17 @@ export function EntriesTable({
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<MessageRef | null>(null);
   const [pending, startTransition] = useTransition();
+  // A tick before React has hydrated would be undone by it: the boxes wait for it.
+  const hydrated = useHydrated();
+  // When the page refreshes (after a bulk re-tag, a comment, another tab's change) the rows follow the server's, in
+  // place: remounting the table for new rows, as it once did, also dropped the "N updated" message it had just shown.
+  const [shown, setShown] = useState(activities);
+  if (shown !== activities) {
+    setShown(activities);
+    setRows(activities);
+    const listed = new Set(activities.map((row) => row.id));
+    setSelected((current) => new Set([...current].filter((id) => listed.has(id))));
+  }
 
 
   function applyBulk(tags: { role?: string; stage?: string; confirm?: boolean }) {
@@ -95,6 +107,7 @@ export function EntriesTable({
                 <input
                   type="checkbox"
                   aria-label={t("entries.selectAll")}
+                  disabled={!hydrated}
                   checked={allSelected}
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
                 />
@@ -113,6 +126,7 @@ export function EntriesTable({
                   <input
                     type="checkbox"
                     aria-label={t("entries.select")}
+                    disabled={!hydrated}
                     checked={selected.has(row.id)}
                     onChange={() =>
                       setSelected((current) => {

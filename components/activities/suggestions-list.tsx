@@ -1,6 +1,8 @@
 "use client";
 // The manager's suggested corrections: accept or reject one with a click, or a selection at once, and the switch
-// that lets everyone's corrections teach at once.
+// that lets everyone's corrections teach at once. The list is not remounted when the page refreshes after a decision
+// (it once was, keyed by the suggestions' ids, and the "accepted 1 correction" notice vanished with the old list):
+// the selection keeps only ids still listed, and the notice stays until the next decision.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -23,7 +25,15 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
 
   const decide = (kind: "accept" | "reject", ids: string[]) => {
     startTransition(async () => {
-      const state = kind === "accept" ? await acceptSuggestionsAction(teamSlug, ids) : await rejectSuggestionsAction(teamSlug, ids);
+      let state: Awaited<ReturnType<typeof acceptSuggestionsAction>> | Awaited<ReturnType<typeof rejectSuggestionsAction>>;
+      try {
+        state = kind === "accept" ? await acceptSuggestionsAction(teamSlug, ids) : await rejectSuggestionsAction(teamSlug, ids);
+      } catch {
+        // The request itself failed (network, server restart): say so; nothing was decided that the page does not show.
+        setNotice({ kind: "error", message: { key: "errors.generic" } });
+        router.refresh();
+        return;
+      }
       if (!state.ok || !state.data) {
         setNotice({ kind: "error", message: state.error ?? { key: "errors.generic" } });
         return;
@@ -41,7 +51,8 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
       router.refresh();
     });
   };
-  const chosen = [...selected];
+  const listed = new Set(suggestions.map((s) => s.id));
+  const chosen = [...selected].filter((id) => listed.has(id));
   const allChosen = suggestions.length > 0 && chosen.length === suggestions.length;
 
   return (

@@ -69,7 +69,7 @@ export default async function EntriesPage({ params, searchParams }: { params: Pr
       {activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("entries.noEntries")}</p>
       ) : (
-        <EntriesTable key={activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={activities}
+        <EntriesTable teamSlug={access.slug} activities={activities}
           comments={{ byEntry, canComment: canComment(access), viewerId: viewer.id, timeZone: access.timeZone }}
         />
       )}

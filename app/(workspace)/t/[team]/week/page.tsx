@@ -123,7 +123,7 @@ export default async function WeekPage({ params, searchParams }: { params: Promi
       {list.activities.length === 0 ? (
         <p className="text-sm text-slate-500">{t("week.noEntries")}</p>
       ) : (
-        <EntriesTable key={list.activities.map((a) => `${a.id}:${a.version}`).join(",")} teamSlug={access.slug} activities={list.activities} bulk={false} showMember={false}
+        <EntriesTable teamSlug={access.slug} activities={list.activities} bulk={false} showMember={false}
           comments={{ byEntry, canComment: false, viewerId: viewer.id, timeZone: access.timeZone }}
         />
       )}

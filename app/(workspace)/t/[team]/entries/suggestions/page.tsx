@@ -18,7 +18,7 @@ export default async function SuggestionsPage({ params }: { params: Promise<{ te
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <SuggestionsList key={suggestions.map((s) => s.id).join(",")} teamSlug={access.slug} suggestions={suggestions} total={total} trust={trust} />
+      <SuggestionsList teamSlug={access.slug} suggestions={suggestions} total={total} trust={trust} />
     </div>
   );
 }
