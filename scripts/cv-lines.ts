@@ -1,10 +1,13 @@
-// The training lines cross-validation runs over (scripts/cv.ts, scripts/cv-teams.ts): every line under lib/tagging/data/
-// except the hold-outs, grouped by source (page for real lines, persona file for the bank), and the groups dealt to folds.
+// The training lines cross-validation runs over (scripts/cv.ts, scripts/cv-teams.ts, scripts/fit-review.ts): every line
+// under lib/tagging/data/ except the hold-outs, grouped by source (page for real lines, persona file for the bank), the
+// groups dealt to folds, and each line tagged by a base built without its fold (with the review signals it recorded).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { LabelledExample } from "../lib/tagging";
+import { buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
+import { EXAMPLE_BANK } from "../lib/tagging/examples";
 import { dataDirectory, HOLDOUT_FILE, jsonlFiles, trainingExample } from "../lib/tagging/examples/data-files";
 import { languageOf } from "../lib/tagging/metrics";
+import { lastReviewSignals } from "../lib/tagging/model";
 
 export interface Line extends LabelledExample {
   lang: "zh" | "en";
@@ -49,4 +52,41 @@ export function assignFolds(lines: Line[], K: number): Map<string, number> {
     }
   }
   return fold;
+}
+
+export interface CrossValidation {
+  lines: Line[];
+  /** Each line's fold. */
+  folds: number[];
+  results: TagResult[];
+  /** Each line's review signals (lib/tagging/review.ts SIGNAL_NAMES) from the base that tagged it. */
+  signals: Float64Array[];
+  groups: number;
+  seconds: number;
+}
+
+/**
+ * K-fold CV grouped by source: for each fold a base built from everything else (taxonomy, lib/tagging/examples, the
+ * other folds) exactly as the app builds it tags the fold.
+ */
+export function crossValidate(
+  K: number, opts: { build?: Record<string, unknown>; threshold?: number } = {},
+): CrossValidation {
+  const lines = readLines();
+  const fold = assignFolds(lines, K);
+  const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
+  const results: TagResult[] = new Array(lines.length);
+  const signals: Float64Array[] = new Array(lines.length);
+  const started = performance.now();
+  for (let k = 0; k < K; k++) {
+    const train = [...fixed, ...lines.filter((l) => fold.get(l.group) !== k)];
+    const model = buildModel(train, { frozen: true, build: opts.build });
+    lines.forEach((l, i) => {
+      if (fold.get(l.group) !== k) return;
+      results[i] = model.classify(l.text, { reviewThreshold: opts.threshold });
+      signals[i] = Float64Array.from(lastReviewSignals());
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { lines, folds: lines.map((l) => fold.get(l.group) as number), results, signals, groups: fold.size, seconds };
 }

@@ -9,23 +9,26 @@
 //     --quiet        summary only (no per-class tables or confusion matrices)
 //     --threshold T  review threshold for "needs review" (default: the engine's DEFAULT_REVIEW_THRESHOLD)
 //     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
+//     --signals FILE write every line's out-of-fold review signals (lib/tagging/review.ts) and whether its role and
+//                    stage came out right to FILE as JSONL (what scripts/fit-review.ts fits the review calibration on)
 import { writeFileSync } from "node:fs";
-import { buildModel, type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TagResult } from "../lib/tagging";
-import { EXAMPLE_BANK } from "../lib/tagging/examples";
+import { ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
 import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
-import { assignFolds, type Line, readLines } from "./cv-lines";
+import { SIGNAL_NAMES } from "../lib/tagging/review";
+import { crossValidate, type Line } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
+  const args = { folds: 5, errors: "", signals: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
     else if (a === "--errors") args.errors = argv[++i] ?? "";
+    else if (a === "--signals") args.signals = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
     else {
-      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON]\n`);
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE]\n`);
       process.exit(2);
     }
   }
@@ -37,6 +40,8 @@ function parseArgs(argv: string[]) {
 }
 
 const f3 = (x: number) => x.toFixed(3);
+/** The review queue's ranking: the lower of the two confidences (the app flags an entry when either is low). */
+const score = (r: TagResult) => Math.min(r.confidence.role, r.confidence.stage);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function report(title: string, items: Line[], results: TagResult[], quiet: boolean) {
@@ -51,13 +56,14 @@ function report(title: string, items: Line[], results: TagResult[], quiet: boole
     const r = headReport(ROLE_KEYS, idx.map((i) => items[i].role), idx.map((i) => results[i].role));
     const s = headReport(STAGE_KEYS, idx.map((i) => items[i].stage), idx.map((i) => results[i].stage));
     const b = idx.filter((i) => !wrong[i]).length / idx.length;
-    console.log(`  ${lang}: ${String(idx.length).padStart(4)}  role ${f3(r.macroF1)} (acc ${f3(r.accuracy)})  stage ${f3(s.macroF1)} (acc ${f3(s.accuracy)})  both ${f3(b)}`);
+    const [at25] = catchCurve(idx.map((i) => score(results[i])), idx.map((i) => wrong[i]), [0.25]);
+    console.log(`  ${lang}: ${String(idx.length).padStart(4)}  role ${f3(r.macroF1)} (acc ${f3(r.accuracy)})  stage ${f3(s.macroF1)} (acc ${f3(s.accuracy)})  both ${f3(b)}  flag 25% → ${pct(at25.catchRate)}`);
   }
   const flagged = results.filter((r) => r.needsReview).length;
   const caught = results.filter((r, i) => r.needsReview && wrong[i]).length;
   const wrongCount = wrong.filter(Boolean).length;
   console.log(`  needs review: ${pct(flagged / Math.max(1, items.length))} flagged, catching ${pct(caught / Math.max(1, wrongCount))} of the wrong`);
-  const curve = catchCurve(results.map((r) => Math.min(r.confidence.role, r.confidence.stage)), wrong, [0.1, 0.2, 0.25, 0.3, 0.4]);
+  const curve = catchCurve(results.map(score), wrong, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]);
   console.log(`  flag the least confident: ${curve.map((p) => `${pct(p.flagRate)} → ${pct(p.catchRate)}`).join(", ")}`);
   if (!quiet) {
     console.log(formatHead("role", role).replace(/^/gm, "  "));
@@ -69,20 +75,8 @@ function report(title: string, items: Line[], results: TagResult[], quiet: boole
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const K = args.folds;
-  const lines = readLines();
-  const fold = assignFolds(lines, K);
-  const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
-  const results: TagResult[] = new Array(lines.length);
-  const started = performance.now();
-  for (let k = 0; k < K; k++) {
-    const train = [...fixed, ...lines.filter((l) => fold.get(l.group) !== k)];
-    const model = buildModel(train, { frozen: true, build: args.build });
-    lines.forEach((l, i) => {
-      if (fold.get(l.group) === k) results[i] = model.classify(l.text, { reviewThreshold: args.threshold });
-    });
-  }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`${K}-fold CV grouped by source over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${fold.size} groups; ${seconds.toFixed(1)} s`);
+  const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold });
+  console.log(`${K}-fold CV grouped by source over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
   const pick = (domain: Line["domain"]) => {
     const idx = lines.map((l, i) => (l.domain === domain ? i : -1)).filter((i) => i >= 0);
     return { items: idx.map((i) => lines[i]), results: idx.map((i) => results[i]) };
@@ -104,6 +98,14 @@ function main() {
     });
     writeFileSync(args.errors, `${wrong.join("\n")}\n`);
     console.log(`${wrong.length} wrong lines written to ${args.errors}`);
+  }
+  if (args.signals) {
+    const rows = lines.map((l, i) => JSON.stringify({
+      domain: l.domain, lang: l.lang, group: l.group, fold: folds[i], roleRight: results[i].role === l.role, stageRight: results[i].stage === l.stage,
+      signals: Object.fromEntries(SIGNAL_NAMES.map((name, k) => [name, signals[i][k]])),
+    }));
+    writeFileSync(args.signals, `${rows.join("\n")}\n`);
+    console.log(`${rows.length} lines' review signals written to ${args.signals}`);
   }
 }
 

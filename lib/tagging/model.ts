@@ -2,11 +2,12 @@
 // scoring (two heads), a memory of the team's own examples, the role→stage prior and calibrated softmax;
 // learning is a passive-aggressive update touching only the example's features, so one learn() is O(features).
 import * as baseModel from "./base-model";
-import type { BaseModel } from "./base-model";
+import type { BaseModel, TrainingExample } from "./base-model";
 import * as explain from "./explain";
 import * as featurizer from "./featurizer";
 import type { FeatureBuffer, FeatureSpace } from "./featurizer";
 import * as linear from "./linear";
+import * as review from "./review";
 import * as similarity from "./similarity";
 import { TeamState } from "./team-state";
 import * as types from "./types";
@@ -19,6 +20,7 @@ const { featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featur
 const { softmaxInPlace } = linear;
 const { insertTop, PROBE_FEATURES } = similarity;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
+const { reviewFeatures, probability, CALIBRATION, SIGNALS, Signal } = review;
 
 /**
  * Confidence below which an entry is flagged. 0.75 since the joint role × stage head (its marginals are sharper): CV
@@ -109,6 +111,19 @@ let roleContributions = new Float64Array(1024);
 let stageContributions = new Float64Array(1024);
 const bankProbeIds = new Int32Array(PROBE_FEATURES);
 const bankProbeWeights = new Float64Array(PROBE_FEATURES);
+/** The last classified entry's review signals (review.ts) and the calibration models' inputs made of them. */
+const signals = new Float64Array(SIGNALS);
+const reviewInputs = new Float64Array(review.FEATURES);
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The review signals (review.ts SIGNAL_NAMES) of the entry classify() last tagged: what scripts/fit-review.ts fits the
+ * review calibration on. NaN where the model could read nothing of the entry (it answers the prior). A view,
+ * overwritten by the next classify().
+ */
+export function lastReviewSignals(): Float64Array {
+  return signals;
+}
 
 /**
  * What tagging reads of each base feature, in one 64-byte row per feature starting on a cache line: its 13 weights
@@ -279,7 +294,23 @@ export class Model implements TaggingModel {
     }
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
-    const confidence = { role: round3(roleP[role]), stage: round3(stageP[stage]) };
+    // How likely the role and the stage are right (review.ts): calibrated on what the engine knows of the entry.
+    signals[Signal.RoleTop] = roleP[role];
+    signals[Signal.RoleSecond] = roleP[roleRunnerUp];
+    signals[Signal.StageTop] = stageP[stage];
+    signals[Signal.StageSecond] = stageP[stageRunnerUp];
+    signals[Signal.Zh] = CHINESE.test(text) ? 1 : 0;
+    const bankLabels = bankMatch ? base.index.labels[bankMatch.example] : null;
+    signals[Signal.BankSimilarity] = bankMatch ? bankMatch.similarity : 0;
+    signals[Signal.BankRoleAgrees] = bankLabels !== null && bankLabels.role === role ? 1 : 0;
+    signals[Signal.BankStageAgrees] = bankLabels !== null && bankLabels.stage === stage ? 1 : 0;
+    // Only real operators' lines weigh more than 1 in training (examples/data-files.ts REAL_WEIGHT).
+    signals[Signal.BankReal] = bankMatch && ((base.examples[bankMatch.example] as TrainingExample).weight ?? 1) > 1 ? 1 : 0;
+    reviewFeatures(signals, reviewInputs);
+    const confidence = {
+      role: round3(probability(CALIBRATION.role, reviewInputs)),
+      stage: round3(probability(CALIBRATION.stage, reviewInputs)),
+    };
     this.contributions(role, stage, ngrams);
     const explanation: TagExplanation = {
       roleCues: topCues(text, buffer, roleContributions, ngrams),
@@ -573,6 +604,7 @@ export class Model implements TaggingModel {
   }
 
   private priorResult(): TagResult {
+    signals.fill(Number.NaN);
     const { rolePrior, stagePrior } = this.base;
     const [role, roleRunnerUp] = topTwo(rolePrior);
     const [stage, stageRunnerUp] = topTwo(stagePrior);

@@ -1,0 +1,201 @@
+// Fits the review calibration (lib/tagging/review.ts): two logistic models, P(role right) and P(stage right), over the
+// review signals of every training line tagged out of fold (scripts/cv-lines.ts, 5-fold CV grouped by source), and
+// reports the review queue before (the heads' own probabilities) and after (the calibrated ones). The figures "after"
+// are cross-fitted: each fold's lines are scored by a calibration fitted on the other folds' lines only.
+// Usage:
+//   npx tsx scripts/fit-review.ts [--write] [--signals FILE]
+//     --write         write the calibration fitted on all lines to lib/tagging/review-calibration.json
+//     --signals FILE  fit on the JSONL of `scripts/cv.ts --signals FILE` instead of running the CV again
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { calibrationError, catchCurve } from "../lib/tagging/metrics";
+import {
+  CALIBRATION, FEATURE_NAMES, FEATURES, type LogisticModel, probability, type ReviewCalibration, reviewFeatures,
+  SIGNAL_NAMES,
+} from "../lib/tagging/review";
+import { crossValidate } from "./cv-lines";
+
+/** One training line tagged out of fold: what the calibration is fitted on. */
+export interface ReviewRow {
+  domain: "real" | "bank";
+  lang: "zh" | "en";
+  fold: number;
+  roleRight: boolean;
+  stageRight: boolean;
+  signals: ArrayLike<number>;
+}
+
+export const CALIBRATION_FILE = path.resolve(__dirname, "../lib/tagging/review-calibration.json");
+/** L2 penalty on the weights (not the bias), in units of the log-likelihood summed over lines. */
+const L2 = 1;
+const FOLDS = 5;
+
+/** The rows of the CV (lines the model could read something of: the others answer the prior, always flagged). */
+export function reviewRows(): ReviewRow[] {
+  const cv = crossValidate(FOLDS);
+  return cv.lines.flatMap((l, i) => {
+    if (Number.isNaN(cv.signals[i][0])) return [];
+    const r = cv.results[i];
+    return [{ domain: l.domain, lang: l.lang, fold: cv.folds[i], roleRight: r.role === l.role, stageRight: r.stage === l.stage, signals: cv.signals[i] }];
+  });
+}
+
+/** L2-regularised logistic regression by Newton's method (deterministic: no sampling, fixed iterations). */
+export function fitLogistic(X: Float64Array[], y: boolean[], l2 = L2): LogisticModel {
+  const D = FEATURES + 1; // bias last
+  const w = new Float64Array(D);
+  const grad = new Float64Array(D);
+  const H = new Float64Array(D * D);
+  for (let iter = 0; iter < 50; iter++) {
+    grad.fill(0);
+    H.fill(0);
+    for (let d = 0; d < FEATURES; d++) {
+      grad[d] = l2 * w[d];
+      H[d * D + d] = l2;
+    }
+    for (let n = 0; n < X.length; n++) {
+      const x = X[n];
+      let z = w[FEATURES];
+      for (let d = 0; d < FEATURES; d++) z += w[d] * x[d];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = p - (y[n] ? 1 : 0);
+      const h = Math.max(p * (1 - p), 1e-9);
+      for (let a = 0; a < D; a++) {
+        const xa = a === FEATURES ? 1 : x[a];
+        grad[a] += g * xa;
+        for (let b = 0; b <= a; b++) H[a * D + b] += h * xa * (b === FEATURES ? 1 : x[b]);
+      }
+    }
+    for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) H[b * D + a] = H[a * D + b];
+    const step = solve(H, grad, D);
+    let change = 0;
+    for (let d = 0; d < D; d++) {
+      w[d] -= step[d];
+      change = Math.max(change, Math.abs(step[d]));
+    }
+    if (change < 1e-10) break;
+  }
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return { bias: round(w[FEATURES]), weights: [...w.subarray(0, FEATURES)].map(round) };
+}
+
+/** Solves A x = b (A symmetric positive definite, D × D) by Gaussian elimination with partial pivoting. */
+function solve(A: Float64Array, b: Float64Array, D: number): Float64Array {
+  const M = Float64Array.from(A);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < D; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < D; r++) if (Math.abs(M[r * D + c]) > Math.abs(M[pivot * D + c])) pivot = r;
+    if (pivot !== c) {
+      for (let k = 0; k < D; k++) [M[c * D + k], M[pivot * D + k]] = [M[pivot * D + k], M[c * D + k]];
+      [x[c], x[pivot]] = [x[pivot], x[c]];
+    }
+    for (let r = c + 1; r < D; r++) {
+      const f = M[r * D + c] / M[c * D + c];
+      if (f === 0) continue;
+      for (let k = c; k < D; k++) M[r * D + k] -= f * M[c * D + k];
+      x[r] -= f * x[c];
+    }
+  }
+  for (let c = D - 1; c >= 0; c--) {
+    let sum = x[c];
+    for (let k = c + 1; k < D; k++) sum -= M[c * D + k] * x[k];
+    x[c] = sum / M[c * D + c];
+  }
+  return x;
+}
+
+function inputs(rows: readonly ReviewRow[]): Float64Array[] {
+  return rows.map((r) => {
+    const x = new Float64Array(FEATURES);
+    reviewFeatures(r.signals, x);
+    return x;
+  });
+}
+
+/** The calibration fitted on `rows`. */
+export function fitCalibration(rows: readonly ReviewRow[]): ReviewCalibration {
+  const X = inputs(rows);
+  return {
+    features: [...FEATURE_NAMES],
+    role: fitLogistic(X, rows.map((r) => r.roleRight)),
+    stage: fitLogistic(X, rows.map((r) => r.stageRight)),
+  };
+}
+
+/** Each row's calibrated (role, stage) probabilities under `calibration`. */
+export function calibrated(calibration: ReviewCalibration, rows: readonly ReviewRow[]): { role: number; stage: number }[] {
+  return inputs(rows).map((x) => ({ role: probability(calibration.role, x), stage: probability(calibration.stage, x) }));
+}
+
+/** Each row scored by a calibration fitted on the other folds' rows only. */
+export function crossFitted(rows: readonly ReviewRow[]): { role: number; stage: number }[] {
+  const out: { role: number; stage: number }[] = new Array(rows.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const calibration = fitCalibration(rows.filter((r) => r.fold !== k));
+    const idx = rows.map((r, i) => (r.fold === k ? i : -1)).filter((i) => i >= 0);
+    const scored = calibrated(calibration, idx.map((i) => rows[i]));
+    idx.forEach((i, j) => (out[i] = scored[j]));
+  }
+  return out;
+}
+
+export function serialise(calibration: ReviewCalibration): string {
+  const model = (m: LogisticModel) => `{"bias":${m.bias},"weights":[${m.weights.join(",")}]}`;
+  return `{\n"features":${JSON.stringify(calibration.features)},\n"role":${model(calibration.role)},\n"stage":${model(calibration.stage)}\n}\n`;
+}
+
+const BUDGETS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function summary(title: string, rows: readonly ReviewRow[], scores: { role: number; stage: number }[]): string {
+  const wrong = rows.map((r) => !r.roleRight || !r.stageRight);
+  const curve = catchCurve(scores.map((s) => Math.min(s.role, s.stage)), wrong, BUDGETS);
+  const eceRole = calibrationError(scores.map((s) => s.role), rows.map((r) => r.roleRight));
+  const eceStage = calibrationError(scores.map((s) => s.stage), rows.map((r) => r.stageRight));
+  const meanRole = scores.reduce((a, s) => a + s.role, 0) / Math.max(1, rows.length);
+  const accRole = rows.filter((r) => r.roleRight).length / Math.max(1, rows.length);
+  return `  ${title.padEnd(8)} ${curve.map((p) => pct(p.catchRate).padStart(6)).join(" ")}   ECE role ${eceRole.toFixed(3)} stage ${eceStage.toFixed(3)}  mean role conf ${meanRole.toFixed(3)} (acc ${accRole.toFixed(3)})`;
+}
+
+function readSignals(file: string): ReviewRow[] {
+  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).flatMap((raw, i) => {
+    const o = JSON.parse(raw) as { domain: "real" | "bank"; lang: "zh" | "en"; fold?: number; roleRight: boolean; stageRight: boolean; signals: Record<string, number | null> };
+    const signals = SIGNAL_NAMES.map((n) => o.signals[n] ?? Number.NaN);
+    if (Number.isNaN(signals[0])) return [];
+    return [{ domain: o.domain, lang: o.lang, fold: o.fold ?? i % FOLDS, roleRight: o.roleRight, stageRight: o.stageRight, signals }];
+  });
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  const write = argv.includes("--write");
+  const signalsAt = argv.indexOf("--signals");
+  const rows = signalsAt >= 0 ? readSignals(argv[signalsAt + 1]) : reviewRows();
+  const before = rows.map((r) => ({ role: r.signals[0] as number, stage: r.signals[2] as number }));
+  const after = crossFitted(rows);
+  const committed = calibrated(CALIBRATION, rows);
+  console.log(`${rows.length} lines tagged out of fold; flag the least confident ${BUDGETS.map(pct).join(" / ")} → share of the wrong caught`);
+  const slices: [string, (r: ReviewRow) => boolean][] = [
+    ["bank", (r) => r.domain === "bank"], ["bank zh", (r) => r.domain === "bank" && r.lang === "zh"],
+    ["bank en", (r) => r.domain === "bank" && r.lang === "en"], ["real", (r) => r.domain === "real"],
+    ["real zh", (r) => r.domain === "real" && r.lang === "zh"], ["real en", (r) => r.domain === "real" && r.lang === "en"],
+  ];
+  for (const [name, scores] of [["before (head probabilities)", before], ["after (cross-fitted calibration)", after], ["committed calibration (in-sample)", committed]] as const) {
+    console.log(name);
+    for (const [title, keep] of slices) {
+      const idx = rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+      console.log(summary(title, idx.map((i) => rows[i]), idx.map((i) => scores[i])));
+    }
+  }
+  const fitted = fitCalibration(rows);
+  if (write) {
+    writeFileSync(CALIBRATION_FILE, serialise(fitted));
+    console.log(`written ${path.relative(process.cwd(), CALIBRATION_FILE)}`);
+  } else {
+    const same = serialise(fitted) === readFileSync(CALIBRATION_FILE, "utf8");
+    console.log(same ? "review-calibration.json is what this fit gives" : "review-calibration.json differs from this fit (--write to update)");
+  }
+}
+
+if (require.main === module) main();
