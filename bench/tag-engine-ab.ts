@@ -1,5 +1,6 @@
 // Old engine against new in one process, alternating (so both see the same load): the tag CLI's per-entry path
-// parse → classify with explanation → JSON row, with the same base model. The old engine is another copy of
+// parse → classify with explanation → JSON row → UTF-8 bytes (through the engine's RowBuffer when it has one, else
+// joined per 256 rows and converted as the CLI did before), with the same base model. The old engine is another copy of
 // lib/tagging, e.g. `git archive main lib/tagging | tar -x -C /tmp/old` → --old /tmp/old/lib/tagging.
 // Checks that both write the same bytes, then prints CPU µs per entry (median) and the new/old ratio per pair.
 // Usage: npx tsx bench/tag-engine-ab.ts --old DIR [--entries N] [--runs N] [--team N]   (pin it: taskset -c 1 ...)
@@ -7,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { baseTrainingExamples, getBaseModel, type LabelledExample, type TaggingModel, type TagResult } from "../lib/tagging";
 import { parseEntry } from "../lib/tagging/jsonl";
-import { taggedRowJson } from "../lib/tagging/jsonl-out";
+import { RowBuffer, taggedRowJson } from "../lib/tagging/jsonl-out";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -23,13 +24,14 @@ interface Engine {
   model: TaggingModel;
   parse: (line: string) => ReturnType<typeof parseEntry>;
   row: (id: unknown, text: string, tag: TagResult, explain: boolean) => string;
+  Rows?: typeof RowBuffer;
 }
 
 async function oldEngine(dir: string, base: unknown): Promise<Engine> {
   const { Model } = await import(path.resolve(dir, "model.ts"));
   const { parseEntry: parse } = await import(path.resolve(dir, "jsonl.ts"));
-  const { taggedRowJson: row } = await import(path.resolve(dir, "jsonl-out.ts"));
-  return { model: new Model(base, undefined, true), parse, row };
+  const { taggedRowJson: row, RowBuffer: Rows } = await import(path.resolve(dir, "jsonl-out.ts"));
+  return { model: new Model(base, undefined, true), parse, row, Rows };
 }
 
 function withTeam(model: TaggingModel, examples: readonly LabelledExample[]): TaggingModel {
@@ -42,23 +44,30 @@ function withTeam(model: TaggingModel, examples: readonly LabelledExample[]): Ta
   return team;
 }
 
-function run(engine: Engine, lines: string[]): [number, string] {
-  const parts: string[] = [];
+function run(engine: Engine, lines: string[]): [number, Buffer] {
+  const parts: Buffer[] = [];
   let pending: string[] = [];
+  const rows = engine.Rows ? new engine.Rows() : null;
   const started = process.cpuUsage();
   for (const line of lines) {
     const parsed = engine.parse(line);
     if (!parsed.ok) continue;
     const { id, text } = parsed.value;
-    pending.push(engine.row(id, text, engine.model.classify(text), true));
-    if (pending.length >= 256) {
-      parts.push(pending.join(""));
-      pending = [];
+    const row = engine.row(id, text, engine.model.classify(text), true);
+    if (rows !== null) {
+      rows.push(row);
+      if (rows.size >= 1 << 16) parts.push(rows.take());
+    } else {
+      pending.push(row);
+      if (pending.length >= 256) {
+        parts.push(Buffer.from(pending.join("")));
+        pending = [];
+      }
     }
   }
-  parts.push(pending.join(""));
+  parts.push(rows !== null ? rows.take() : Buffer.from(pending.join("")));
   const used = process.cpuUsage(started);
-  return [(used.user + used.system) / lines.length, parts.join("")];
+  return [(used.user + used.system) / lines.length, Buffer.concat(parts)];
 }
 
 const median = (xs: number[]) => {
@@ -72,10 +81,10 @@ async function main() {
   const lines = Array.from({ length: ENTRIES }, (_, i) =>
     JSON.stringify({ id: `e${i}`, text: examples[(i * 7919) % examples.length].text }));
   const base = getBaseModel();
-  const fresh: Engine = { model: withTeam(base, examples), parse: parseEntry, row: taggedRowJson };
+  const fresh: Engine = { model: withTeam(base, examples), parse: parseEntry, row: taggedRowJson, Rows: RowBuffer };
   const old = await oldEngine(OLD, (base as unknown as { base: unknown }).base);
   old.model = withTeam(old.model, examples);
-  if (run(old, lines)[1] !== run(fresh, lines)[1]) throw new Error("the new engine writes other bytes than the old one");
+  if (!run(old, lines)[1].equals(run(fresh, lines)[1])) throw new Error("the new engine writes other bytes than the old one");
   const o: number[] = [];
   const n: number[] = [];
   for (let r = 0; r < RUNS; r++) {

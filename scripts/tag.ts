@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { DEFAULT_REVIEW_THRESHOLD, getBaseModel, type TaggingModel } from "../lib/tagging";
 import { parseEntry, parseLabelledLines } from "../lib/tagging/jsonl";
-import { readLines, taggedRowJson } from "../lib/tagging/jsonl-out";
+import { readLines, RowBuffer, taggedRowJson } from "../lib/tagging/jsonl-out";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nUsage: npm run -s tag -- [--learn FILE.jsonl] [--explain] [--threshold X] < entries.jsonl\n`);
@@ -51,14 +51,10 @@ async function main(): Promise<number> {
   }
 
   const out = process.stdout;
-  let pending: string[] = [];
-  let pendingChars = 0;
+  const rows = new RowBuffer();
   const flush = async () => {
-    if (pending.length === 0) return;
-    const chunk = pending.join("");
-    pending = [];
-    pendingChars = 0;
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
+    if (rows.size === 0) return;
+    if (!out.write(rows.take())) await new Promise<void>((resolve) => out.once("drain", resolve));
   };
 
   let lineNumber = 0;
@@ -73,10 +69,8 @@ async function main(): Promise<number> {
         continue;
       }
       const { id, text } = parsed.value;
-      const json = taggedRowJson(id, text, model.classify(text, { reviewThreshold: args.threshold }), args.explain);
-      pending.push(json);
-      pendingChars += json.length;
-      if (pendingChars > 1 << 16) await flush();
+      rows.push(taggedRowJson(id, text, model.classify(text, { reviewThreshold: args.threshold }), args.explain));
+      if (rows.size >= 1 << 16) await flush();
     }
   }
   await flush();

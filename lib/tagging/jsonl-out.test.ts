@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { describe, it } from "node:test";
 import { getBaseModel, type LabelledExample } from ".";
 import { EXAMPLE_BANK } from "./examples";
-import { readLines, taggedRowJson } from "./jsonl-out";
+import { readLines, RowBuffer, taggedRowJson } from "./jsonl-out";
 
 /** What the tag CLI wrote before taggedRowJson: JSON.stringify of the row. */
 function reference(id: unknown, text: string, tag: ReturnType<ReturnType<typeof getBaseModel>["classify"]>, explain: boolean) {
@@ -41,6 +41,37 @@ describe("tag CLI output rows", () => {
     });
     // The team-only parts of an explanation were exercised too.
     assert.ok(teamDecided > 0 && teamNearest > 0, `${teamDecided} team-decided, ${teamNearest} with a team example`);
+  });
+});
+
+describe("tag CLI output bytes", () => {
+  it("are the UTF-8 of the rows as written, across chunks and rows longer than a chunk", () => {
+    const rows = [
+      "{\"text\":\"回复社区帖子32条\"}\n", "plain ascii\n", "pair 🎉 and lone \ud800 high, \udc00 low\n", "",
+      `${"长".repeat(100)}\n`, `${"x".repeat(5000)}🎉\n`, "\u2028\u0000\n",
+    ];
+    for (const chunkSize of [16, 64, 1 << 17]) {
+      const buffer = new RowBuffer(chunkSize);
+      const taken: Buffer[] = [];
+      const written: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const row = rows[i % rows.length];
+        buffer.push(row);
+        written.push(row);
+        if (i % 7 === 3) taken.push(buffer.take());
+      }
+      taken.push(buffer.take());
+      assert.equal(buffer.size, 0);
+      assert.ok(Buffer.concat(taken).equals(Buffer.from(written.join(""), "utf8")), `chunks of ${chunkSize} bytes`);
+    }
+  });
+
+  it("taken earlier stay as they were while more rows are written", () => {
+    const buffer = new RowBuffer(32);
+    buffer.push("first row\n");
+    const first = buffer.take();
+    buffer.push("second row, longer than the first\n");
+    assert.equal(first.toString("utf8"), "first row\n");
   });
 });
 
