@@ -27,7 +27,7 @@ export interface ReviewRow {
 
 export const CALIBRATION_FILE = path.resolve(__dirname, "../lib/tagging/review-calibration.json");
 /** L2 penalty on the weights (not the bias), in units of the log-likelihood summed over lines. */
-const L2 = 1;
+const L2 = 10;
 const FOLDS = 5;
 
 /** The rows of the CV (lines the model could read something of: the others answer the prior, always flagged). */
