@@ -2,25 +2,14 @@
 // joint role × stage head against variants with it, alternating batches (CPU time, median).
 // Usage: taskset -c 1 npx tsx bench/joint-ab.ts MIN... (each MIN: joint rows for features in ≥ MIN examples; "off": weight 0)
 import { baseTrainingExamples, buildModel } from "../lib/tagging";
-import { parseEntry } from "../lib/tagging/jsonl";
-import { taggedRowJson } from "../lib/tagging/jsonl-out";
+import { cliPathMicros } from "./cli-path";
 const examples = baseTrainingExamples();
 const lines = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: `e${i}`, text: examples[(i * 7919) % examples.length].text }));
 const variants = [
   buildModel(examples, { frozen: true, build: { jointWeight: 0 } }),
   ...process.argv.slice(2).map((m) => buildModel(examples, { frozen: true, build: { jointWeight: m === "off" ? 0 : 0.5, jointMinCount: Number(m) } })),
 ];
-const time = (m: (typeof variants)[0]) => {
-  const t = process.cpuUsage();
-  let sink = 0;
-  for (const line of lines) {
-    const parsed = parseEntry(line);
-    if (!parsed.ok) continue;
-    sink += taggedRowJson(parsed.value.id, parsed.value.text, m.classify(parsed.value.text), true).length;
-  }
-  const u = process.cpuUsage(t);
-  return (u.user + u.system) / lines.length + sink * 0;
-};
+const time = (m: Parameters<typeof cliPathMicros>[0]) => cliPathMicros(m, lines);
 for (let i = 0; i < 2; i++) variants.forEach(time);
 const runs = variants.map(() => [] as number[]);
 for (let i = 0; i < 10; i++) variants.forEach((m, k) => runs[k].push(time(m)));

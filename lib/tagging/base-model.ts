@@ -42,6 +42,11 @@ export interface BaseModel {
   jointRow: Int32Array | null;
   jointBias: Float64Array | null;
   jointWeight: number;
+  /**
+   * Neighbour vote: each of the few training examples the nearest-example lookup re-scores multiplies the probability
+   * of its stage by exp(neighbourWeight · similarity) (0: none).
+   */
+  neighbourWeight: number;
 }
 
 /** A training example; `weight` (default 1) scales its pull in training (real operators' lines count more). */
@@ -73,6 +78,8 @@ export interface BuildOptions {
   jointNb: number;
   /** Features seen in fewer training examples than this have no joint weights (a smaller, cache-friendly table). */
   jointMinCount: number;
+  /** Weight of the neighbour vote on the stage (0: none). */
+  neighbourWeight: number;
 }
 
 export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
@@ -87,6 +94,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   jointWeight: 0.5,
   jointNb: 0,
   jointMinCount: 10,
+  neighbourWeight: 1,
 };
 
 interface Prepared {
@@ -116,6 +124,7 @@ export function buildBaseModel(trainingExamples: readonly TrainingExample[], opt
     jointRow: null,
     jointBias: null,
     jointWeight: options.jointWeight,
+    neighbourWeight: options.neighbourWeight,
   };
   if (options.jointWeight > 0) {
     const joint = trainJoint(prepared, all, features, options);

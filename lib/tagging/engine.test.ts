@@ -89,6 +89,24 @@ describe("classify", () => {
     assert.deepEqual(texts.map((t) => b.classify(t)), texts.map((t) => a.classify(t)));
   });
 
+  it("leans the stage towards the stage of the most similar training examples (neighbour vote)", () => {
+    const examples = [
+      ...TAXONOMY.canonicalExamples,
+      { text: "Posted the meetup recap and photos to our forum", role: "community" as const, stage: "retention" as const },
+      { text: "Posted the meetup recap thread on our forum", role: "community" as const, stage: "retention" as const },
+    ];
+    const without = buildModel(examples, { build: { neighbourWeight: 0 } });
+    const withVote = buildModel(examples);
+    const text = "Posted the meetup recap and photos on our forum";
+    const stageShare = (m: typeof without) => {
+      const r = m.classify(text);
+      return r.stage === "retention" ? r.confidence.stage : 1 - r.confidence.stage;
+    };
+    assert.ok(stageShare(withVote) > stageShare(without), `${stageShare(withVote)} vs ${stageShare(without)}`);
+    // An entry with nothing in common with the bank gets no vote: the same answer either way.
+    assert.deepEqual(withVote.classify("🎉🔥"), without.classify("🎉🔥"));
+  });
+
   it("states the taxonomy version it was built on", () => {
     assert.equal(model.taxonomyVersion, TAXONOMY.version);
   });

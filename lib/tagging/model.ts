@@ -18,7 +18,7 @@ const { addStagePrior } = baseModel;
 const { topCues } = explain;
 const { featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featurizer;
 const { softmaxInPlace } = linear;
-const { insertTop, PROBE_FEATURES } = similarity;
+const { insertTop, PROBE_FEATURES, rescored, rescoredCount, rescoredSimilarity } = similarity;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 const { reviewFeatures, probability, CALIBRATION, SIGNALS, Signal } = review;
 
@@ -285,13 +285,16 @@ export class Model implements TaggingModel {
     if (baseRole >= 0) this.cohere(baseRole, baseStage);
     // The joint head refines the base's reading. Team corrections do not teach it (learn() moves the two heads), so
     // where a team's weights or examples read the entry otherwise than the base's two heads, the team's reading
-    // stands; where they read it as the base does, the entry gets the base's answer (joint head included).
-    if (base.joint !== null) {
-      if (baseRole < 0) applyJoint(base, this.packed, buffer);
-      else if (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage) {
-        baseRoleP(base);
-        baseStageP(base);
-        applyJoint(base, this.packed, buffer);
+    // stands; where they read it as the base does, the entry gets the base's answer (joint head and neighbour vote
+    // included).
+    if (base.joint !== null || base.neighbourWeight > 0) {
+      if (baseRole < 0 || (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage)) {
+        if (baseRole >= 0) {
+          baseRoleP(base);
+          baseStageP(base);
+        }
+        if (base.joint !== null) applyJoint(base, this.packed, buffer);
+        if (base.neighbourWeight > 0) neighbourVote(base);
       }
     }
     const [role, roleRunnerUp] = topTwo(roleP);
@@ -656,6 +659,24 @@ function baseRoleP(base: BaseModel): void {
 function baseStageP(base: BaseModel): void {
   for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
   softmaxInPlace(stageP, S, base.stageTemperature);
+}
+
+/**
+ * The neighbour vote on stageP: the training examples the bank lookup just re-scored (similarity.rescored, the few
+ * nearest) each multiply the probability of their stage by exp(neighbourWeight · similarity). Stage is decided by
+ * what the work is for, which the words of one entry often leave open; entries worded alike were labelled alike, and
+ * the nearest ones carry that local convention where the linear heads average it away (CV over three training seeds:
+ * real stage macro-F1 +0.007, bank +0.007).
+ */
+function neighbourVote(base: BaseModel): void {
+  const n = rescoredCount[0];
+  if (n === 0) return;
+  const { labels } = base.index;
+  const w = base.neighbourWeight;
+  for (let i = 0; i < n; i++) stageP[labels[rescored[i]].stage] *= Math.exp(w * rescoredSimilarity[i]);
+  let sum = 0;
+  for (let s = 0; s < S; s++) sum += stageP[s];
+  for (let s = 0; s < S; s++) stageP[s] /= sum;
 }
 
 /** The joint head reorders the two most likely roles (CV: as good as three or all eight). */

@@ -11,6 +11,13 @@ const RERANK = 3;
 export const probeIds = new Int32Array(PROBE_FEATURES);
 export const probeWeights = new Float64Array(PROBE_FEATURES);
 const rerankExamples = new Int32Array(RERANK);
+/**
+ * What the last nearestFrom() re-scored exactly: `rescoredCount[0]` examples (the best RERANK candidates) with their
+ * similarity to the query, for the neighbour vote (model.ts) at no extra lookup.
+ */
+export const rescored = new Int32Array(RERANK);
+export const rescoredSimilarity = new Float64Array(RERANK);
+export const rescoredCount = new Int32Array(1);
 export const MOST_SHARED = 32;
 /** mostShared() skips n-grams in more than this share of the bank (的, the, 用户...): they rank nothing and cost most. */
 const SHARED_MAX_SHARE = 0.05;
@@ -190,6 +197,7 @@ export class ExampleIndex {
     probeIds: Int32Array, probeWeights: Float64Array, probes: number, queryNorm: number, stamp: Int32Array,
     epoch: number,
   ): Match | null {
+    rescoredCount[0] = 0;
     if (queryNorm === 0) return null;
     const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
     let touchedCount = 0;
@@ -211,6 +219,7 @@ export class ExampleIndex {
     }
     let best = -1;
     let bestScore = 0;
+    rescoredCount[0] = kept;
     for (let r = 0; r < kept; r++) {
       const e = rerankExamples[r];
       let dot = 0;
@@ -219,6 +228,8 @@ export class ExampleIndex {
         if (stamp[f] === epoch) dot += weight2[f];
       }
       const score = dot * inverseNorms[e];
+      rescored[r] = e;
+      rescoredSimilarity[r] = Math.min(1, score / queryNorm);
       if (score > bestScore || (score === bestScore && e > best)) {
         bestScore = score;
         best = e;
