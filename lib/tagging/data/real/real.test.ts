@@ -61,3 +61,31 @@ test("no text is in both training and hold-out (after NFKC, case, punctuation an
   const both = holdout.filter((line) => trainTexts.has(normalised(line.text))).map((line) => line.text);
   assert.deepEqual(both, []);
 });
+
+test("SOURCES.md's counts and distribution of all lines are the files' (lines lost or added without SOURCES.md show here)", () => {
+  const sources = readFileSync(path.join(__dirname, "SOURCES.md"), "utf8");
+  const all = [...train, ...holdout];
+  const head = /hold (\d+) lines written by real people on the public web \(zh (\d+), en (\d+)\)/.exec(sources);
+  assert.ok(head, "SOURCES.md states how many lines the files hold");
+  assert.deepEqual(
+    head.slice(1).map(Number),
+    [all.length, all.filter((l) => l.lang === "zh").length, all.filter((l) => l.lang === "en").length],
+    "lines (zh, en) in train.jsonl + holdout.jsonl",
+  );
+  const trainCount = /`train\.jsonl` has (\d+) lines/.exec(sources);
+  assert.equal(Number(trainCount?.[1]), train.length, "train.jsonl lines");
+  const holdoutCount = /`holdout\.jsonl` \((\d+) lines: zh (\d+), en (\d+)/.exec(sources);
+  assert.deepEqual(
+    holdoutCount?.slice(1).map(Number),
+    [holdout.length, holdout.filter((l) => l.lang === "zh").length, holdout.filter((l) => l.lang === "en").length],
+    "holdout.jsonl lines (zh, en)",
+  );
+  // The first table, "Distribution (all lines)": role rows of counts per stage and a total.
+  const table = sources.slice(sources.indexOf("## Distribution (all lines)")).split("\n## ")[0];
+  const stages = ["acquisition", "connection", "activation", "retention", "referral"];
+  for (const row of table.split("\n").filter((l) => /^\| [a-z_]+ \| \d/.test(l))) {
+    const [role, ...counts] = row.split("|").map((c) => c.trim()).filter((c) => c !== "");
+    const inFiles = stages.map((s) => all.filter((l) => (role === "total" || l.role === role) && l.stage === s).length);
+    assert.deepEqual(counts.map(Number), [...inFiles, inFiles.reduce((a, b) => a + b, 0)], `SOURCES.md row ${role}`);
+  }
+});
