@@ -228,6 +228,27 @@ describe("learning a team convention", () => {
     assert.deepEqual([deal.role, deal.stage], ["business", "acquisition"]);
   });
 
+  it("a correction takes effect on the next entry: the corrected text gets the corrected role and stage", () => {
+    // Each of the dev teams' 240 corrections, taught alone to a fresh team model, then the same text tagged again.
+    // Before the joint head learned from corrections, 3 came back with the base's pair (the team's two heads read
+    // them as the base does, and the base's joint head then decided).
+    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
+      .map((f) => f.slice(0, -".corrections.jsonl".length));
+    const missed: string[] = [];
+    let taught = 0;
+    for (const name of names) {
+      for (const e of devTeam(name).corrections) {
+        const learner = base.fork();
+        learner.learn(e);
+        taught++;
+        const r = learner.classify(e.text);
+        if (r.role !== e.role || r.stage !== e.stage) missed.push(`${name}: ${e.text} -> ${r.role}/${r.stage}`);
+      }
+    }
+    assert.equal(taught, 240);
+    assert.deepEqual(missed, []);
+  });
+
   it("keeps the ordinary entries the base tags right: a house rule drags few of them onto its label", () => {
     // Across the 8 dev teams, after each team's 30 corrections, the ordinary later entries (GUIDE.md's tags) the base
     // already tags right mostly keep their tag. A rule's corrections move the words in all of its entries (的, 客户,

@@ -90,6 +90,15 @@ const ANCHORS = 8;
  */
 const GENERIC_CONFIDENT = 0.9;
 
+/**
+ * Corrections teach the joint role × stage head as well (the team's rows on top of the base's, TeamState.jointDelta):
+ * a passive-aggressive step on the correction's n-grams until its (role, stage) pair leads every other pair's joint
+ * logit by JOINT_LEARN_MARGIN. Team models apply the joint head, with those rows, to every entry: a correction moves
+ * the pair it names. Before, the joint head applied only where the team's two heads read an entry as the base's do,
+ * and there it could put back the base's pair on the very text just corrected (3 of the dev teams' 240 corrections).
+ */
+const JOINT_LEARN_MARGIN = 8;
+
 /** Only this much of an entry is read: daily-log entries are short, and it bounds the work on a stray paste. */
 const MAX_TEXT = 20_000;
 
@@ -283,18 +292,25 @@ export class Model implements TaggingModel {
     for (let c = 0; c < S; c++) stageP[c] = Z[R + c];
     softmaxInPlace(stageP, S, base.stageTemperature);
     if (baseRole >= 0) this.cohere(baseRole, baseStage);
-    // The joint head refines the base's reading. Team corrections do not teach it (learn() moves the two heads), so
-    // where a team's weights or examples read the entry otherwise than the base's two heads, the team's reading
-    // stands; where they read it as the base does, the entry gets the base's answer (joint head and neighbour vote
-    // included).
+    // The joint head (with what the team's corrections taught it: JOINT_LEARN_MARGIN) refines the reading: from the
+    // base's probabilities where the team's two heads read the entry as the base's do (the neighbour vote too, as
+    // for the base), from the team's elsewhere. An answer then on a label no team example has is the base's answer
+    // (coherence, after the joint head), and says nothing of team examples.
+    let baseAnswer = baseRole < 0;
     if (base.joint !== null || base.neighbourWeight > 0) {
-      if (baseRole < 0 || (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage)) {
-        if (baseRole >= 0) {
-          baseRoleP(base);
-          baseStageP(base);
-        }
-        if (base.joint !== null) applyJoint(base, this.packed, buffer);
+      const agree = baseRole < 0 || (argmax(roleP, 0, R) === baseRole && argmax(stageP, 0, S) === baseStage);
+      if (baseRole >= 0 && agree) {
+        baseRoleP(base);
+        baseStageP(base);
+      }
+      if (base.joint !== null) applyJoint(base, this.packed, buffer, baseRole >= 0 ? team : null);
+      if (base.neighbourWeight > 0 && agree) neighbourVote(base);
+      if (!baseAnswer && team.labels[argmax(roleP, 0, R) * S + argmax(stageP, 0, S)] === 0) {
+        baseRoleP(base);
+        baseStageP(base);
+        if (base.joint !== null) applyJoint(base, this.packed, buffer, null);
         if (base.neighbourWeight > 0) neighbourVote(base);
+        baseAnswer = true;
       }
     }
     const [role, roleRunnerUp] = topTwo(roleP);
@@ -313,7 +329,7 @@ export class Model implements TaggingModel {
     };
     // Decided by the team's examples (the team's answer differs from the base's reading): say how many support it,
     // and be no surer than that many examples allow (n / (n + 1): one example, 50%).
-    if (baseRole >= 0 && (role !== baseRole || stage !== baseStage)) {
+    if (!baseAnswer && (role !== baseRole || stage !== baseStage)) {
       const supporting = team.support(baseRole, baseStage, role, stage);
       explanation.teamExamples = supporting;
       const cap = supporting / (supporting + 1);
@@ -372,6 +388,7 @@ export class Model implements TaggingModel {
     this.passiveAggressive(ids, values, count, ngrams, 0, R, role, roleMargin * base.roleTemperature);
     this.passiveAggressive(ids, values, count, ngrams, R, S, stage, stageMargin * base.stageTemperature);
     if (baseRole !== role || baseStage !== stage) this.rehearseAnchors(ngrams, role, stage);
+    if (base.joint !== null) this.teachJoint(ngrams, role * S + stage);
     team.index.add(buffer.ids, ngrams);
     team.count(role, stage);
     team.baseRoles.push(baseRole);
@@ -395,6 +412,32 @@ export class Model implements TaggingModel {
       const t = f * WIDTH;
       const b = f * STRIDE;
       for (let c = 0; c < WIDTH; c++) Z[c] -= v * (W[t + c] - rows[b + c]);
+    }
+  }
+
+  /**
+   * Passive-aggressive update of the team's joint rows (JOINT_LEARN_MARGIN) on the n-grams of the correction in
+   * `buffer` until its pair `label` (role · S + stage) leads the other pairs' joint logits by the margin.
+   */
+  private teachJoint(ngrams: number, label: number): void {
+    const { team, base, packed } = this;
+    const { ids, values } = buffer;
+    let norm2 = 0;
+    for (let j = 0; j < ngrams; j++) norm2 += values[j] * values[j];
+    if (norm2 === 0) return;
+    for (let round = 0; round < 4; round++) {
+      jointLogits(base, packed, buffer, team, pairLogits);
+      let rival = -1;
+      for (let c = 0; c < R * S; c++) if (c !== label && (rival < 0 || pairLogits[c] > pairLogits[rival])) rival = c;
+      const loss = JOINT_LEARN_MARGIN - (pairLogits[label] - pairLogits[rival]);
+      if (loss <= 0) return;
+      const tau = loss / (2 * norm2);
+      for (let j = 0; j < ngrams; j++) {
+        const k = team.writableJointRow(ids[j]);
+        const D = team.jointDelta;
+        D[k + label] += tau * values[j];
+        D[k + rival] -= tau * values[j];
+      }
     }
   }
 
@@ -701,7 +744,7 @@ const oldStage = new Float64Array(S);
  * redistributed over (role, stage) pairs as P(role, stage) ∝ roleP · stageP · exp(w · joint logit), the other roles
  * keep theirs (with the stage distribution as it was), and roleP and stageP become the marginals.
  */
-function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer): void {
+function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer, team: TeamState | null): void {
   const { joint: W, jointScale, masks } = packed;
   const b = base.jointBias as Float64Array;
   const K = JOINT_ROLES;
@@ -732,6 +775,19 @@ function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer): vo
     a0 += v * W[x]; a1 += v * W[x + 1]; a2 += v * W[x + 2]; a3 += v * W[x + 3]; a4 += v * W[x + 4];
     x = k + o1;
     b0 += v * W[x]; b1 += v * W[x + 1]; b2 += v * W[x + 2]; b3 += v * W[x + 3]; b4 += v * W[x + 4];
+  }
+  // What the team taught the joint head (its rows for its corrections' features).
+  if (team !== null && team.jointRowCount > 0) {
+    const { jointRows, jointDelta: D } = team;
+    for (let j = 0; j < count; j++) {
+      const f = ids[j];
+      if (f >= jointRows.length || jointRows[f] < 0) continue;
+      const v = values[j];
+      let x = jointRows[f] * R * S + o0;
+      a0 += v * D[x]; a1 += v * D[x + 1]; a2 += v * D[x + 2]; a3 += v * D[x + 3]; a4 += v * D[x + 4];
+      x = jointRows[f] * R * S + o1;
+      b0 += v * D[x]; b1 += v * D[x + 1]; b2 += v * D[x + 2]; b3 += v * D[x + 3]; b4 += v * D[x + 4];
+    }
   }
   J[o0] = a0; J[o0 + 1] = a1; J[o0 + 2] = a2; J[o0 + 3] = a3; J[o0 + 4] = a4;
   J[o1] = b0; J[o1 + 1] = b1; J[o1 + 2] = b2; J[o1 + 3] = b3; J[o1 + 4] = b4;
@@ -768,6 +824,32 @@ function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer): vo
       stageP[s] += p;
     }
     roleP[r] = sum;
+  }
+}
+
+const pairLogits = new Float64Array(R * S);
+
+/** All R × S joint logits of the entry in `buf` into out: the base's (bias and rows) plus the team's rows. */
+function jointLogits(base: BaseModel, packed: PackedBase, buf: FeatureBuffer, team: TeamState, out: Float64Array): void {
+  const { joint: W, jointScale, masks } = packed;
+  const C = R * S;
+  const b = base.jointBias as Float64Array;
+  for (let c = 0; c < C; c++) out[c] = b[c];
+  const { jointRows, jointDelta: D } = team;
+  const { ids, values, count } = buf;
+  for (let j = 0; j < count; j++) {
+    const f = ids[j];
+    const v = values[j];
+    const row = f < base.features ? masks[f * STRIDE + ROW_JOINT] : -1;
+    if (row >= 0) {
+      const k = row * JOINT_BYTES;
+      const scaled = v * jointScale[(k >> 2) + JOINT_SCALE];
+      for (let c = 0; c < C; c++) out[c] += scaled * W[k + c];
+    }
+    if (f < jointRows.length && jointRows[f] >= 0) {
+      const k = jointRows[f] * C;
+      for (let c = 0; c < C; c++) out[c] += v * D[k + c];
+    }
   }
 }
 

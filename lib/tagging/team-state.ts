@@ -20,6 +20,13 @@ export class TeamState {
   /** Per learned example: the role the base alone reads in it. */
   baseRoles: number[] = [];
   index: TeamIndex;
+  /**
+   * What the team taught the joint role × stage head: per feature its row in jointDelta (-1: none), and rows of
+   * ROLES × STAGES logits (role-major) added to the base's joint logits. Only features of corrections get a row.
+   */
+  jointRows: Int32Array = new Int32Array(0);
+  jointDelta: Float32Array = new Float32Array(0);
+  jointRowCount = 0;
   /** Learned examples per label (role × stage). */
   labels = new Int32Array(ROLES * STAGES);
   /** Learned examples per (what the base read, what the team said), role-major: roles ROLES × ROLES, stages STAGES × STAGES. */
@@ -65,6 +72,25 @@ export class TeamState {
       this.weights = next;
     }
     return this.weights;
+  }
+
+  /** Feature f's row in jointDelta (rows start at a multiple of ROLES × STAGES), made on first use. */
+  writableJointRow(f: number): number {
+    const J = ROLES * STAGES;
+    if (this.jointRows.length <= f) {
+      const next = new Int32Array(Math.max(f + 1, this.featureCount, Math.floor(this.jointRows.length * 1.5))).fill(-1);
+      next.set(this.jointRows);
+      this.jointRows = next;
+    }
+    if (this.jointRows[f] < 0) {
+      if ((this.jointRowCount + 1) * J > this.jointDelta.length) {
+        const next = new Float32Array(Math.max(64, this.jointRowCount * 2) * J);
+        next.set(this.jointDelta);
+        this.jointDelta = next;
+      }
+      this.jointRows[f] = this.jointRowCount++;
+    }
+    return this.jointRows[f] * J;
   }
 
   /** Counts a learned example labelled (role, stage). */
@@ -118,6 +144,9 @@ export class TeamState {
     copy.learned = this.learned.slice();
     copy.baseRoles = this.baseRoles.slice();
     copy.index = this.index.clone();
+    copy.jointRows = this.jointRows.slice();
+    copy.jointDelta = this.jointDelta.slice();
+    copy.jointRowCount = this.jointRowCount;
     copy.labels = this.labels.slice();
     copy.roleMoves = this.roleMoves.slice();
     copy.stageMoves = this.stageMoves.slice();
