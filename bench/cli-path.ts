@@ -15,3 +15,14 @@ export function cliPathMicros(model: TaggingModel, lines: readonly string[]): nu
   const u = process.cpuUsage(t);
   return (u.user + u.system) / lines.length + sink * 0;
 }
+
+/** The median of `xs`. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** `count` JSONL entries cycling through `examples`' texts in a fixed scattered order. */
+export function benchLines(examples: readonly { text: string }[], count: number): string[] {
+  return Array.from({ length: count }, (_, i) => JSON.stringify({ id: `e${i}`, text: examples[(i * 7919) % examples.length].text }));
+}
