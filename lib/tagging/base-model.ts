@@ -7,6 +7,7 @@ import {
 } from "./linear";
 import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
+import { PURPOSES } from "./taxonomy/purposes";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
 import { chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, isWholeWords, wordRank } from "./zh-words";
@@ -78,6 +79,11 @@ export interface BuildOptions {
   jointNb: number;
   /** Features seen in fewer training examples than this have no joint weights (a smaller, cache-friendly table). */
   jointMinCount: number;
+  /**
+   * The purpose families (taxonomy/purposes.ts) as lexicon features, one each, read by every head: what the work is
+   * for and whom it addresses, which decides the stage more than its topic.
+   */
+  purposes: boolean;
   /** Weight of the neighbour vote on the stage (0: none). */
   neighbourWeight: number;
 }
@@ -94,6 +100,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   jointWeight: 0.5,
   jointNb: 0,
   jointMinCount: 10,
+  purposes: true,
   neighbourWeight: 1,
 };
 
@@ -105,7 +112,7 @@ interface Prepared {
 
 export function buildBaseModel(trainingExamples: readonly TrainingExample[], options: BuildOptions): BaseModel {
   const examples = trainingExamples.filter((e) => e.text.trim().length > 0);
-  const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount);
+  const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount, options.purposes);
   const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
   const { role, stage } = trainHeads(prepared, all, features, options);
@@ -201,7 +208,7 @@ function pack(role: LinearHead, stage: LinearHead): { weights: Float32Array; bia
  * The base vocabulary: lexicon ids, every cue (with its prefixes, keeping the vocabulary prefix-closed), then the
  * training n-grams seen in at least `minCount` examples (a prefix is seen at least as often, so closure holds).
  */
-function buildFeatureSpace(examples: readonly LabelledExample[], minCount: number) {
+function buildFeatureSpace(examples: readonly LabelledExample[], minCount: number, purposes: boolean) {
   // Pass 1: count in how many examples each training n-gram occurs.
   const counting = new Vocabulary(1 << 14);
   const keyA: number[] = [];
@@ -254,6 +261,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   };
   const cueRoles = new Map<number, number>();
   const cueStages = new Map<number, number>();
+  const cuePurposes = new Map<number, number>();
   const cueIds: number[] = [];
   const tokens = new TokenBuffer();
   let maxN = 4;
@@ -279,6 +287,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   };
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
+  if (purposes) PURPOSES.forEach((p, k) => [...p.cues.zh, ...p.cues.en].forEach((c) => addCue(c, 1 << k, cuePurposes)));
   const readableIds: number[] = [];
   const wordIds: number[] = [];
   const skipIds: number[] = [];
@@ -322,9 +331,15 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const cueStageMask = new Uint8Array(features);
   for (const [id, m] of cueRoles) cueRoleMask[id] = m;
   for (const [id, m] of cueStages) cueStageMask[id] = m;
+  let cuePurposeMask: Uint16Array | undefined;
+  if (purposes) {
+    cuePurposeMask = new Uint16Array(features);
+    for (const [id, m] of cuePurposes) cuePurposeMask[id] = m;
+  }
   const space: FeatureSpace = {
     base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, skip, stamp: new Int32Array(features), epoch: 0,
   };
+  if (cuePurposeMask !== undefined) space.cuePurposeMask = cuePurposeMask;
   return { space, features, buffer, distinctive };
 }
 

@@ -3,6 +3,7 @@
 // (one per role and per stage) that fire when a taxonomy cue occurs.
 import * as features from "./features";
 import { TokenBuffer, tokenize } from "./features";
+import { PURPOSES } from "./taxonomy/purposes";
 import { ROLE_KEYS, STAGE_KEYS } from "./types";
 import type { Vocabulary } from "./vocabulary";
 
@@ -19,7 +20,10 @@ const SEED_B = features.SEED_B;
 /** Reserved feature ids: lexicon features come first in every vocabulary. */
 export const LEX_ROLE = 0;
 export const LEX_STAGE = ROLE_KEYS.length;
-export const RESERVED_FEATURES = ROLE_KEYS.length + STAGE_KEYS.length;
+/** One lexicon feature per purpose family (taxonomy/purposes.ts: what the work is for, whom it addresses). */
+export const LEX_PURPOSE = ROLE_KEYS.length + STAGE_KEYS.length;
+export const PURPOSE_COUNT = PURPOSES.length;
+export const RESERVED_FEATURES = LEX_PURPOSE + PURPOSE_COUNT;
 
 /** Which n-grams of training text become features: up to 4 characters of Chinese, up to 2 words of English. */
 export function isTrainingNgram(n: number, hasWord: boolean): boolean {
@@ -40,6 +44,8 @@ export class FeatureBuffer {
   /** Lexicon hits of this text per role / stage. */
   roleCueHits = new Int32Array(ROLE_KEYS.length);
   stageCueHits = new Int32Array(STAGE_KEYS.length);
+  /** Lexicon hits of this text per purpose family. */
+  purposeHits = new Int32Array(PURPOSE_COUNT);
 
   push(id: number, tokenAt: number, n: number, readable = 0): void {
     if (this.count === this.ids.length) {
@@ -70,6 +76,8 @@ export interface FeatureSpace {
   /** Bit masks of roles / stages whose cue list contains the feature (base features only). */
   cueRoleMask: Uint8Array;
   cueStageMask: Uint8Array;
+  /** Bit masks of the purpose families whose cue list contains the feature (base features only); absent: none. */
+  cuePurposeMask?: Uint16Array;
   /** Longest n-gram worth looking up (the longest cue, at least the training n-gram length). */
   maxN: number;
   /**
@@ -104,6 +112,7 @@ export function featurize(
   out.count = 0;
   out.roleCueHits.fill(0);
   out.stageCueHits.fill(0);
+  out.purposeHits.fill(0);
   // Stamps are int32: start over before the epoch would overflow (after 2^31 calls, hours at full speed).
   if (space.epoch >= 0x7ffffffe) {
     space.stamp.fill(0);
@@ -114,6 +123,7 @@ export function featurize(
   const { base, extra, cueRoleMask, cueStageMask, maxN } = space;
   const readableBase = space.readable;
   const skipBase = space.skip;
+  const purposeMask = space.cuePurposeMask;
   const baseSize = cueRoleMask.length;
   const count = tokens.count;
   const { hashA, hashB, kind, segment } = tokens;
@@ -156,6 +166,10 @@ export function featurize(
         const sm = cueStageMask[id];
         if (rm !== 0) for (let k = 0; k < out.roleCueHits.length; k++) if (rm & (1 << k)) out.roleCueHits[k]++;
         if (sm !== 0) for (let k = 0; k < out.stageCueHits.length; k++) if (sm & (1 << k)) out.stageCueHits[k]++;
+        if (purposeMask !== undefined) {
+          const pm = purposeMask[id];
+          if (pm !== 0) for (let k = 0; k < PURPOSE_COUNT; k++) if (pm & (1 << k)) out.purposeHits[k]++;
+        }
       }
     }
   }
@@ -182,6 +196,14 @@ export function featurize(
     if (out.stageCueHits[k] > 0) {
       out.push(LEX_STAGE + k, -1, 0);
       out.values[out.count - 1] = LEX_VALUE * Math.min(out.stageCueHits[k], 3);
+    }
+  }
+  if (purposeMask !== undefined) {
+    for (let k = 0; k < PURPOSE_COUNT; k++) {
+      if (out.purposeHits[k] > 0) {
+        out.push(LEX_PURPOSE + k, -1, 0);
+        out.values[out.count - 1] = LEX_VALUE * Math.min(out.purposeHits[k], 3);
+      }
     }
   }
 }

@@ -221,6 +221,7 @@ export class Model implements TaggingModel {
     return {
       base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask,
       maxN: space.maxN, readable: space.readable, skip: space.skip, stamp: this.team.stamp, epoch: 0,
+      cuePurposeMask: space.cuePurposeMask,
     };
   }
 

@@ -4,6 +4,9 @@ import {
   isRoleKey, isStageKey, ROLE_KEYS, ROLE_NEIGHBOURS, roleName, SEED_EXAMPLES, STAGE_KEYS, STAGE_NEIGHBOURS, stageName,
   TAXONOMY, TAXONOMY_VERSION,
 } from ".";
+import { cueKeys } from "./featurizer";
+import { TokenBuffer } from "./features";
+import { PURPOSES } from "./taxonomy/purposes";
 
 describe("taxonomy", () => {
   it("describes every role and stage in both languages, with cues in both", () => {
@@ -14,6 +17,16 @@ describe("taxonomy", () => {
       assert.ok(def.cues.zh.length >= 10 && def.cues.en.length >= 10, `${def.key} has cues in both languages`);
     }
     assert.match(TAXONOMY_VERSION, /^\d+\.\d+\.\d+$/);
+  });
+
+  it("lists purpose families with cues in both languages, each one the featurizer can find in an entry", () => {
+    assert.ok(PURPOSES.length <= 16, "the purpose masks are 16 bits");
+    assert.equal(new Set(PURPOSES.map((p) => p.key)).size, PURPOSES.length);
+    const tokens = new TokenBuffer();
+    for (const p of PURPOSES) {
+      assert.ok(p.cues.zh.length >= 10 && p.cues.en.length >= 10, `${p.key} has cues in both languages`);
+      for (const cue of [...p.cues.zh, ...p.cues.en]) assert.ok(cueKeys(cue, tokens) !== null, `${p.key}: "${cue}" can be looked up`);
+    }
   });
 
   it("names roles and stages per locale", () => {
