@@ -70,10 +70,13 @@ export interface CrossValidation {
  * other folds) exactly as the app builds it tags the fold.
  */
 export function crossValidate(
-  K: number, opts: { build?: Record<string, unknown>; threshold?: number } = {},
+  K: number, opts: { build?: Record<string, unknown>; threshold?: number; drop?: ReadonlySet<string> } = {},
 ): CrossValidation {
-  const lines = readLines();
-  const fold = assignFolds(lines, K);
+  const all = readLines();
+  // Folds are dealt before dropping, so the lines kept stay in the same folds (no reshuffle noise in an ablation).
+  const fold = assignFolds(all, K);
+  const drop = opts.drop;
+  const lines = drop === undefined ? all : all.filter((l) => !drop.has(l.text));
   const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
   const results: TagResult[] = new Array(lines.length);
   const signals: Float64Array[] = new Array(lines.length);

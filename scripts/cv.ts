@@ -11,24 +11,27 @@
 //     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
 //     --signals FILE write every line's out-of-fold review signals (lib/tagging/review.ts) and whether its role and
 //                    stage came out right to FILE as JSONL (what scripts/fit-review.ts fits the review calibration on)
-import { writeFileSync } from "node:fs";
+//     --drop FILE    leave out (of training and of scoring) the training lines whose text is a line of JSONL FILE:
+//                    an ablation, e.g. how the Chinese figures move without a batch of English lines
+import { readFileSync, writeFileSync } from "node:fs";
 import { ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
 import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
 import { SIGNAL_NAMES } from "../lib/tagging/review";
 import { crossValidate, type Line } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", signals: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
+  const args = { folds: 5, errors: "", signals: "", drop: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
     else if (a === "--errors") args.errors = argv[++i] ?? "";
     else if (a === "--signals") args.signals = argv[++i] ?? "";
+    else if (a === "--drop") args.drop = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
     else {
-      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE]\n`);
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE] [--drop FILE]\n`);
       process.exit(2);
     }
   }
@@ -75,7 +78,10 @@ function report(title: string, items: Line[], results: TagResult[], quiet: boole
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const K = args.folds;
-  const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold });
+  const drop = args.drop
+    ? new Set(readFileSync(args.drop, "utf8").split(/\r?\n/).filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
+    : undefined;
+  const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold, drop });
   console.log(`${K}-fold CV grouped by source over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
   const pick = (domain: Line["domain"]) => {
     const idx = lines.map((l, i) => (l.domain === domain ? i : -1)).filter((i) => i >= 0);
