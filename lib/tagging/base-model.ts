@@ -1,6 +1,8 @@
 // Builds the shared base model from the taxonomy (cues, canonical examples) and an example bank:
 // vocabulary, two logistic-regression heads, the role→stage prior, calibrated temperatures and the example index.
-import { cueKeys, FeatureBuffer, featureSurface, featurize, type FeatureSpace, RESERVED_FEATURES } from "./featurizer";
+import {
+  CUE_PURPOSE_SHIFT, CUE_STAGE_SHIFT, cueKeys, FeatureBuffer, featureSurface, featurize, type FeatureSpace, RESERVED_FEATURES,
+} from "./featurizer";
 import { KIND_CJK, KIND_NUMBER, KIND_WORD, TokenBuffer } from "./features";
 import {
   fitTemperature, type LinearHead, scoreInto, softmaxInPlace, type SparseDoc, trainSoftmax, type TrainOptions,
@@ -222,7 +224,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   let bound = 16;
   for (const e of examples) bound += e.text.length * 6 + 8;
   const scratch: FeatureSpace = {
-    base: counting, extra: null, cueRoleMask: new Uint8Array(0), cueStageMask: new Uint8Array(0), maxN: 4,
+    base: counting, extra: null, cueMask: new Uint32Array(0), maxN: 4,
     stamp: new Int32Array(bound), epoch: 0,
   };
   const buffer = new FeatureBuffer();
@@ -327,19 +329,13 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   /** Features that identify similar entries: words and multi-character n-grams without numbers. */
   const distinctive = new Uint8Array(features);
   for (const id of [...readableIds, ...cueIds]) distinctive[id] = 1 - skip[id];
-  const cueRoleMask = new Uint8Array(features);
-  const cueStageMask = new Uint8Array(features);
-  for (const [id, m] of cueRoles) cueRoleMask[id] = m;
-  for (const [id, m] of cueStages) cueStageMask[id] = m;
-  let cuePurposeMask: Uint16Array | undefined;
-  if (purposes) {
-    cuePurposeMask = new Uint16Array(features);
-    for (const [id, m] of cuePurposes) cuePurposeMask[id] = m;
-  }
+  const cueMask = new Uint32Array(features);
+  for (const [id, m] of cueRoles) cueMask[id] |= m;
+  for (const [id, m] of cueStages) cueMask[id] |= m << CUE_STAGE_SHIFT;
+  for (const [id, m] of cuePurposes) cueMask[id] |= m << CUE_PURPOSE_SHIFT;
   const space: FeatureSpace = {
-    base: vocab, extra: null, cueRoleMask, cueStageMask, maxN, readable: shown, skip, stamp: new Int32Array(features), epoch: 0,
+    base: vocab, extra: null, cueMask, maxN, readable: shown, skip, stamp: new Int32Array(features), epoch: 0,
   };
-  if (cuePurposeMask !== undefined) space.cuePurposeMask = cuePurposeMask;
   return { space, features, buffer, distinctive };
 }
 

@@ -24,6 +24,9 @@ export const LEX_STAGE = ROLE_KEYS.length;
 export const LEX_PURPOSE = ROLE_KEYS.length + STAGE_KEYS.length;
 export const PURPOSE_COUNT = PURPOSES.length;
 export const RESERVED_FEATURES = LEX_PURPOSE + PURPOSE_COUNT;
+export const CUE_STAGE_SHIFT = ROLE_KEYS.length;
+export const CUE_PURPOSE_SHIFT = CUE_STAGE_SHIFT + STAGE_KEYS.length;
+if (CUE_PURPOSE_SHIFT + PURPOSE_COUNT > 32) throw new Error("cue masks are 32 bits: too many roles, stages and purpose families");
 
 /** Which n-grams of training text become features: up to 4 characters of Chinese, up to 2 words of English. */
 export function isTrainingNgram(n: number, hasWord: boolean): boolean {
@@ -73,11 +76,11 @@ export interface FeatureSpace {
   base: Vocabulary;
   /** Features a team added on top of the base (ids continue after the base's), or null. */
   extra: Vocabulary | null;
-  /** Bit masks of roles / stages whose cue list contains the feature (base features only). */
-  cueRoleMask: Uint8Array;
-  cueStageMask: Uint8Array;
-  /** Bit masks of the purpose families whose cue list contains the feature (base features only); absent: none. */
-  cuePurposeMask?: Uint16Array;
+  /**
+   * Per base feature, the roles, stages and purpose families whose cue lists contain it, as one bit mask (one read per
+   * n-gram): role bits from 0, stage bits from CUE_STAGE_SHIFT, purpose bits from CUE_PURPOSE_SHIFT.
+   */
+  cueMask: Uint32Array;
   /** Longest n-gram worth looking up (the longest cue, at least the training n-gram length). */
   maxN: number;
   /**
@@ -120,11 +123,10 @@ export function featurize(
   }
   const epoch = ++space.epoch;
   const stamp = space.stamp;
-  const { base, extra, cueRoleMask, cueStageMask, maxN } = space;
+  const { base, extra, cueMask, maxN } = space;
   const readableBase = space.readable;
   const skipBase = space.skip;
-  const purposeMask = space.cuePurposeMask;
-  const baseSize = cueRoleMask.length;
+  const baseSize = cueMask.length;
   const count = tokens.count;
   const { hashA, hashB, kind, segment } = tokens;
   for (let i = 0; i < count; i++) {
@@ -162,13 +164,11 @@ export function featurize(
         ? readableBase[id]
         : hasNumber || (n === 1 && kind[i] === KIND_CJK) ? 0 : 1;
       if (id < baseSize) {
-        const rm = cueRoleMask[id];
-        const sm = cueStageMask[id];
-        if (rm !== 0) for (let k = 0; k < out.roleCueHits.length; k++) if (rm & (1 << k)) out.roleCueHits[k]++;
-        if (sm !== 0) for (let k = 0; k < out.stageCueHits.length; k++) if (sm & (1 << k)) out.stageCueHits[k]++;
-        if (purposeMask !== undefined) {
-          const pm = purposeMask[id];
-          if (pm !== 0) for (let k = 0; k < PURPOSE_COUNT; k++) if (pm & (1 << k)) out.purposeHits[k]++;
+        const m = cueMask[id];
+        if (m !== 0) {
+          for (let k = 0; k < out.roleCueHits.length; k++) if (m & (1 << k)) out.roleCueHits[k]++;
+          for (let k = 0; k < out.stageCueHits.length; k++) if (m & (1 << (CUE_STAGE_SHIFT + k))) out.stageCueHits[k]++;
+          for (let k = 0; k < PURPOSE_COUNT; k++) if (m & (1 << (CUE_PURPOSE_SHIFT + k))) out.purposeHits[k]++;
         }
       }
     }
@@ -198,12 +198,10 @@ export function featurize(
       out.values[out.count - 1] = LEX_VALUE * Math.min(out.stageCueHits[k], 3);
     }
   }
-  if (purposeMask !== undefined) {
-    for (let k = 0; k < PURPOSE_COUNT; k++) {
-      if (out.purposeHits[k] > 0) {
-        out.push(LEX_PURPOSE + k, -1, 0);
-        out.values[out.count - 1] = LEX_VALUE * Math.min(out.purposeHits[k], 3);
-      }
+  for (let k = 0; k < PURPOSE_COUNT; k++) {
+    if (out.purposeHits[k] > 0) {
+      out.push(LEX_PURPOSE + k, -1, 0);
+      out.values[out.count - 1] = LEX_VALUE * Math.min(out.purposeHits[k], 3);
     }
   }
 }

@@ -175,11 +175,11 @@ function packBase(base: BaseModel): PackedBase {
   const rows = new Float32Array(memory.buffer, 0, F * STRIDE);
   const masks = new Int32Array(memory.buffer, 0, F * STRIDE);
   const { weights } = base;
-  const { cueRoleMask, cueStageMask } = base.space;
+  const { cueMask } = base.space;
   for (let f = 0; f < F; f++) {
     for (let c = 0; c < WIDTH; c++) rows[f * STRIDE + c] = weights[f * WIDTH + c];
     rows[f * STRIDE + ROW_WEIGHT2] = weight2[f];
-    masks[f * STRIDE + ROW_MASKS] = cueRoleMask[f] | (cueStageMask[f] << 8);
+    masks[f * STRIDE + ROW_MASKS] = cueMask[f] & ((1 << (R + S)) - 1); // role and stage bits, as cueMask lays them
     masks[f * STRIDE + ROW_JOINT] = base.jointRow !== null ? base.jointRow[f] : -1;
   }
   const C = R * S;
@@ -219,9 +219,8 @@ export class Model implements TaggingModel {
   private makeSpace(): FeatureSpace {
     const { space } = this.base;
     return {
-      base: space.base, extra: this.team.extra, cueRoleMask: space.cueRoleMask, cueStageMask: space.cueStageMask,
+      base: space.base, extra: this.team.extra, cueMask: space.cueMask,
       maxN: space.maxN, readable: space.readable, skip: space.skip, stamp: this.team.stamp, epoch: 0,
-      cuePurposeMask: space.cuePurposeMask,
     };
   }
 
