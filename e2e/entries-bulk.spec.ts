@@ -25,6 +25,12 @@ test.describe("bulk re-tag on the team's entries", () => {
     const chosen = [rows.filter({ hasText: texts[0] }), rows.filter({ hasText: texts[1] })];
     const untouched = rows.filter({ hasText: texts[2] });
     const untouchedRole = await untouched.getByTestId("role-chip").inputValue();
+    // An automatic tag shows one percentage, the lower of the role's and the stage's; hovering gives both.
+    const sureness = untouched.getByTestId("tag-confidence");
+    const title = (await sureness.getAttribute("title")) ?? "";
+    const parts = /岗位把握 (\d+)%，阶段把握 (\d+)%/.exec(title);
+    expect(parts, title).not.toBeNull();
+    await expect(sureness).toHaveText(`${Math.min(Number(parts![1]), Number(parts![2]))}%`);
     // A role none of the chosen entries has, so the change is visible on both.
     const before = await Promise.all(chosen.map((row) => row.getByTestId("role-chip").inputValue()));
     const target = ["marketing", "business", "product"].find((role) => !before.includes(role))!;

@@ -92,7 +92,11 @@ export function TagChips({
           {tLearning("fromTeamExamples", { count: decidedBy })}
         </span>
       ) : activity.tagSource === "auto" ? (
-        <span className="text-xs text-slate-500" title={tToday("confidence", { value: percent(activity.confidence.role) })}>
+        <span
+          className="text-xs text-slate-500"
+          data-testid="tag-confidence"
+          title={tToday("confidenceBoth", { role: percent(activity.confidence.role), stage: percent(activity.confidence.stage) })}
+        >
           {percent(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
         </span>
       ) : (
