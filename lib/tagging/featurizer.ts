@@ -49,6 +49,12 @@ export class FeatureBuffer {
   stageCueHits = new Int32Array(STAGE_KEYS.length);
   /** Lexicon hits of this text per purpose family. */
   purposeHits = new Int32Array(PURPOSE_COUNT);
+  /**
+   * The blocks as featurize() normalised them: n-grams [0, subwordStart), English sub-words [subwordStart, subwordEnd),
+   * lexicon features [subwordEnd, count). baseValues() re-normalises them over the base's features alone.
+   */
+  subwordStart = 0;
+  subwordEnd = 0;
 
   push(id: number, tokenAt: number, n: number, readable = 0): void {
     if (this.count === this.ids.length) {
@@ -178,6 +184,7 @@ export function featurize(
   const m = out.count;
   const scale = 1 / Math.sqrt(Math.max(m, 4));
   for (let j = 0; j < m; j++) out.values[j] = scale;
+  out.subwordStart = m;
   if (SUBWORD_SCALE > 0) {
     for (let i = 0; i < count; i++) {
       if (kind[i] === KIND_WORD) subwords(text, tokens.start[i], tokens.end[i], i, space, out, epoch, adder);
@@ -186,6 +193,7 @@ export function featurize(
     const subScale = sub > 0 ? SUBWORD_SCALE / Math.sqrt(Math.max(sub, 4)) : 0;
     for (let j = m; j < out.count; j++) out.values[j] = subScale;
   }
+  out.subwordEnd = out.count;
   for (let k = 0; k < out.roleCueHits.length; k++) {
     if (out.roleCueHits[k] > 0) {
       out.push(LEX_ROLE + k, -1, 0);
@@ -252,6 +260,29 @@ function subwords(
     stamp[id] = epoch;
     out.push(id, token, 1, 0);
   }
+}
+
+/**
+ * The values featurize() would have given the features of `out` below `features` (the base's) had the space held
+ * only those: each block normalised over its base features alone (a team's extra n-grams and sub-words, ids from
+ * `features` on, count in featurize's norms). `out.values` itself when the entry has no such extra feature, else
+ * `into` (grown as needed) filled and returned; extra features' values there are meaningless (0).
+ */
+export function baseValues(out: FeatureBuffer, features: number, into: { values: Float32Array }): Float32Array {
+  const { ids, subwordStart, subwordEnd, count } = out;
+  let phrases = 0;
+  for (let j = 0; j < subwordStart; j++) if (ids[j] < features) phrases++;
+  let sub = 0;
+  for (let j = subwordStart; j < subwordEnd; j++) if (ids[j] < features) sub++;
+  if (phrases === subwordStart && sub === subwordEnd - subwordStart) return out.values;
+  if (into.values.length < count) into.values = new Float32Array(out.values.length);
+  const values = into.values;
+  const scale = 1 / Math.sqrt(Math.max(phrases, 4));
+  for (let j = 0; j < subwordStart; j++) values[j] = ids[j] < features ? scale : 0;
+  const subScale = sub > 0 ? SUBWORD_SCALE / Math.sqrt(Math.max(sub, 4)) : 0;
+  for (let j = subwordStart; j < subwordEnd; j++) values[j] = ids[j] < features ? subScale : 0;
+  for (let j = subwordEnd; j < count; j++) values[j] = out.values[j];
+  return values;
 }
 
 /** Number of n-gram (non-lexicon) features in a filled buffer: they come first. */

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildTeamModel, forgetLearned, getBaseModel, type LabelledExample } from ".";
 import { parseLabelledLines } from "./jsonl";
+import { lastBaseAnswer, lastReviewSignals } from "./model";
+import { Signal } from "./review";
 
 /** A development team convention (lib/tagging/teams-dev/README.md): check-in supervision is community/activation. */
 function devTeam(name: string): { corrections: LabelledExample[]; later: (LabelledExample & { convention: boolean })[] } {
@@ -226,6 +228,60 @@ describe("learning a team convention", () => {
     for (const e of devTeam("sagebrook").corrections) sagebrook.learn(e);
     const deal = sagebrook.classify("Signed a deal with an email delivery vendor");
     assert.deepEqual([deal.role, deal.stage], ["business", "acquisition"]);
+  });
+
+  /** What a user sees of an answer's reading: role, stage, and the heads' top two probabilities (review signals). */
+  function reading(model: ReturnType<typeof getBaseModel>, text: string): { base: boolean; tag: string; p: number[] } {
+    const r = model.classify(text);
+    const s = lastReviewSignals();
+    const p = [s[Signal.RoleTop], s[Signal.RoleSecond], s[Signal.StageTop], s[Signal.StageSecond]];
+    return { base: lastBaseAnswer(), tag: `${r.role}/${r.stage}`, p };
+  }
+
+  it("falls back to exactly the base's answer: the base's role, stage and probabilities, across the 8 dev teams", () => {
+    // The fallback ("an answer on a label none of the team's examples has is the base's answer") used to read the
+    // base's weights on the team's feature values, whose norms count the team's own extra n-grams: near a tie its
+    // "base answer" was a label neither the base nor the team gives (copperfield: 把同行平台的收费档位做成一张表).
+    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
+      .map((f) => f.slice(0, -".corrections.jsonl".length));
+    let fallbacks = 0;
+    for (const name of names) {
+      const dev = devTeam(name);
+      const learner = base.fork();
+      for (const e of dev.corrections) learner.learn(e);
+      for (const e of dev.later) {
+        const team = reading(learner, e.text);
+        if (!team.base) continue;
+        fallbacks++;
+        const cold = reading(base, e.text);
+        assert.deepEqual(team, cold, `${name}: ${e.text}`);
+      }
+    }
+    assert.ok(fallbacks >= 50, `${fallbacks} later entries got the base's answer`);
+  });
+
+  it("falls back to the base's answer on an entry with words only the team knows", () => {
+    // One correction teaches the team a word the base has never seen ("zorblax", its n-grams and sub-words are the
+    // team's own features). Entries with that word the team does not read as the correction's label take the base's
+    // answer, which must be what the base answers on the same text (it ignores the word).
+    const learner = base.fork();
+    learner.learn({ text: "Zorblax quarterly roadmap review", role: "product", stage: "retention" });
+    const texts = [
+      "Replied to 32 community posts", "Ran the Tuesday live class, 140 attendees", "回复社区帖子32条",
+      "Sent the renewal reminder email to 40 customers", "把同行平台的收费档位做成一张表", "给新注册用户打了欢迎电话",
+      "Wrote a blog post about onboarding tips", "在抖音直播带课，在线800人", "Negotiated a channel partnership deal",
+      "Set up referral rewards for inviting friends", "整理了本周的用户反馈", "Posted three short videos on TikTok",
+    ];
+    let fallbacks = 0;
+    for (const text of texts) {
+      for (const entry of [`${text} zorblax`, `zorblax ${text}`]) {
+        const team = reading(learner, entry);
+        if (!team.base) continue;
+        fallbacks++;
+        assert.deepEqual(team, reading(base, entry), entry);
+      }
+    }
+    assert.ok(fallbacks >= 12, `${fallbacks} entries got the base's answer`);
   });
 
   it("a correction takes effect on the next entry: the corrected text gets the corrected role and stage", () => {

@@ -16,9 +16,9 @@ import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, Ta
 // Local copies of what the hot path uses: compiled to CommonJS (tsx), imported bindings are read through getters.
 const { addStagePrior } = baseModel;
 const { topCues } = explain;
-const { featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featurizer;
+const { baseValues, featurize, ngramCount, LEX_ROLE, LEX_STAGE, RESERVED_FEATURES } = featurizer;
 const { softmaxInPlace } = linear;
-const { insertTop, PROBE_FEATURES, rescored, rescoredCount, rescoredSimilarity } = similarity;
+const { insertTop, PROBE_FEATURES, rescored, rescoredCount, rescoredScore, rescoredSimilarity } = similarity;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 const { reviewFeatures, probability, CALIBRATION, SIGNALS, Signal } = review;
 
@@ -113,6 +113,16 @@ const buffer: FeatureBuffer = new featurizer.FeatureBuffer();
 const Z = new Float64Array(R + S);
 /** The base's logits for the entry (role head raw, stage head with its prior), while a team model classifies. */
 const baseZ = new Float64Array(R + S);
+/**
+ * The entry's feature values as the base alone reads them (featurizer.baseValues): where a team model's entry has
+ * n-grams or sub-words only the team knows, they count in featurize's norms, so the base's features weigh less there
+ * than in the base's own reading of the same text.
+ */
+const baseScratch = { values: new Float32Array(512) };
+/** The neighbour vote's similarities under the base's query norm (the bank lookup's are under the team's). */
+const baseSimilarity = new Float64Array(rescoredSimilarity.length);
+/** Whether the entry classify() last tagged got the base's answer (lastBaseAnswer). */
+let lastAnswerIsBase = false;
 const roleP = new Float64Array(R);
 const stageP = new Float64Array(S);
 const memoryExamples = new Int32Array(MEMORY_NEIGHBOURS);
@@ -134,6 +144,14 @@ const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/;
  */
 export function lastReviewSignals(): Float64Array {
   return signals;
+}
+
+/**
+ * Whether classify() answered the last entry with the base's reading (a model that has not learned, or a team model's
+ * coherence fallback after the joint head): role, stage and their probabilities then are base.classify's.
+ */
+export function lastBaseAnswer(): boolean {
+  return lastAnswerIsBase;
 }
 
 /**
@@ -239,10 +257,12 @@ export class Model implements TaggingModel {
     const F = base.features;
     let norm2 = 0;
     let probes = 0;
+    let unseen = 0;
     for (let j = 0; j < ngrams; j++) {
       const f = buffer.ids[j];
       if (f >= F) {
         norm2 += unseenWeight2;
+        unseen++;
         continue;
       }
       const w2 = rows[f * STRIDE + ROW_WEIGHT2];
@@ -257,10 +277,12 @@ export class Model implements TaggingModel {
       )
       : 0;
     // What the base alone reads in the entry (once the team has learned): the team decided the tag where it differs.
+    // The base's reading is of the base's features, valued as the base's own featurize() values them.
+    const values = unseen > 0 ? baseValues(buffer, F, baseScratch) : buffer.values;
     let baseRole = -1;
     let baseStage = -1;
     if (team.weights !== null) {
-      scoreWith(rows, STRIDE, base.features, base.bias, buffer.ids, buffer.values, buffer.count, Z);
+      scoreWith(rows, STRIDE, base.features, base.bias, buffer.ids, values, buffer.count, Z);
       for (let c = 0; c < R; c++) roleP[c] = Z[c];
       softmaxInPlace(roleP, R, base.roleTemperature);
       addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
@@ -303,16 +325,21 @@ export class Model implements TaggingModel {
         baseRoleP(base);
         baseStageP(base);
       }
-      if (base.joint !== null) applyJoint(base, this.packed, buffer, baseRole >= 0 ? team : null);
-      if (base.neighbourWeight > 0 && agree) neighbourVote(base);
+      if (base.joint !== null) applyJoint(base, this.packed, buffer, buffer.values, baseRole >= 0 ? team : null);
+      if (base.neighbourWeight > 0 && agree) neighbourVote(base, rescoredSimilarity);
       if (!baseAnswer && team.labels[argmax(roleP, 0, R) * S + argmax(stageP, 0, S)] === 0) {
+        // The base's answer, exactly: its probabilities, its joint head on its values, its neighbour vote with the
+        // similarities under its query norm (the team's extra features left out).
         baseRoleP(base);
         baseStageP(base);
-        if (base.joint !== null) applyJoint(base, this.packed, buffer, null);
-        if (base.neighbourWeight > 0) neighbourVote(base);
+        if (base.joint !== null) applyJoint(base, this.packed, buffer, values, null);
+        if (base.neighbourWeight > 0) {
+          neighbourVote(base, unseen > 0 ? baseSimilarities(this.packed, ngrams) : rescoredSimilarity);
+        }
         baseAnswer = true;
       }
     }
+    lastAnswerIsBase = baseAnswer;
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     // How likely the role and the stage are right (review.ts): calibrated on what the engine knows of the entry.
@@ -643,6 +670,7 @@ export class Model implements TaggingModel {
 
   private priorResult(): TagResult {
     signals.fill(Number.NaN);
+    lastAnswerIsBase = true; // nothing known to the team's model is nothing known to the base's
     const { rolePrior, stagePrior } = this.base;
     const [role, roleRunnerUp] = topTwo(rolePrior);
     const [stage, stageRunnerUp] = topTwo(stagePrior);
@@ -723,15 +751,33 @@ function baseStageP(base: BaseModel): void {
  * the nearest ones carry that local convention where the linear heads average it away (CV over three training seeds:
  * real stage macro-F1 +0.007, bank +0.007).
  */
-function neighbourVote(base: BaseModel): void {
+function neighbourVote(base: BaseModel, similarities: Float64Array): void {
   const n = rescoredCount[0];
   if (n === 0) return;
   const { labels } = base.index;
   const w = base.neighbourWeight;
-  for (let i = 0; i < n; i++) stageP[labels[rescored[i]].stage] *= Math.exp(w * rescoredSimilarity[i]);
+  for (let i = 0; i < n; i++) stageP[labels[rescored[i]].stage] *= Math.exp(w * similarities[i]);
   let sum = 0;
   for (let s = 0; s < S; s++) sum += stageP[s];
   for (let s = 0; s < S; s++) stageP[s] /= sum;
+}
+
+/**
+ * The similarities of the examples the last bank lookup re-scored, under the query norm of the base's features alone
+ * (the `ngrams` n-grams and sub-words in `buffer`): what the base's own lookup gives them. Into baseSimilarity.
+ */
+function baseSimilarities(packed: PackedBase, ngrams: number): Float64Array {
+  const { rows } = packed;
+  const features = rows.length / STRIDE;
+  let norm2 = 0;
+  for (let j = 0; j < ngrams; j++) {
+    const f = buffer.ids[j];
+    if (f < features) norm2 += rows[f * STRIDE + ROW_WEIGHT2];
+  }
+  const norm = Math.sqrt(norm2);
+  const n = rescoredCount[0];
+  for (let i = 0; i < n; i++) baseSimilarity[i] = norm > 0 ? Math.min(1, rescoredScore[i] / norm) : 0;
+  return baseSimilarity;
 }
 
 /** The joint head reorders the two most likely roles (CV: as good as three or all eight). */
@@ -744,7 +790,9 @@ const oldStage = new Float64Array(S);
  * redistributed over (role, stage) pairs as P(role, stage) ∝ roleP · stageP · exp(w · joint logit), the other roles
  * keep theirs (with the stage distribution as it was), and roleP and stageP become the marginals.
  */
-function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer, team: TeamState | null): void {
+function applyJoint(
+  base: BaseModel, packed: PackedBase, buf: FeatureBuffer, values: Float32Array, team: TeamState | null,
+): void {
   const { joint: W, jointScale, masks } = packed;
   const b = base.jointBias as Float64Array;
   const K = JOINT_ROLES;
@@ -763,7 +811,7 @@ function applyJoint(base: BaseModel, packed: PackedBase, buf: FeatureBuffer, tea
   let a0 = b[o0], a1 = b[o0 + 1], a2 = b[o0 + 2], a3 = b[o0 + 3], a4 = b[o0 + 4];
   let b0 = b[o1], b1 = b[o1 + 1], b2 = b[o1 + 2], b3 = b[o1 + 3], b4 = b[o1 + 4];
   const features = base.features;
-  const { ids, values, count } = buf;
+  const { ids, count } = buf;
   for (let j = 0; j < count; j++) {
     const f = ids[j];
     if (f >= features) continue;

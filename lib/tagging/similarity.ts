@@ -17,6 +17,8 @@ const rerankExamples = new Int32Array(RERANK);
  */
 export const rescored = new Int32Array(RERANK);
 export const rescoredSimilarity = new Float64Array(RERANK);
+/** ...and their scores before division by the query's norm (a caller may divide by another norm). */
+export const rescoredScore = new Float64Array(RERANK);
 export const rescoredCount = new Int32Array(1);
 export const MOST_SHARED = 32;
 /** mostShared() skips n-grams in more than this share of the bank (的, the, 用户...): they rank nothing and cost most. */
@@ -229,6 +231,7 @@ export class ExampleIndex {
       }
       const score = dot * inverseNorms[e];
       rescored[r] = e;
+      rescoredScore[r] = score;
       rescoredSimilarity[r] = Math.min(1, score / queryNorm);
       if (score > bestScore || (score === bestScore && e > best)) {
         bestScore = score;
