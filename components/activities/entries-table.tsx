@@ -9,8 +9,8 @@ import type { MessageRef } from "@/lib/forms";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentList } from "@/components/comments/comment-list";
 import type { CommentDto } from "@/lib/comments/queries";
-import { ROLE_ORDER, STAGE_ORDER } from "./colors";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { ROLE_ORDER, STAGE_ORDER } from "./colors";
 import { ConfidenceLegend, TagChips } from "./tag-chips";
 
 /** Managers' comments shown under each entry, and whether the viewer may add one. */

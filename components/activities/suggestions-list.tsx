@@ -25,10 +25,9 @@ export function SuggestionsList({ teamSlug, suggestions, total, trust }: { teamS
 
   const decide = (kind: "accept" | "reject", ids: string[]) => {
     startTransition(async () => {
-      let state: Awaited<ReturnType<typeof acceptSuggestionsAction>> | Awaited<ReturnType<typeof rejectSuggestionsAction>>;
-      try {
-        state = kind === "accept" ? await acceptSuggestionsAction(teamSlug, ids) : await rejectSuggestionsAction(teamSlug, ids);
-      } catch {
+      const request = kind === "accept" ? acceptSuggestionsAction(teamSlug, ids) : rejectSuggestionsAction(teamSlug, ids);
+      const state = await request.catch(() => null);
+      if (state === null) {
         // The request itself failed (network, server restart): say so; nothing was decided that the page does not show.
         setNotice({ kind: "error", message: { key: "errors.generic" } });
         router.refresh();

@@ -292,8 +292,7 @@ export class Model implements TaggingModel {
     }
     this.score(buffer, Z);
     if (baseRole >= 0 && roleP[baseRole] >= GENERIC_CONFIDENT) {
-      for (let c = 0; c < S; c++) stageP[c] = baseZ[R + c];
-      softmaxInPlace(stageP, S, base.stageTemperature);
+      baseStageP(base);
       if (stageP[baseStage] >= GENERIC_CONFIDENT) this.withoutGenericMoves(ngrams);
     }
     const bankMatch = base.index.nearestFrom(

@@ -5,7 +5,7 @@ import {
   calibrated, CALIBRATION_FILE, fitCalibration, type ReviewRow, reviewRows, serialise,
 } from "../../scripts/fit-review";
 import { calibrationError, catchCurve } from "./metrics";
-import { CALIBRATION } from "./review";
+import { CALIBRATION, Signal } from "./review";
 
 // The review calibration (review.ts) turns what the engine knows of an entry into the confidences a tag shows and the
 // review queue ranks by. It is fitted on cross-validation over the training data (scripts/fit-review.ts); these tests
@@ -17,7 +17,7 @@ function cvRows(): ReviewRow[] {
 }
 
 const wrongOf = (r: ReviewRow) => !r.roleRight || !r.stageRight;
-const headsOwn = (r: ReviewRow) => ({ role: r.signals[0] as number, stage: r.signals[2] as number });
+const headsOwn = (r: ReviewRow) => ({ role: r.signals[Signal.RoleTop] as number, stage: r.signals[Signal.StageTop] as number });
 
 describe("review calibration", () => {
   it("is what scripts/fit-review.ts fits on today's engine and training data", () => {

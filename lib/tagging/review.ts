@@ -1,6 +1,6 @@
 // Review calibration: how likely the engine's role and its stage are right, from what the engine already knows about
-// an entry (how sure each head is, whether the joint head moved them, how well the role and stage go together, how much
-// of the entry the model knows, the language, the closest bank example). Two small logistic models fitted on
+// an entry (how sure each head is and by what margin, the language, the closest bank example and whether its labels
+// agree; SIGNAL_NAMES). Two small logistic models fitted on
 // out-of-fold predictions of cross-validation over the training data (scripts/fit-review.ts writes
 // review-calibration.json; review.test.ts checks it still matches what the script would fit now). Their outputs are the
 // confidences a tag shows and the review queue ranks by: calibrated probabilities that the role / the stage is right.
