@@ -27,6 +27,7 @@ import { parseLabelled } from "../lib/tagging/jsonl";
 import {
   calibrationError, catchCurve, formatHead, headReport, languageOf, type HeadReport,
 } from "../lib/tagging/metrics";
+import { bothRight } from "../lib/tagging/review";
 
 const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet]]\n       npm run -s eval -- --teams DIR";
 
@@ -157,6 +158,13 @@ function reviewLines(scored: Scored, threshold: number): string[] {
   ];
   const curve = catchCurve(results.map((r) => Math.min(r.confidence.role, r.confidence.stage)), wrong, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]);
   lines.push(`  flag the least confident: ${curve.map((p) => `${pct(p.flagRate)} → ${pct(p.catchRate)}`).join(", ")}`);
+  // The chip's number (review.ts bothRight) against how often role and stage are both right; the lower confidence (what
+  // the chip showed before) for comparison.
+  const right = wrong.map((w) => !w);
+  const shown = results.map((r) => bothRight(r.confidence.role, r.confidence.stage));
+  const lower = results.map((r) => Math.min(r.confidence.role, r.confidence.stage));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  lines.push(`  chip (chance both right): mean ${f3(mean(shown))} vs both right ${f3(1 - wrongCount / Math.max(1, items.length))}, ECE ${f3(calibrationError(shown, right))} (lower confidence: mean ${f3(mean(lower))}, ECE ${f3(calibrationError(lower, right))})`);
   return lines;
 }
 

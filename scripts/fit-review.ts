@@ -1,7 +1,8 @@
 // Fits the review calibration (lib/tagging/review.ts): two logistic models, P(role right) and P(stage right), over the
-// review signals of every training line tagged out of fold (scripts/cv-lines.ts, 5-fold CV grouped by source), and
-// reports the review queue before (the heads' own probabilities) and after (the calibrated ones). The figures "after"
-// are cross-fitted: each fold's lines are scored by a calibration fitted on the other folds' lines only.
+// review signals of every training line tagged out of fold (scripts/cv-lines.ts, 5-fold CV grouped by source), and a
+// third, P(role and stage both right) from the lower of the two (fitted on their cross-fitted values); reports the
+// review queue and the calibration before (the heads' own probabilities) and after (the calibrated ones). The figures
+// "after" are cross-fitted: each fold's lines are scored by a calibration fitted on the other folds' lines only.
 // Usage:
 //   npx tsx scripts/fit-review.ts [--write] [--signals FILE]
 //     --write         write the calibration fitted on all lines to lib/tagging/review-calibration.json
@@ -10,8 +11,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { calibrationError, catchCurve } from "../lib/tagging/metrics";
 import {
-  CALIBRATION, FEATURE_NAMES, FEATURES, type LogisticModel, probability, type ReviewCalibration, reviewFeatures,
-  SIGNAL_NAMES,
+  bothRight, CALIBRATION, FEATURE_NAMES, FEATURES, type LogisticModel, logit, probability, type ReviewCalibration,
+  reviewFeatures, SIGNAL_NAMES,
 } from "../lib/tagging/review";
 import { crossValidate } from "./cv-lines";
 
@@ -42,28 +43,29 @@ export function reviewRows(): ReviewRow[] {
 
 /** L2-regularised logistic regression by Newton's method (deterministic: no sampling, fixed iterations). */
 export function fitLogistic(X: Float64Array[], y: boolean[], l2 = L2): LogisticModel {
-  const D = FEATURES + 1; // bias last
+  const F = X[0].length;
+  const D = F + 1; // bias last
   const w = new Float64Array(D);
   const grad = new Float64Array(D);
   const H = new Float64Array(D * D);
   for (let iter = 0; iter < 50; iter++) {
     grad.fill(0);
     H.fill(0);
-    for (let d = 0; d < FEATURES; d++) {
+    for (let d = 0; d < F; d++) {
       grad[d] = l2 * w[d];
       H[d * D + d] = l2;
     }
     for (let n = 0; n < X.length; n++) {
       const x = X[n];
-      let z = w[FEATURES];
-      for (let d = 0; d < FEATURES; d++) z += w[d] * x[d];
+      let z = w[F];
+      for (let d = 0; d < F; d++) z += w[d] * x[d];
       const p = 1 / (1 + Math.exp(-z));
       const g = p - (y[n] ? 1 : 0);
       const h = Math.max(p * (1 - p), 1e-9);
       for (let a = 0; a < D; a++) {
-        const xa = a === FEATURES ? 1 : x[a];
+        const xa = a === F ? 1 : x[a];
         grad[a] += g * xa;
-        for (let b = 0; b <= a; b++) H[a * D + b] += h * xa * (b === FEATURES ? 1 : x[b]);
+        for (let b = 0; b <= a; b++) H[a * D + b] += h * xa * (b === F ? 1 : x[b]);
       }
     }
     for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) H[b * D + a] = H[a * D + b];
@@ -76,7 +78,7 @@ export function fitLogistic(X: Float64Array[], y: boolean[], l2 = L2): LogisticM
     if (change < 1e-10) break;
   }
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
-  return { bias: round(w[FEATURES]), weights: [...w.subarray(0, FEATURES)].map(round) };
+  return { bias: round(w[F]), weights: [...w.subarray(0, F)].map(round) };
 }
 
 /** Solves A x = b (A symmetric positive definite, D × D) by Gaussian elimination with partial pivoting. */
@@ -113,49 +115,90 @@ function inputs(rows: readonly ReviewRow[]): Float64Array[] {
   });
 }
 
-/** The calibration fitted on `rows`. */
-export function fitCalibration(rows: readonly ReviewRow[]): ReviewCalibration {
+type Heads = Pick<ReviewCalibration, "role" | "stage">;
+export interface Scores {
+  role: number;
+  stage: number;
+  /** The chance role and stage are both right (review.ts bothRight): what a tag's chip shows. */
+  both: number;
+}
+
+/** The role and stage models fitted on `rows`. */
+function fitHeads(rows: readonly ReviewRow[]): Heads {
   const X = inputs(rows);
-  return {
-    features: [...FEATURE_NAMES],
-    role: fitLogistic(X, rows.map((r) => r.roleRight)),
-    stage: fitLogistic(X, rows.map((r) => r.stageRight)),
-  };
+  return { role: fitLogistic(X, rows.map((r) => r.roleRight)), stage: fitLogistic(X, rows.map((r) => r.stageRight)) };
 }
 
-/** Each row's calibrated (role, stage) probabilities under `calibration`. */
-export function calibrated(calibration: ReviewCalibration, rows: readonly ReviewRow[]): { role: number; stage: number }[] {
-  return inputs(rows).map((x) => ({ role: probability(calibration.role, x), stage: probability(calibration.stage, x) }));
+function headScores(heads: Heads, rows: readonly ReviewRow[]): { role: number; stage: number }[] {
+  return inputs(rows).map((x) => ({ role: probability(heads.role, x), stage: probability(heads.stage, x) }));
 }
 
-/** Each row scored by a calibration fitted on the other folds' rows only. */
-export function crossFitted(rows: readonly ReviewRow[]): { role: number; stage: number }[] {
+/** Each row's (role, stage) probabilities from role and stage models fitted on the other folds' rows only. */
+function crossFittedHeads(rows: readonly ReviewRow[]): { role: number; stage: number }[] {
   const out: { role: number; stage: number }[] = new Array(rows.length);
   for (let k = 0; k < FOLDS; k++) {
-    const calibration = fitCalibration(rows.filter((r) => r.fold !== k));
+    const heads = fitHeads(rows.filter((r) => r.fold !== k));
     const idx = rows.map((r, i) => (r.fold === k ? i : -1)).filter((i) => i >= 0);
-    const scored = calibrated(calibration, idx.map((i) => rows[i]));
+    const scored = headScores(heads, idx.map((i) => rows[i]));
     idx.forEach((i, j) => (out[i] = scored[j]));
+  }
+  return out;
+}
+
+/** P(both right) as a logistic curve in the logit of the lower of each row's (role, stage) probabilities. */
+function fitBoth(rows: readonly ReviewRow[], scores: readonly { role: number; stage: number }[]): LogisticModel {
+  const X = scores.map((s) => Float64Array.of(logit(Math.min(s.role, s.stage))));
+  return fitLogistic(X, rows.map((r) => r.roleRight && r.stageRight));
+}
+
+/** The calibration fitted on `rows` (the both-right curve on the role and stage models' out-of-fold values). */
+export function fitCalibration(rows: readonly ReviewRow[]): ReviewCalibration {
+  return { features: [...FEATURE_NAMES], ...fitHeads(rows), both: fitBoth(rows, crossFittedHeads(rows)) };
+}
+
+/** Each row's calibrated role, stage and both-right probabilities under `calibration`. */
+export function calibrated(calibration: ReviewCalibration, rows: readonly ReviewRow[]): Scores[] {
+  return headScores(calibration, rows).map((s) => ({ ...s, both: bothRight(s.role, s.stage, calibration) }));
+}
+
+/**
+ * Each row scored by a calibration fitted on the other folds' rows only (the both-right curve on the other folds'
+ * cross-fitted role and stage probabilities).
+ */
+export function crossFitted(rows: readonly ReviewRow[]): Scores[] {
+  const heads = crossFittedHeads(rows);
+  const out: Scores[] = new Array(rows.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const other = rows.map((r, i) => (r.fold !== k ? i : -1)).filter((i) => i >= 0);
+    const both = fitBoth(other.map((i) => rows[i]), other.map((i) => heads[i]));
+    rows.forEach((r, i) => {
+      if (r.fold !== k) return;
+      const { role, stage } = heads[i];
+      out[i] = { role, stage, both: bothRight(role, stage, { ...CALIBRATION, both }) };
+    });
   }
   return out;
 }
 
 export function serialise(calibration: ReviewCalibration): string {
   const model = (m: LogisticModel) => `{"bias":${m.bias},"weights":[${m.weights.join(",")}]}`;
-  return `{\n"features":${JSON.stringify(calibration.features)},\n"role":${model(calibration.role)},\n"stage":${model(calibration.stage)}\n}\n`;
+  return `{\n"features":${JSON.stringify(calibration.features)},\n"role":${model(calibration.role)},\n"stage":${model(calibration.stage)},\n"both":${model(calibration.both)}\n}\n`;
 }
 
 const BUDGETS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function summary(title: string, rows: readonly ReviewRow[], scores: { role: number; stage: number }[]): string {
+function summary(title: string, rows: readonly ReviewRow[], scores: Scores[]): string {
   const wrong = rows.map((r) => !r.roleRight || !r.stageRight);
   const curve = catchCurve(scores.map((s) => Math.min(s.role, s.stage)), wrong, BUDGETS);
   const eceRole = calibrationError(scores.map((s) => s.role), rows.map((r) => r.roleRight));
   const eceStage = calibrationError(scores.map((s) => s.stage), rows.map((r) => r.stageRight));
-  const meanRole = scores.reduce((a, s) => a + s.role, 0) / Math.max(1, rows.length);
-  const accRole = rows.filter((r) => r.roleRight).length / Math.max(1, rows.length);
-  return `  ${title.padEnd(8)} ${curve.map((p) => pct(p.catchRate).padStart(6)).join(" ")}   ECE role ${eceRole.toFixed(3)} stage ${eceStage.toFixed(3)}  mean role conf ${meanRole.toFixed(3)} (acc ${accRole.toFixed(3)})`;
+  const bothRightRows = rows.map((r) => r.roleRight && r.stageRight);
+  const eceBoth = calibrationError(scores.map((s) => s.both), bothRightRows);
+  const eceLower = calibrationError(scores.map((s) => Math.min(s.role, s.stage)), bothRightRows);
+  const mean = (pick: (s: Scores) => number) => (scores.reduce((a, s) => a + pick(s), 0) / Math.max(1, rows.length)).toFixed(3);
+  const share = (keep: (r: ReviewRow) => boolean) => (rows.filter(keep).length / Math.max(1, rows.length)).toFixed(3);
+  return `  ${title.padEnd(8)} ${curve.map((p) => pct(p.catchRate).padStart(6)).join(" ")}   ECE role ${eceRole.toFixed(3)} stage ${eceStage.toFixed(3)} both ${eceBoth.toFixed(3)} (lower of the two: ${eceLower.toFixed(3)})  mean role conf ${mean((s) => s.role)} (acc ${share((r) => r.roleRight)}) shown ${mean((s) => s.both)} (both right ${share((r) => r.roleRight && r.stageRight)})`;
 }
 
 function readSignals(file: string): ReviewRow[] {
@@ -172,12 +215,17 @@ function main() {
   const write = argv.includes("--write");
   const signalsAt = argv.indexOf("--signals");
   const rows = signalsAt >= 0 ? readSignals(argv[signalsAt + 1]) : reviewRows();
-  const before = rows.map((r) => ({ role: r.signals[0] as number, stage: r.signals[2] as number }));
+  // Before: the heads' own probabilities, the lower of the two shown.
+  const before = rows.map((r) => {
+    const role = r.signals[0] as number;
+    const stage = r.signals[2] as number;
+    return { role, stage, both: Math.min(role, stage) };
+  });
   const after = crossFitted(rows);
   const committed = calibrated(CALIBRATION, rows);
   console.log(`${rows.length} lines tagged out of fold; flag the least confident ${BUDGETS.map(pct).join(" / ")} → share of the wrong caught`);
   const slices: [string, (r: ReviewRow) => boolean][] = [
-    ["bank", (r) => r.domain === "bank"], ["bank zh", (r) => r.domain === "bank" && r.lang === "zh"],
+    ["all", () => true], ["bank", (r) => r.domain === "bank"], ["bank zh", (r) => r.domain === "bank" && r.lang === "zh"],
     ["bank en", (r) => r.domain === "bank" && r.lang === "en"], ["real", (r) => r.domain === "real"],
     ["real zh", (r) => r.domain === "real" && r.lang === "zh"], ["real en", (r) => r.domain === "real" && r.lang === "en"],
   ];

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ActivityDto } from "@/lib/activities/serialize";
 import type { TagExplanation } from "@/lib/tagging";
+import { bothRight } from "@/lib/tagging/review";
 import { ROLE_COLORS, ROLE_ORDER, STAGE_COLORS, STAGE_ORDER } from "./colors";
 
 /** A guess is never shown as certain: confidence displays at most 99%. */
@@ -97,7 +98,7 @@ export function TagChips({
           data-testid="tag-confidence"
           title={tToday("confidenceBoth", { role: percent(activity.confidence.role), stage: percent(activity.confidence.stage) })}
         >
-          {percent(Math.min(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
+          {percent(bothRight(activity.confidence.role ?? 0, activity.confidence.stage ?? 0))}%
         </span>
       ) : (
         <span className="text-xs text-emerald-700" data-testid="tag-source">

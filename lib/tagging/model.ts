@@ -26,7 +26,9 @@ const { reviewFeatures, probability, CALIBRATION, SIGNALS, Signal } = review;
  * Confidence below which an entry is flagged. The confidences are calibrated probabilities that the role / the stage
  * is right (review.ts), so 0.7 flags an entry whose role or stage is wrong more than 3 times in 10. CV (6,175 training
  * lines out of fold): 24% of bank lines flagged, catching 73% of the wrong ones (0.75 on the heads' own probabilities:
- * 25%, 68%); real lines 58% flagged, catching 79% (50%, 72%): about half of real lines are tagged wrong.
+ * 25%, 68%); real lines 58% flagged, catching 79% (50%, 72%): about half of real lines are tagged wrong. A tag's chip
+ * shows the chance that role and stage are both right (review.ts bothRight), a rising curve in the lower confidence:
+ * an entry is flagged exactly when its chip is below bothRight(0.7, 0.7), 63%.
  */
 export const DEFAULT_REVIEW_THRESHOLD = 0.7;
 

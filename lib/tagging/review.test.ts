@@ -5,7 +5,8 @@ import {
   calibrated, CALIBRATION_FILE, fitCalibration, type ReviewRow, reviewRows, serialise,
 } from "../../scripts/fit-review";
 import { calibrationError, catchCurve } from "./metrics";
-import { CALIBRATION, Signal } from "./review";
+import { DEFAULT_REVIEW_THRESHOLD } from "./model";
+import { bothRight, CALIBRATION, Signal } from "./review";
 
 // The review calibration (review.ts) turns what the engine knows of an entry into the confidences a tag shows and the
 // review queue ranks by. It is fitted on cross-validation over the training data (scripts/fit-review.ts); these tests
@@ -30,7 +31,9 @@ describe("review calibration", () => {
     // its confidences more may not.
     const now = calibrated(CALIBRATION, all);
     const fresh = calibrated(refit, all);
-    const gaps = all.map((_, i) => Math.max(Math.abs(now[i].role - fresh[i].role), Math.abs(now[i].stage - fresh[i].stage)));
+    const gaps = all.map((_, i) => Math.max(
+      Math.abs(now[i].role - fresh[i].role), Math.abs(now[i].stage - fresh[i].stage), Math.abs(now[i].both - fresh[i].both),
+    ));
     gaps.sort((a, b) => a - b);
     const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
     const p99 = gaps[Math.floor(gaps.length * 0.99)];
@@ -64,5 +67,33 @@ describe("review calibration", () => {
     const [own] = catchCurve(bank.map((r) => Math.min(headsOwn(r).role, headsOwn(r).stage)), wrong, [0.25]);
     const [now] = catchCurve(calibrated(CALIBRATION, bank).map((s) => Math.min(s.role, s.stage)), wrong, [0.25]);
     assert.ok(now.catchRate >= own.catchRate, `flag 25%: ${now.catchRate.toFixed(3)} against ${own.catchRate.toFixed(3)}`);
+  });
+
+  it("shows on the chip the chance that role and stage are both right, which the lower of the two overstates on real lines", () => {
+    const all = cvRows();
+    for (const domain of ["real", "bank"] as const) {
+      const part = all.filter((r) => r.domain === domain);
+      const scores = calibrated(CALIBRATION, part);
+      const both = part.map((r) => r.roleRight && r.stageRight);
+      const error = calibrationError(scores.map((s) => s.both), both);
+      assert.ok(error < 0.07, `${domain}: chip calibration error ${error.toFixed(3)}`);
+      if (domain === "real") {
+        const lower = calibrationError(scores.map((s) => Math.min(s.role, s.stage)), both);
+        assert.ok(lower > 0.08 && error < lower / 2, `real: chip ${error.toFixed(3)} against the lower confidence's ${lower.toFixed(3)}`);
+      }
+    }
+  });
+
+  it("ranks entries as the review queue does: flagged exactly when the chip is below the threshold's own chip", () => {
+    const scores = calibrated(CALIBRATION, cvRows());
+    const bar = bothRight(DEFAULT_REVIEW_THRESHOLD, DEFAULT_REVIEW_THRESHOLD);
+    assert.ok(bar > 0.4 && bar < DEFAULT_REVIEW_THRESHOLD, `the threshold's chip ${bar.toFixed(3)}`);
+    for (const s of scores) {
+      const flagged = s.role < DEFAULT_REVIEW_THRESHOLD || s.stage < DEFAULT_REVIEW_THRESHOLD;
+      assert.equal(s.both < bar, flagged, JSON.stringify(s));
+    }
+    // Rising in the lower confidence, whichever head it is, and never above it on confident tags.
+    assert.ok(bothRight(0.9, 0.6) === bothRight(0.6, 0.95) && bothRight(0.6, 0.6) < bothRight(0.61, 0.8));
+    assert.ok(bothRight(0.95, 0.95) < 0.95);
   });
 });

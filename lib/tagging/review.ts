@@ -3,7 +3,10 @@
 // agree; SIGNAL_NAMES). Two small logistic models fitted on
 // out-of-fold predictions of cross-validation over the training data (scripts/fit-review.ts writes
 // review-calibration.json; review.test.ts checks it still matches what the script would fit now). Their outputs are the
-// confidences a tag shows and the review queue ranks by: calibrated probabilities that the role / the stage is right.
+// role and stage confidences a tag carries and the review queue ranks by (the lower of the two): calibrated
+// probabilities that the role / the stage is right. A third curve (bothRight) turns the lower of the two into the
+// chance that role and stage are both right, the number a tag's chip shows: the lower confidence alone overstates it
+// (out of fold on real lines by 11 points), as a tag is wrong when either head is.
 import calibration from "./review-calibration.json";
 
 /** What classify() records of each entry, in this order (Model.classify fills a Float64Array of SIGNALS). */
@@ -29,7 +32,7 @@ export const FEATURE_NAMES = [
 export const FEATURES = FEATURE_NAMES.length;
 
 const EPS = 1e-4;
-function logit(p: number): number {
+export function logit(p: number): number {
   const q = p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p;
   return Math.log(q / (1 - q));
 }
@@ -63,15 +66,28 @@ export interface ReviewCalibration {
   features: string[];
   role: LogisticModel;
   stage: LogisticModel;
+  /** P(role and stage both right) from one input: the logit of the lower of the two calibrated confidences. */
+  both: LogisticModel;
 }
 
 export const CALIBRATION = calibration as ReviewCalibration;
-if (CALIBRATION.features.join() !== FEATURE_NAMES.join()) {
+if (CALIBRATION.features.join() !== FEATURE_NAMES.join() || CALIBRATION.both?.weights.length !== 1) {
   throw new Error("review-calibration.json was fitted on other features: run npx tsx scripts/fit-review.ts");
 }
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/**
+ * The chance that a tag's role and stage are both right, from its role and stage confidences (as stored with an entry):
+ * a logistic curve in the logit of the lower one, fitted on out-of-fold tags of the training data. It rises with the
+ * lower confidence, so it ranks entries as the review queue does, and an entry is flagged exactly when this is below
+ * bothRight(threshold, threshold).
+ */
+export function bothRight(role: number, stage: number, calibration: ReviewCalibration = CALIBRATION): number {
+  const { bias, weights } = calibration.both;
+  return sigmoid(bias + weights[0] * logit(Math.min(role, stage)));
 }
 
 /** P(right) under one logistic model for the inputs x. */
