@@ -1,16 +1,18 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function run(script: string, args: string[], input = "") {
+function run(script: string, args: string[], input = "", env: Record<string, string> = {}) {
   // A generous limit: a CLI run is a few seconds of CPU, but at load 25 with two test files at a time one took over 60 s.
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
-    cwd: ROOT, input, encoding: "utf8", timeout: 180_000,
+  const loader = script.endsWith(".mjs") ? [] : ["--import", "tsx"];
+  const result = spawnSync(process.execPath, [...loader, path.join(ROOT, script), ...args], {
+    cwd: ROOT, input, encoding: "utf8", timeout: 180_000, env: { ...process.env, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -64,6 +66,43 @@ describe("tag CLI", () => {
     assert.equal(code, 1);
     assert.match(stderr, /learn\.jsonl:2: .*role/);
     assert.equal(JSON.parse(stdout).role, "activity");
+  });
+});
+
+describe("tag CLI as npm runs it (scripts/tag.mjs: a cached bundle of scripts/tag.ts)", () => {
+  it("writes what scripts/tag.ts writes, and never runs a bundle that is stale or damaged", () => {
+    const cache = mkdtempSync(path.join(tmpdir(), "opsmix-tag-bundle-"));
+    const env = { OPSMIX_TAG_BUNDLE: cache };
+    const input = [
+      JSON.stringify({ id: "a", text: "回复社区帖子32条" }),
+      "{not json",
+      JSON.stringify({ id: 7, text: "Ran the Tuesday live class, 140 attendees" }),
+    ].join("\n") + "\n";
+    const expected = run("scripts/tag.ts", ["--explain"], input);
+    assert.equal(expected.code, 1);
+    const same = (what: string) => {
+      const got = run("scripts/tag.mjs", ["--explain"], input, env);
+      assert.deepEqual(got, expected, what);
+    };
+    same("built");
+    const bundles = () => readdirSync(cache).filter((name) => name.endsWith(".cjs"));
+    assert.equal(bundles().length, 1);
+    same("cached");
+    const bundle = path.join(cache, bundles()[0]);
+    const manifestFile = path.join(cache, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { key: string; inputs: string[] };
+    assert.ok(manifest.inputs.includes("scripts/tag.ts") && manifest.inputs.includes("lib/tagging/model.ts"));
+    // Damaged bytes under a current key: rebuilt.
+    writeFileSync(bundle, 'process.stdout.write("stale\\n");');
+    same("damaged");
+    // A whole bundle under a key its inputs no longer hash to (as after an edit of a source): rebuilt.
+    const stale = readFileSync(bundle, "utf8").replace('"community"', '"stale"');
+    writeFileSync(bundle, stale);
+    const digest = createHash("sha256").update(stale).digest("hex");
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, inputs: [...manifest.inputs, "package-lock.json"], bundle: digest }));
+    same("stale");
+    // Without a cache it runs through tsx.
+    assert.deepEqual(run("scripts/tag.mjs", ["--explain"], input, { OPSMIX_TAG_BUNDLE: "off" }), expected);
   });
 });
 
