@@ -95,5 +95,6 @@ describe("review calibration", () => {
     // Rising in the lower confidence, whichever head it is, and never above it on confident tags.
     assert.ok(bothRight(0.9, 0.6) === bothRight(0.6, 0.95) && bothRight(0.6, 0.6) < bothRight(0.61, 0.8));
     assert.ok(bothRight(0.95, 0.95) < 0.95);
+    for (const lower of [0.5, 0.9, 0.97, 0.98, 0.99, 0.999]) assert.ok(bothRight(lower, 1) <= lower, `bothRight(${lower}, 1)`);
   });
 });

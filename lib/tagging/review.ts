@@ -83,11 +83,13 @@ export function sigmoid(z: number): number {
  * The chance that a tag's role and stage are both right, from its role and stage confidences (as stored with an entry):
  * a logistic curve in the logit of the lower one, fitted on out-of-fold tags of the training data. It rises with the
  * lower confidence, so it ranks entries as the review queue does, and an entry is flagged exactly when this is below
- * bothRight(threshold, threshold).
+ * bothRight(threshold, threshold). Never above the lower confidence (both right implies each right): the fitted curve
+ * has a weight above 1 and crosses it near the top (above about 0.97 with the committed fit).
  */
 export function bothRight(role: number, stage: number, calibration: ReviewCalibration = CALIBRATION): number {
   const { bias, weights } = calibration.both;
-  return sigmoid(bias + weights[0] * logit(Math.min(role, stage)));
+  const lower = Math.min(role, stage);
+  return Math.min(lower, sigmoid(bias + weights[0] * logit(lower)));
 }
 
 /** P(right) under one logistic model for the inputs x. */
