@@ -80,6 +80,27 @@ const JOINT_EVIDENCE = 3;
  * entries that merely share generic words with them keep the base's answer.
  */
 const ANCHORS = 8;
+/**
+ * House-rule pull: where the team has turned the base's reading X (a role × stage pair) into its own label Y, a later
+ * entry the base reads as X is pulled towards Y by up to RULE_PULL logits (temperature-scaled), times
+ * - the square of Y's share of the team's examples the base read as X (examples it kept as X count against: half of
+ *   them moved pulls a quarter as hard),
+ * - min(1, how many / RULE_EVIDENCE),
+ * - min(1, Y's share of all the team's moves / RULE_AGREE): several corrections agreeing on one label make a rule;
+ *   moves scattered over many labels (a team fixing the base's odd mistakes) pull little,
+ * - min(1, concept overlap / RULE_CONCEPTS): the entry's lexicon features (role, stage and purpose-family cues), each
+ *   counted by the share of the X → Y examples that carry it, averaged (an entry without any counts as overlapping).
+ * The words differ between a rule's entries ("supervising streaks" vs "打卡"), but the base reads them alike and they
+ * share concepts; ordinary work the base reads as X too (renewals beside a points rule) is about other concepts.
+ * Half as hard where the base reads the role at least RULE_SURE (roleP, the base's probabilities at that point).
+ * Dev teams (lib/tagging/teams-dev) after 5 / 10 / 30 corrections: convention 43 → 56%, 53 → 64%, 84 → 89%, ordinary
+ * unchanged; cv-teams (scripts/cv-teams.ts) unchanged.
+ */
+const RULE_PULL = 3;
+const RULE_EVIDENCE = 2;
+const RULE_AGREE = 0.75;
+const RULE_CONCEPTS = 0.25;
+const RULE_SURE = 0.95;
 
 /**
  * Generic words: where the base reads an entry confidently (each head's probability for its reading at least
@@ -297,6 +318,7 @@ export class Model implements TaggingModel {
       baseStageP(base);
       if (stageP[baseStage] >= GENERIC_CONFIDENT) this.withoutGenericMoves(ngrams);
     }
+    if (baseRole >= 0) this.rulePull(baseRole * S + baseStage, ngrams);
     const bankMatch = base.index.nearestFrom(
       bankProbeIds, bankProbeWeights, probes, queryNorm, this.space.stamp, this.space.epoch,
     );
@@ -406,6 +428,7 @@ export class Model implements TaggingModel {
     const baseRole = argmax(Z, 0, R);
     const baseStage = argmax(Z, R, S);
     team.move(baseRole, baseStage, role, stage);
+    team.movePair(this.baseReading(buffer), role * S + stage, buffer.ids, ngrams, buffer.count, RESERVED_FEATURES);
     const roleMargin = baseRole === role
       ? LEARN_MARGIN
       : LEARN_MARGIN + (CONVENTION_MARGIN - LEARN_MARGIN) * team.consistency("role", baseRole, role, CONVENTION_EVIDENCE);
@@ -421,6 +444,54 @@ export class Model implements TaggingModel {
     team.count(role, stage);
     team.baseRoles.push(baseRole);
     team.learned.push({ text, role: example.role, stage: example.stage });
+  }
+
+  /**
+   * The base's reading of the entry in `buffer` as a pair (role · S + stage), as classify() reads it before the team
+   * decides: the base's weights on the base's feature values, the stage with the role→stage prior. Overwrites Z.
+   */
+  private baseReading(buf: FeatureBuffer): number {
+    const { base } = this;
+    const values = baseValues(buf, base.features, baseScratch);
+    scoreWith(this.packed.rows, STRIDE, base.features, base.bias, buf.ids, values, buf.count, Z);
+    for (let c = 0; c < R; c++) roleP[c] = Z[c];
+    softmaxInPlace(roleP, R, base.roleTemperature);
+    addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
+    return argmax(Z, 0, R) * S + argmax(Z, R, S);
+  }
+
+  /** The house-rule pull (RULE_PULL) on Z for an entry the base reads as the pair `from`, with n-grams [0, ngrams). */
+  private rulePull(from: number, ngrams: number): void {
+    const { team, base } = this;
+    const P = R * S;
+    const moves = team.pairMoves;
+    const row = from * P;
+    let total = 0;
+    let best = -1;
+    for (let to = 0; to < P; to++) {
+      const n = moves[row + to];
+      total += n;
+      if (to !== from && n > 0 && (best < 0 || n > moves[row + best])) best = to;
+    }
+    if (best < 0) return;
+    const n = moves[row + best];
+    const concepts = team.moveConcepts.get(row + best) as Float32Array;
+    let lexicon = 0;
+    let shared = 0;
+    for (let j = ngrams; j < buffer.count; j++) {
+      const f = buffer.ids[j];
+      if (f >= RESERVED_FEATURES) continue;
+      lexicon++;
+      shared += Math.min(1, concepts[f] / n);
+    }
+    const overlap = lexicon === 0 ? 1 : shared / lexicon / RULE_CONCEPTS;
+    const agree = team.movedInto[best] / team.moved / RULE_AGREE;
+    const share = n / total;
+    const sure = roleP[Math.floor(from / S)] >= RULE_SURE ? 0.5 : 1;
+    const evidence = Math.min(1, n / RULE_EVIDENCE) * Math.min(1, agree) * Math.min(1, overlap);
+    const pull = sure * RULE_PULL * share * share * evidence;
+    Z[Math.floor(best / S)] += pull * base.roleTemperature;
+    Z[R + (best % S)] += pull * base.stageTemperature;
   }
 
   /**

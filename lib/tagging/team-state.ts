@@ -32,6 +32,16 @@ export class TeamState {
   /** Learned examples per (what the base read, what the team said), role-major: roles ROLES × ROLES, stages STAGES × STAGES. */
   roleMoves = new Int32Array(ROLES * ROLES);
   stageMoves = new Int32Array(STAGES * STAGES);
+  /** Learned examples per (the base's reading as a pair, the team's pair), pairs role-major: (ROLES × STAGES)². */
+  pairMoves = new Int32Array(ROLES * STAGES * ROLES * STAGES);
+  /**
+   * Per (from, to) pair move with examples: how many of them carry each lexicon feature (ids below lexicon, the
+   * role, stage and purpose-family cues): the concepts the rule's entries are about.
+   */
+  moveConcepts = new Map<number, Float32Array>();
+  /** Learned examples the team labelled other than the base's pair reading, per the team's pair, and in all. */
+  movedInto = new Int32Array(ROLES * STAGES);
+  moved = 0;
 
   constructor(readonly base: BaseModel) {
     this.stamp = new Int32Array(base.features + 64);
@@ -105,6 +115,22 @@ export class TeamState {
   }
 
   /**
+   * Counts a learned example the base reads as the pair `from` (role · STAGES + stage) and the team labelled `to`,
+   * with its lexicon features ids[start, end) (ids below `lexicon`).
+   */
+  movePair(from: number, to: number, ids: Int32Array, start: number, end: number, lexicon: number): void {
+    const key = from * ROLES * STAGES + to;
+    this.pairMoves[key]++;
+    if (from !== to) {
+      this.movedInto[to]++;
+      this.moved++;
+    }
+    let concepts = this.moveConcepts.get(key);
+    if (concepts === undefined) this.moveConcepts.set(key, (concepts = new Float32Array(lexicon)));
+    for (let j = start; j < end; j++) if (ids[j] < lexicon) concepts[ids[j]]++;
+  }
+
+  /**
    * How consistently the team turns the base's `from` into `to` on one head (roles or stages): the share of its examples
    * read as `from` that it labelled `to`, times min(1, how many / evidence). 1 for a house rule applied again and
    * again, small for a one-off correction.
@@ -150,6 +176,10 @@ export class TeamState {
     copy.labels = this.labels.slice();
     copy.roleMoves = this.roleMoves.slice();
     copy.stageMoves = this.stageMoves.slice();
+    copy.pairMoves = this.pairMoves.slice();
+    copy.movedInto = this.movedInto.slice();
+    copy.moved = this.moved;
+    for (const [key, concepts] of this.moveConcepts) copy.moveConcepts.set(key, concepts.slice());
     return copy;
   }
 }
