@@ -42,6 +42,9 @@ export class TeamState {
   /** Learned examples the team labelled other than the base's pair reading, per the team's pair, and in all. */
   movedInto = new Int32Array(ROLES * STAGES);
   moved = 0;
+  /** As pairMoves and moveConcepts, from the base's role alone: rows of ROLES × STAGES team pairs per base role. */
+  roleToPair = new Int32Array(ROLES * ROLES * STAGES);
+  roleConcepts = new Map<number, Float32Array>();
 
   constructor(readonly base: BaseModel) {
     this.stamp = new Int32Array(base.features + 64);
@@ -125,9 +128,10 @@ export class TeamState {
       this.movedInto[to]++;
       this.moved++;
     }
-    let concepts = this.moveConcepts.get(key);
-    if (concepts === undefined) this.moveConcepts.set(key, (concepts = new Float32Array(lexicon)));
-    for (let j = start; j < end; j++) if (ids[j] < lexicon) concepts[ids[j]]++;
+    countConcepts(this.moveConcepts, key, ids, start, end, lexicon);
+    const roleKey = Math.floor(from / STAGES) * ROLES * STAGES + to;
+    this.roleToPair[roleKey]++;
+    countConcepts(this.roleConcepts, roleKey, ids, start, end, lexicon);
   }
 
   /**
@@ -179,8 +183,18 @@ export class TeamState {
     copy.pairMoves = this.pairMoves.slice();
     copy.movedInto = this.movedInto.slice();
     copy.moved = this.moved;
+    copy.roleToPair = this.roleToPair.slice();
+    for (const [key, concepts] of this.roleConcepts) copy.roleConcepts.set(key, concepts.slice());
     for (const [key, concepts] of this.moveConcepts) copy.moveConcepts.set(key, concepts.slice());
     return copy;
   }
 }
 
+/** Counts the lexicon features among ids[start, end) (ids below `lexicon`) into the row `key` of `concepts`. */
+function countConcepts(
+  concepts: Map<number, Float32Array>, key: number, ids: Int32Array, start: number, end: number, lexicon: number,
+): void {
+  let row = concepts.get(key);
+  if (row === undefined) concepts.set(key, (row = new Float32Array(lexicon)));
+  for (let j = start; j < end; j++) if (ids[j] < lexicon) row[ids[j]]++;
+}
