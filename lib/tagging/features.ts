@@ -1,7 +1,9 @@
 // Text → token stream for both languages, without allocating per token (the classifier runs at >100k entries/s).
 // Chinese is read as characters (n-grams over them stand in for words), English as lower-cased, lightly stemmed
 // words without stopwords, digit runs as one number token. Punctuation breaks n-grams; spaces do not; emoji and
-// other symbols are ignored. Every token carries two independent 32-bit hashes so n-grams hash to 64-bit keys.
+// other symbols are ignored; traditional Chinese characters are read as their simplified forms (zh-variants.ts). Every
+// token carries two independent 32-bit hashes so n-grams hash to 64-bit keys.
+import { simplifiedChar } from "./zh-variants";
 
 export const KIND_CJK = 1;
 export const KIND_WORD = 2;
@@ -222,7 +224,8 @@ export function tokenize(text: string, buf: TokenBuffer): void {
     flushWord();
     flushNumber();
     if (isCjk(cp)) {
-      addToken(buf, cp, Math.imul(cp, 0x9e3779b1) ^ 0x7f4a7c15, KIND_CJK, segment, i, i + width);
+      const h = simplifiedChar(cp); // traditional characters read as their simplified forms
+      addToken(buf, h, Math.imul(h, 0x9e3779b1) ^ 0x7f4a7c15, KIND_CJK, segment, i, i + width);
     } else if (!isSoftSeparator(c) && !isIgnorable(c)) {
       segment++;
     }

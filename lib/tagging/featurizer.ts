@@ -94,8 +94,6 @@ export interface FeatureSpace {
    * it fall back to the plain rule (no lone Chinese character, no number).
    */
   readable?: Uint8Array;
-  /** Per base feature, 1 when it is found but not used (Chinese n-grams that cut through a word); optional. */
-  skip?: Uint8Array;
   /** Per-feature stamp for de-duplication; must cover every id. */
   stamp: Int32Array;
   epoch: number;
@@ -131,7 +129,6 @@ export function featurize(
   const stamp = space.stamp;
   const { base, extra, cueMask, maxN } = space;
   const readableBase = space.readable;
-  const skipBase = space.skip;
   const baseSize = cueMask.length;
   const count = tokens.count;
   const { hashA, hashB, kind, segment } = tokens;
@@ -155,7 +152,6 @@ export function featurize(
       if (id < 0 && adder !== undefined && isTrainingNgram(n, hasWord)) id = adder(a, b);
       if (id < 0) break;
       if (stamp[id] === epoch) continue;
-      if (skipBase !== undefined && id < baseSize && skipBase[id] === 1) continue;
       stamp[id] = epoch;
       // Inline FeatureBuffer.push: this runs for every n-gram of every entry.
       const at = out.count;

@@ -267,7 +267,7 @@ export class Model implements TaggingModel {
     const { space } = this.base;
     return {
       base: space.base, extra: this.team.extra, cueMask: space.cueMask,
-      maxN: space.maxN, readable: space.readable, skip: space.skip, stamp: this.team.stamp, epoch: 0,
+      maxN: space.maxN, readable: space.readable, stamp: this.team.stamp, epoch: 0,
     };
   }
 
