@@ -9,6 +9,7 @@ import {
 } from "./linear";
 import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
+import { COUNTERPARTS } from "./taxonomy/counterparts";
 import { PURPOSES } from "./taxonomy/purposes";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
@@ -87,6 +88,11 @@ export interface BuildOptions {
    * for and whom it addresses, which decides the stage more than its topic.
    */
   purposes: boolean;
+  /**
+   * The English counterpart families (taxonomy/counterparts.ts): a pair feature for each kind of counterpart
+   * (individuals, organisations, suppliers) found in an English entry together with a verb family (contact, dealing).
+   */
+  counterparts: boolean;
   /** Weight of the neighbour vote on the stage (0: none). */
   neighbourWeight: number;
 }
@@ -104,6 +110,7 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   jointNb: 0,
   jointMinCount: 10,
   purposes: true,
+  counterparts: true,
   neighbourWeight: 1,
 };
 
@@ -115,7 +122,7 @@ interface Prepared {
 
 export function buildBaseModel(trainingExamples: readonly TrainingExample[], options: BuildOptions): BaseModel {
   const examples = trainingExamples.filter((e) => e.text.trim().length > 0);
-  const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount, options.purposes);
+  const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount, options.purposes, options.counterparts);
   const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
   const { role, stage } = trainHeads(prepared, all, features, options);
@@ -211,7 +218,7 @@ function pack(role: LinearHead, stage: LinearHead): { weights: Float32Array; bia
  * The base vocabulary: lexicon ids, every cue (with its prefixes, keeping the vocabulary prefix-closed), then the
  * training n-grams seen in at least `minCount` examples (a prefix is seen at least as often, so closure holds).
  */
-function buildFeatureSpace(examples: readonly LabelledExample[], minCount: number, purposes: boolean) {
+function buildFeatureSpace(examples: readonly LabelledExample[], minCount: number, purposes: boolean, counterparts: boolean) {
   // Pass 1: count in how many examples each training n-gram occurs.
   const counting = new Vocabulary(1 << 14);
   const keyA: number[] = [];
@@ -291,6 +298,7 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   ROLES.forEach((r, k) => [...r.cues.zh, ...r.cues.en].forEach((c) => addCue(c, 1 << k, cueRoles)));
   STAGES.forEach((s, k) => [...s.cues.zh, ...s.cues.en].forEach((c) => addCue(c, 1 << k, cueStages)));
   if (purposes) PURPOSES.forEach((p, k) => [...p.cues.zh, ...p.cues.en].forEach((c) => addCue(c, 1 << k, cuePurposes)));
+  if (counterparts) COUNTERPARTS.forEach((f, k) => f.cues.forEach((c) => addCue(c, 1 << (PURPOSES.length + k), cuePurposes)));
   const readableIds: number[] = [];
   const wordIds: number[] = [];
   /** Per shown Chinese feature that is one dictionary word, how common it is (see wordRank). */

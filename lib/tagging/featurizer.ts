@@ -3,6 +3,7 @@
 // (one per role and per stage) that fire when a taxonomy cue occurs.
 import * as features from "./features";
 import { TokenBuffer, tokenize } from "./features";
+import { COUNTERPART_KINDS, COUNTERPART_VERBS, COUNTERPARTS } from "./taxonomy/counterparts";
 import { PURPOSES } from "./taxonomy/purposes";
 import { ROLE_KEYS, STAGE_KEYS } from "./types";
 import type { Vocabulary } from "./vocabulary";
@@ -23,10 +24,20 @@ export const LEX_STAGE = ROLE_KEYS.length;
 /** One lexicon feature per purpose family (taxonomy/purposes.ts: what the work is for, whom it addresses). */
 export const LEX_PURPOSE = ROLE_KEYS.length + STAGE_KEYS.length;
 export const PURPOSE_COUNT = PURPOSES.length;
-export const RESERVED_FEATURES = LEX_PURPOSE + PURPOSE_COUNT;
+/**
+ * The English counterpart families (taxonomy/counterparts.ts) have cue bits after the purpose families' (their hits
+ * counted in FeatureBuffer.purposeHits after the purposes'), but no feature of their own: one pair feature per verb
+ * family × counterpart kind found together in an English entry ("called" + "merchants", "renewed" + "sponsor").
+ */
+export const LEX_PAIR = LEX_PURPOSE + PURPOSE_COUNT;
+const FAMILY_COUNT = PURPOSE_COUNT + COUNTERPARTS.length;
+const VERB_HITS = Int32Array.from(COUNTERPART_VERBS, (k) => PURPOSE_COUNT + k);
+const KIND_HITS = Int32Array.from(COUNTERPART_KINDS, (k) => PURPOSE_COUNT + k);
+export const PAIR_COUNT = VERB_HITS.length * KIND_HITS.length;
+export const RESERVED_FEATURES = LEX_PAIR + PAIR_COUNT;
 export const CUE_STAGE_SHIFT = ROLE_KEYS.length;
 export const CUE_PURPOSE_SHIFT = CUE_STAGE_SHIFT + STAGE_KEYS.length;
-if (CUE_PURPOSE_SHIFT + PURPOSE_COUNT > 32) throw new Error("cue masks are 32 bits: too many roles, stages and purpose families");
+if (CUE_PURPOSE_SHIFT + FAMILY_COUNT > 32) throw new Error("cue masks are 32 bits: too many roles, stages and lexicon families");
 
 /** Which n-grams of training text become features: up to 4 characters of Chinese, up to 2 words of English. */
 export function isTrainingNgram(n: number, hasWord: boolean): boolean {
@@ -47,8 +58,8 @@ export class FeatureBuffer {
   /** Lexicon hits of this text per role / stage. */
   roleCueHits = new Int32Array(ROLE_KEYS.length);
   stageCueHits = new Int32Array(STAGE_KEYS.length);
-  /** Lexicon hits of this text per purpose family. */
-  purposeHits = new Int32Array(PURPOSE_COUNT);
+  /** Lexicon hits of this text per purpose family, then per counterpart family (taxonomy/counterparts.ts). */
+  purposeHits = new Int32Array(FAMILY_COUNT);
   /**
    * The blocks as featurize() normalised them: n-grams [0, subwordStart), English sub-words [subwordStart, subwordEnd),
    * lexicon features [subwordEnd, count). baseValues() re-normalises them over the base's features alone.
@@ -170,7 +181,7 @@ export function featurize(
         if (m !== 0) {
           for (let k = 0; k < out.roleCueHits.length; k++) if (m & (1 << k)) out.roleCueHits[k]++;
           for (let k = 0; k < out.stageCueHits.length; k++) if (m & (1 << (CUE_STAGE_SHIFT + k))) out.stageCueHits[k]++;
-          for (let k = 0; k < PURPOSE_COUNT; k++) if (m & (1 << (CUE_PURPOSE_SHIFT + k))) out.purposeHits[k]++;
+          for (let k = 0; k < FAMILY_COUNT; k++) if (m & (1 << (CUE_PURPOSE_SHIFT + k))) out.purposeHits[k]++;
         }
       }
     }
@@ -202,12 +213,27 @@ export function featurize(
       out.values[out.count - 1] = LEX_VALUE * Math.min(out.stageCueHits[k], 3);
     }
   }
+  const hits = out.purposeHits;
   for (let k = 0; k < PURPOSE_COUNT; k++) {
-    if (out.purposeHits[k] > 0) {
+    if (hits[k] > 0) {
       out.push(LEX_PURPOSE + k, -1, 0);
-      out.values[out.count - 1] = LEX_VALUE * Math.min(out.purposeHits[k], 3);
+      out.values[out.count - 1] = LEX_VALUE * Math.min(hits[k], 3);
     }
   }
+  for (let v = 0; v < VERB_HITS.length; v++) {
+    if (hits[VERB_HITS[v]] === 0) continue;
+    for (let p = 0; p < KIND_HITS.length; p++) {
+      if (hits[KIND_HITS[p]] === 0 || hasChinese(tokens)) continue;
+      out.push(LEX_PAIR + v * KIND_HITS.length + p, -1, 0);
+      out.values[out.count - 1] = LEX_VALUE;
+    }
+  }
+}
+
+/** Whether the text has a Chinese character: the pair features are English (a Chinese entry's "call" or "VIP" aside). */
+function hasChinese(tokens: TokenBuffer): boolean {
+  for (let i = 0; i < tokens.count; i++) if (tokens.kind[i] === KIND_CJK) return true;
+  return false;
 }
 
 /**

@@ -4,8 +4,10 @@ import {
   isRoleKey, isStageKey, ROLE_KEYS, ROLE_NEIGHBOURS, roleName, SEED_EXAMPLES, STAGE_KEYS, STAGE_NEIGHBOURS, stageName,
   TAXONOMY, TAXONOMY_VERSION,
 } from ".";
-import { cueKeys } from "./featurizer";
+import { buildBaseModel, DEFAULT_BUILD } from "./base-model";
+import { cueKeys, FeatureBuffer, featurize, LEX_PAIR, RESERVED_FEATURES } from "./featurizer";
 import { TokenBuffer } from "./features";
+import { COUNTERPARTS } from "./taxonomy/counterparts";
 import { PURPOSES } from "./taxonomy/purposes";
 
 describe("taxonomy", () => {
@@ -27,6 +29,27 @@ describe("taxonomy", () => {
       assert.ok(p.cues.zh.length >= 10 && p.cues.en.length >= 10, `${p.key} has cues in both languages`);
       for (const cue of [...p.cues.zh, ...p.cues.en]) assert.ok(cueKeys(cue, tokens) !== null, `${p.key}: "${cue}" can be looked up`);
     }
+  });
+
+  it("lists English counterpart families whose cues can be looked up, and pairs a counterpart with a verb", () => {
+    const tokens = new TokenBuffer();
+    for (const f of COUNTERPARTS) {
+      assert.ok(f.cues.length >= 10, f.key);
+      for (const cue of f.cues) assert.ok(cueKeys(cue, tokens) !== null, `${f.key}: "${cue}" can be looked up`);
+    }
+    const base = buildBaseModel(TAXONOMY.canonicalExamples, { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
+    const out = new FeatureBuffer();
+    const pairs = (text: string) => {
+      featurize(text, base.space, out);
+      return [...out.ids.subarray(0, out.count)].filter((id) => id >= LEX_PAIR && id < RESERVED_FEATURES);
+    };
+    const called = pairs("Called 6 merchants about the new fee");
+    assert.equal(called.length, 1, "a contact verb with a supplier kind");
+    assert.deepEqual(pairs("called the merchant back"), called, "plural or not, the same pair");
+    assert.notDeepEqual(pairs("Renewed the sponsor for next year"), called, "dealing with an organisation is another pair");
+    assert.equal(pairs("Renewed the sponsor for next year").length, 1);
+    assert.deepEqual(pairs("Wrote the merchant FAQ"), [], "no verb family, no pair");
+    assert.deepEqual(pairs("给6家merchants打call"), [], "not in a Chinese entry");
   });
 
   it("names roles and stages per locale", () => {
