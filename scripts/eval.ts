@@ -156,13 +156,13 @@ function reviewLines(scored: Scored, threshold: number): string[] {
   const lines = [
     `needs review (threshold ${threshold}): ${pct(flagged / Math.max(1, items.length))} flagged, catching ${caught} of ${wrongCount} wrong (${pct(caught / Math.max(1, wrongCount))})`,
   ];
-  const curve = catchCurve(results.map((r) => Math.min(r.confidence.role, r.confidence.stage)), wrong, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]);
+  const lower = results.map((r) => Math.min(r.confidence.role, r.confidence.stage));
+  const curve = catchCurve(lower, wrong, [0.1, 0.15, 0.2, 0.25, 0.3, 0.4]);
   lines.push(`  flag the least confident: ${curve.map((p) => `${pct(p.flagRate)} → ${pct(p.catchRate)}`).join(", ")}`);
   // The chip's number (review.ts bothRight) against how often role and stage are both right; the lower confidence (what
   // the chip showed before) for comparison.
   const right = wrong.map((w) => !w);
   const shown = results.map((r) => bothRight(r.confidence.role, r.confidence.stage));
-  const lower = results.map((r) => Math.min(r.confidence.role, r.confidence.stage));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   lines.push(`  chip (chance both right): mean ${f3(mean(shown))} vs both right ${f3(1 - wrongCount / Math.max(1, items.length))}, ECE ${f3(calibrationError(shown, right))} (lower confidence: mean ${f3(mean(lower))}, ECE ${f3(calibrationError(lower, right))})`);
   return lines;

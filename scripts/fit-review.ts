@@ -12,7 +12,7 @@ import path from "node:path";
 import { calibrationError, catchCurve } from "../lib/tagging/metrics";
 import {
   bothRight, CALIBRATION, FEATURE_NAMES, FEATURES, type LogisticModel, logit, probability, type ReviewCalibration,
-  reviewFeatures, SIGNAL_NAMES,
+  reviewFeatures, Signal, SIGNAL_NAMES,
 } from "../lib/tagging/review";
 import { crossValidate } from "./cv-lines";
 
@@ -35,7 +35,7 @@ const FOLDS = 5;
 export function reviewRows(): ReviewRow[] {
   const cv = crossValidate(FOLDS);
   return cv.lines.flatMap((l, i) => {
-    if (Number.isNaN(cv.signals[i][0])) return [];
+    if (Number.isNaN(cv.signals[i][Signal.RoleTop])) return [];
     const r = cv.results[i];
     return [{ domain: l.domain, lang: l.lang, fold: cv.folds[i], roleRight: r.role === l.role, stageRight: r.stage === l.stage, signals: cv.signals[i] }];
   });
@@ -205,7 +205,7 @@ function readSignals(file: string): ReviewRow[] {
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).flatMap((raw, i) => {
     const o = JSON.parse(raw) as { domain: "real" | "bank"; lang: "zh" | "en"; fold?: number; roleRight: boolean; stageRight: boolean; signals: Record<string, number | null> };
     const signals = SIGNAL_NAMES.map((n) => o.signals[n] ?? Number.NaN);
-    if (Number.isNaN(signals[0])) return [];
+    if (Number.isNaN(signals[Signal.RoleTop])) return [];
     return [{ domain: o.domain, lang: o.lang, fold: o.fold ?? i % FOLDS, roleRight: o.roleRight, stageRight: o.stageRight, signals }];
   });
 }
@@ -217,8 +217,8 @@ function main() {
   const rows = signalsAt >= 0 ? readSignals(argv[signalsAt + 1]) : reviewRows();
   // Before: the heads' own probabilities, the lower of the two shown.
   const before = rows.map((r) => {
-    const role = r.signals[0] as number;
-    const stage = r.signals[2] as number;
+    const role = r.signals[Signal.RoleTop] as number;
+    const stage = r.signals[Signal.StageTop] as number;
     return { role, stage, both: Math.min(role, stage) };
   });
   const after = crossFitted(rows);

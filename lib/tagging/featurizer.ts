@@ -222,8 +222,9 @@ export function featurize(
   }
   for (let v = 0; v < VERB_HITS.length; v++) {
     if (hits[VERB_HITS[v]] === 0) continue;
+    if (hasChinese(tokens)) break; // no pair at all in a Chinese entry: looked at once, on its first verb hit
     for (let p = 0; p < KIND_HITS.length; p++) {
-      if (hits[KIND_HITS[p]] === 0 || hasChinese(tokens)) continue;
+      if (hits[KIND_HITS[p]] === 0) continue;
       out.push(LEX_PAIR + v * KIND_HITS.length + p, -1, 0);
       out.values[out.count - 1] = LEX_VALUE;
     }

@@ -7,6 +7,17 @@ import { parseLabelledLines } from "./jsonl";
 import { lastBaseAnswer, lastReviewSignals } from "./model";
 import { Signal } from "./review";
 
+/** The development teams (lib/tagging/teams-dev/README.md): <name>.corrections.jsonl and <name>.later.jsonl each. */
+const DEV_TEAMS = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
+  .map((f) => f.slice(0, -".corrections.jsonl".length));
+
+/** A team's model: a fork of the base that has learned `corrections`, in order. */
+function taught(corrections: readonly LabelledExample[]): ReturnType<typeof getBaseModel> {
+  const team = getBaseModel().fork();
+  for (const e of corrections) team.learn(e);
+  return team;
+}
+
 /** A development team convention (lib/tagging/teams-dev/README.md): check-in supervision is community/activation. */
 function devTeam(name: string): { corrections: LabelledExample[]; later: (LabelledExample & { convention: boolean })[] } {
   const read = (file: string) => readFileSync(join(__dirname, "teams-dev", file), "utf8");
@@ -94,8 +105,7 @@ describe("learning from corrections", () => {
 describe("learning a team convention", () => {
   const { corrections, later } = devTeam("pinecrest");
   const base = getBaseModel();
-  const team = base.fork();
-  for (const e of corrections) team.learn(e);
+  const team = taught(corrections);
   // No correction says 步数 (step count), 截图 is the only word it shares with the team's examples.
   const REWORDED = "核对学员提交的步数截图，退回模糊的4张";
 
@@ -157,8 +167,7 @@ describe("learning a team convention", () => {
       tags(m, texts).filter((t) => t[0] === label[0] && t[1] === label[1]).length;
     const otherBefore = PROBES.map((text) => team.classify(text));
     const baseBefore = PROBES.map((text) => base.classify(text));
-    const learner = base.fork();
-    for (const e of points.corrections) learner.learn(e);
+    const learner = taught(points.corrections);
     // Cold, the settled call decides (at most 2 of 10 land on the rule by chance); after the corrections at least 7
     // of 10 follow the rule, and at least 5 more than before.
     const cold = following(base, PROBES, RULE);
@@ -179,15 +188,12 @@ describe("learning a team convention", () => {
     // A house rule is one label. Across the 8 dev teams, the later convention entries whose role or stage the team's
     // model moves onto the rule (off the base's reading) get the rule's whole label, not one head of it: a tag that
     // is half the team's call and half the base's is wrong on both counts for the team (before: 135 of 155).
-    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
-      .map((f) => f.slice(0, -".corrections.jsonl".length));
-    assert.ok(names.length >= 8);
+    assert.ok(DEV_TEAMS.length >= 8);
     let moved = 0;
     let whole = 0;
-    for (const name of names) {
+    for (const name of DEV_TEAMS) {
       const dev = devTeam(name);
-      const learner = base.fork();
-      for (const e of dev.corrections) learner.learn(e);
+      const learner = taught(dev.corrections);
       for (const e of dev.later.filter((l) => l.convention)) {
         const cold = base.classify(e.text);
         const r = learner.classify(e.text);
@@ -207,13 +213,10 @@ describe("learning a team convention", () => {
     // an email provider to activation: business/activation, a tag no one in the team gave. Such a half-move falls
     // back to the base's reading; across the 8 dev teams, every later entry moved off the base's reading carries a
     // label of the team's own examples.
-    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
-      .map((f) => f.slice(0, -".corrections.jsonl".length));
     let moved = 0;
-    for (const name of names) {
+    for (const name of DEV_TEAMS) {
       const dev = devTeam(name);
-      const learner = base.fork();
-      for (const e of dev.corrections) learner.learn(e);
+      const learner = taught(dev.corrections);
       const given = new Set(dev.corrections.map((e) => `${e.role}/${e.stage}`));
       for (const e of dev.later) {
         const cold = base.classify(e.text);
@@ -224,8 +227,7 @@ describe("learning a team convention", () => {
       }
     }
     assert.ok(moved >= 100, `${moved} later entries moved`);
-    const sagebrook = base.fork();
-    for (const e of devTeam("sagebrook").corrections) sagebrook.learn(e);
+    const sagebrook = taught(devTeam("sagebrook").corrections);
     const deal = sagebrook.classify("Signed a deal with an email delivery vendor");
     assert.deepEqual([deal.role, deal.stage], ["business", "acquisition"]);
   });
@@ -242,13 +244,10 @@ describe("learning a team convention", () => {
     // The fallback ("an answer on a label none of the team's examples has is the base's answer") used to read the
     // base's weights on the team's feature values, whose norms count the team's own extra n-grams: near a tie its
     // "base answer" was a label neither the base nor the team gives (copperfield: 把同行平台的收费档位做成一张表).
-    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
-      .map((f) => f.slice(0, -".corrections.jsonl".length));
     let fallbacks = 0;
-    for (const name of names) {
+    for (const name of DEV_TEAMS) {
       const dev = devTeam(name);
-      const learner = base.fork();
-      for (const e of dev.corrections) learner.learn(e);
+      const learner = taught(dev.corrections);
       for (const e of dev.later) {
         const team = reading(learner, e.text);
         if (!team.base) continue;
@@ -288,11 +287,9 @@ describe("learning a team convention", () => {
     // Each of the dev teams' 240 corrections, taught alone to a fresh team model, then the same text tagged again.
     // Before the joint head learned from corrections, 3 came back with the base's pair (the team's two heads read
     // them as the base does, and the base's joint head then decided).
-    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
-      .map((f) => f.slice(0, -".corrections.jsonl".length));
     const missed: string[] = [];
     let taught = 0;
-    for (const name of names) {
+    for (const name of DEV_TEAMS) {
       for (const e of devTeam(name).corrections) {
         const learner = base.fork();
         learner.learn(e);
@@ -310,14 +307,11 @@ describe("learning a team convention", () => {
     // already tags right mostly keep their tag. A rule's corrections move the words in all of its entries (的, 客户,
     // customers, new): before, 9 of 105 such entries were dragged onto the rule (a webinar for all customers, a
     // complaint passed to product, a welcome call), 11 of 107 on the base of the ninth data collection (7 now).
-    const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
-      .map((f) => f.slice(0, -".corrections.jsonl".length));
     let right = 0;
     const lost: string[] = [];
-    for (const name of names) {
+    for (const name of DEV_TEAMS) {
       const dev = devTeam(name);
-      const learner = base.fork();
-      for (const e of dev.corrections) learner.learn(e);
+      const learner = taught(dev.corrections);
       for (const e of dev.later.filter((l) => !l.convention)) {
         const cold = base.classify(e.text);
         if (cold.role !== e.role || cold.stage !== e.stage) continue;
@@ -334,8 +328,7 @@ describe("learning a team convention", () => {
     const other = base.fork();
     other.learn({ text: "回复社区帖子32条", role: "community", stage: "activation" });
     const before = other.classify(REWORDED);
-    const third = base.fork();
-    for (const e of corrections) third.learn(e);
+    const third = taught(corrections);
     assert.equal(third.classify(REWORDED).role, "community");
     assert.deepEqual(other.classify(REWORDED), before);
     assert.notEqual(before.role, "community");
@@ -371,13 +364,11 @@ describe("a house rule after a handful of corrections", () => {
   // Every development team (lib/tagging/teams-dev): its later entries tagged after its first 5 and 10 corrections.
   // The rule pulls (model.ts RULE_PULL / ROLE_PULL) carry a rule to entries the base reads alike but worded otherwise;
   // without them 85 of 200 convention entries follow after 5 corrections and 106 after 10 (118 and 129 with them).
-  const names = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl")).map((f) => f.slice(0, -".corrections.jsonl".length));
-  const teams = names.map(devTeam);
+  const teams = DEV_TEAMS.map(devTeam);
   const followed = (k: number) => {
     let convention = 0, conventionOf = 0, ordinary = 0;
     for (const { corrections, later } of teams) {
-      const model = getBaseModel().fork();
-      for (const e of corrections.slice(0, k)) model.learn(e);
+      const model = taught(corrections.slice(0, k));
       for (const e of later) {
         const r = model.classify(e.text);
         const right = r.role === e.role && r.stage === e.stage;

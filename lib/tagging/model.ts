@@ -311,12 +311,9 @@ export class Model implements TaggingModel {
     let baseRole = -1;
     let baseStage = -1;
     if (team.weights !== null) {
-      scoreWith(rows, STRIDE, base.features, base.bias, buffer.ids, values, buffer.count, Z);
-      for (let c = 0; c < R; c++) roleP[c] = Z[c];
-      softmaxInPlace(roleP, R, base.roleTemperature);
-      addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
-      baseRole = argmax(Z, 0, R);
-      baseStage = argmax(Z, R, S);
+      const pair = this.baseReading(values);
+      baseRole = Math.floor(pair / S);
+      baseStage = pair % S;
       baseZ.set(Z);
     }
     this.score(buffer, Z);
@@ -434,7 +431,7 @@ export class Model implements TaggingModel {
     const baseRole = argmax(Z, 0, R);
     const baseStage = argmax(Z, R, S);
     team.move(baseRole, baseStage, role, stage);
-    team.movePair(this.baseReading(buffer), role * S + stage, buffer.ids, ngrams, buffer.count, RESERVED_FEATURES);
+    team.movePair(this.baseReading(baseValues(buffer, base.features, baseScratch)), role * S + stage, buffer.ids, ngrams, buffer.count, RESERVED_FEATURES);
     const roleMargin = baseRole === role
       ? LEARN_MARGIN
       : LEARN_MARGIN + (CONVENTION_MARGIN - LEARN_MARGIN) * team.consistency("role", baseRole, role, CONVENTION_EVIDENCE);
@@ -454,12 +451,12 @@ export class Model implements TaggingModel {
 
   /**
    * The base's reading of the entry in `buffer` as a pair (role · S + stage), as classify() reads it before the team
-   * decides: the base's weights on the base's feature values, the stage with the role→stage prior. Overwrites Z.
+   * decides: the base's weights on `values`, the base's feature values (featurizer.baseValues), the stage with the
+   * role→stage prior. Leaves the base's logits in Z and its role probabilities in roleP.
    */
-  private baseReading(buf: FeatureBuffer): number {
+  private baseReading(values: Float32Array): number {
     const { base } = this;
-    const values = baseValues(buf, base.features, baseScratch);
-    scoreWith(this.packed.rows, STRIDE, base.features, base.bias, buf.ids, values, buf.count, Z);
+    scoreWith(this.packed.rows, STRIDE, base.features, base.bias, buffer.ids, values, buffer.count, Z);
     for (let c = 0; c < R; c++) roleP[c] = Z[c];
     softmaxInPlace(roleP, R, base.roleTemperature);
     addStagePrior(Z, R, roleP, base.stageGivenRole, base.priorWeight);
