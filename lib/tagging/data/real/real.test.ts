@@ -32,6 +32,31 @@ function sourceGroup(source: string): string {
   return source;
 }
 
+/**
+ * Hosts where each subdomain (or the host itself) is one writer's own space, not an organisation: personal blogs and
+ * shared document/issue hosts. A site elsewhere counts as its organisation's (wiki.ubuntu.com and fridge.ubuntu.com are
+ * both "ubuntu"; discourse.nixos.org and logs.nixos.dev are both "nixos", as is the GitHub owner NixOS).
+ */
+const SHARED_HOSTS = [
+  "blogspot.com", "wordpress.com", "substack.com", "github.io", "gitlab.io", "livejournal.com", "neocities.org",
+  "vercel.app", "readthedocs.build", "readthedocs.io", "notion.to", "notion.site", "ck.page", "atlassian.net",
+  "wikidot.com", "yolasite.com", "google.com", "medium.com", "mail-archive.com", "gitlab.com",
+];
+/** Second-level labels under a country code that are part of the suffix (example.org.uk, example.edu.cn). */
+const COUNTRY_SECOND_LEVEL = new Set(["com", "co", "org", "net", "edu", "gov", "ac", "or", "ne", "go"]);
+
+/**
+ * The organisation a source group belongs to: a GitHub repository's owner; a web site's registrable domain without its
+ * suffix (wiki.python.org → "python"), or the whole host on a shared host (someone.wordpress.com).
+ */
+function organisation(group: string): string {
+  if (group.includes("/")) return group.split("/")[0];
+  const labels = group.replace(/\.$/, "").split(".");
+  const n = labels.length >= 3 && labels[labels.length - 1].length === 2 && COUNTRY_SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
+  if (SHARED_HOSTS.includes(labels.slice(-n).join("."))) return labels.join(".");
+  return labels[labels.length - n];
+}
+
 const normalised = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, "");
 
 const train = read("train.jsonl");
@@ -54,6 +79,25 @@ test("no repository or site has lines on both sides of the split", () => {
   const trainGroups = new Set(train.map((line) => sourceGroup(line.source)));
   const shared = [...new Set(holdout.map((line) => sourceGroup(line.source)))].filter((group) => trainGroups.has(group));
   assert.deepEqual(shared, []);
+});
+
+test("no organisation (GitHub owner, web site's domain) has lines on both sides: its writers likely overlap", () => {
+  const trainOrganisations = new Map(train.map((line) => [organisation(sourceGroup(line.source)), sourceGroup(line.source)]));
+  const shared = [...new Set(holdout.map((line) => sourceGroup(line.source)))]
+    .filter((group) => trainOrganisations.has(organisation(group)))
+    .map((group) => `${group} (holdout) and ${trainOrganisations.get(organisation(group))} (train)`);
+  assert.deepEqual(shared, []);
+});
+
+test("organisations are read as GitHub owners and registrable domains", () => {
+  assert.equal(organisation(sourceGroup("https://github.com/CloudWeGo/community/issues/1")), "cloudwego");
+  assert.equal(organisation(sourceGroup("cloudwego/cloudwego.github.io:content/zh/blog/a.md")), "cloudwego");
+  assert.equal(organisation(sourceGroup("https://wiki.ubuntu.com/Membership")), organisation(sourceGroup("https://fridge.ubuntu.com/x")));
+  assert.equal(organisation(sourceGroup("https://ubuntu.com/community")), "ubuntu");
+  assert.equal(organisation(sourceGroup("https://discourse.nixos.org/t/1")), organisation(sourceGroup("https://github.com/NixOS/marketing/issues/3")));
+  assert.equal(organisation(sourceGroup("http://www.suet.edu.cn/a")), "suet");
+  assert.notEqual(organisation(sourceGroup("https://a.wordpress.com/x")), organisation(sourceGroup("https://b.wordpress.com/y")));
+  assert.notEqual(organisation(sourceGroup("https://a.blogspot.com/x")), organisation(sourceGroup("https://github.com/blogspot/x")));
 });
 
 test("no text is in both training and hold-out (after NFKC, case, punctuation and spaces)", () => {
