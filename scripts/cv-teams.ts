@@ -1,7 +1,8 @@
 // Does learning a team's corrections help the team's OTHER entries, when the corrections are not one house rule?
-// Measured on training data only: each repository or site of the real lines (lib/tagging/data/real/train.jsonl) with
-// at least --min lines plays one team. Repositories are dealt to K folds; for each fold the base is built without the
-// fold's real lines (taxonomy, bank and the other folds' real lines, as the app builds it), and each of the fold's
+// Measured on training data only: each organisation of the real lines (lib/tagging/data/real/train.jsonl, grouped as
+// scripts/cv-lines.ts groups them: GitHub owner, site's domain) with at least --min lines plays one team. Each team sits in the fold its name
+// hashes to (foldOf, the folds of scripts/cv.ts); for each fold the base is built without the fold's real lines
+// (taxonomy, bank and the other folds' real lines, as the app builds it), and each of the fold's
 // teams learns every other of its lines in file order (its corrections) through learn(), as a team's reviews do; its
 // remaining lines are tagged before (base) and after. "fixed" / "broken": later lines right only after / only before.
 // Three ways to learn: every line (corrections and confirmations), only the lines the base got wrong (corrections
@@ -9,7 +10,7 @@
 // Usage: npx tsx scripts/cv-teams.ts [--folds K] [--min N] [--quiet]
 import { buildModel, type LabelledExample, TAXONOMY, type TaggingModel } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { type Line, readLines } from "./cv-lines";
+import { foldOf, type Line, readLines } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
   const args = { folds: 5, min: 10, quiet: false };
@@ -28,15 +29,6 @@ function parseArgs(argv: string[]) {
     process.exit(2);
   }
   return args;
-}
-
-/** The repository (owner/name) or site a real line's source points at: one organisation's ops work, one team. */
-function teamOf(source: string): string {
-  const github = /^https?:\/\/github\.com\/([^/]+\/[^/#?]+)/.exec(source);
-  if (github) return github[1];
-  const site = /^https?:\/\/([^/]+)/.exec(source);
-  if (site) return site[1];
-  return source.split(":")[0];
 }
 
 interface Tally {
@@ -76,20 +68,10 @@ function main() {
   const real = readLines().filter((l) => l.domain === "real");
   const bank = readLines().filter((l) => l.domain === "bank");
   const byTeam = new Map<string, Line[]>();
-  for (const l of real) {
-    const team = teamOf(l.group);
-    byTeam.set(team, [...(byTeam.get(team) ?? []), l]);
-  }
-  // Largest team first into the fold with the fewest lines; every real line is in some fold (small teams train
-  // the other folds' bases but are not measured).
+  for (const l of real) byTeam.set(l.group, [...(byTeam.get(l.group) ?? []), l]);
+  // Every real line is in some fold (small teams train the other folds' bases but are not measured).
   const folds: string[][] = Array.from({ length: args.folds }, () => []);
-  const load = new Array(args.folds).fill(0);
-  for (const [team, lines] of [...byTeam].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
-    let best = 0;
-    for (let k = 1; k < args.folds; k++) if (load[k] < load[best]) best = k;
-    folds[best].push(team);
-    load[best] += lines.length;
-  }
+  for (const team of [...byTeam.keys()].sort()) folds[foldOf(team, args.folds)].push(team);
   const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK, ...bank];
   const all = tally();
   const wrongOnly = tally();
@@ -97,7 +79,7 @@ function main() {
   const started = performance.now();
   for (let k = 0; k < args.folds; k++) {
     const held = new Set(folds[k]);
-    const base = buildModel([...fixed, ...real.filter((l) => !held.has(teamOf(l.group)))], { frozen: true });
+    const base = buildModel([...fixed, ...real.filter((l) => !held.has(l.group))], { frozen: true });
     const poolCorrections: LabelledExample[] = [];
     const poolLater: LabelledExample[] = [];
     const poolCold: boolean[] = [];
@@ -127,7 +109,7 @@ function main() {
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   const line = (name: string, t: Tally) =>
     `${name.padEnd(34)} ${String(t.teams).padStart(3)} teams, ${String(t.learned).padStart(4)} learned, ${t.later} later: both right ${pct(t.before, t.later)} -> ${pct(t.after, t.later)} (fixed ${t.fixed}, broken ${t.broken})`;
-  console.log(`${args.folds} folds by repository over real train lines, teams of ≥ ${args.min} lines; ${seconds.toFixed(1)} s`);
+  console.log(`${args.folds} folds by organisation over real train lines, teams of ≥ ${args.min} lines; ${seconds.toFixed(1)} s`);
   console.log(line("per team, learn every other line", all));
   console.log(line("per team, learn only the base's wrong", wrongOnly));
   console.log(line("one pooled team per fold", pooled));

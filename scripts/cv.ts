@@ -1,7 +1,10 @@
-// Cross-validation over the TRAINING data, grouped by source: the figures to tune the base model on (the eval sets
-// are held out and only read). Real operators' lines (lib/tagging/data/real/train.jsonl) are grouped by page
-// (`source`), bank lines by persona file; each group goes whole to one of K folds. For each fold the base is built from
-// everything else (taxonomy, lib/tagging/examples, the other folds) exactly as the app builds it, and the fold is tagged.
+// Cross-validation over the TRAINING data, grouped by writer: the figures to tune the base model on (the eval sets
+// are held out and only read). Real operators' lines (lib/tagging/data/real/train.jsonl) are grouped by organisation
+// (GitHub owner or site's domain, lib/tagging/examples/writers.ts, as the hold-out split is), bank lines by persona
+// file; each group goes whole to the fold its name hashes to (scripts/cv-lines.ts foldOf), so a data batch or a --drop
+// moves no other group's lines.
+// For each fold the base is built from everything else (taxonomy, lib/tagging/examples, the other folds) exactly as the
+// app builds it, and the fold is tagged.
 // Usage:
 //   npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON]
 //     --folds K      number of folds (default 5)
@@ -82,7 +85,7 @@ function main() {
     ? new Set(readFileSync(args.drop, "utf8").split(/\r?\n/).filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
     : undefined;
   const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold, drop });
-  console.log(`${K}-fold CV grouped by source over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
+  console.log(`${K}-fold CV grouped by writer (organisation, persona file) over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
   const pick = (domain: Line["domain"]) => {
     const idx = lines.map((l, i) => (l.domain === domain ? i : -1)).filter((i) => i >= 0);
     return { items: idx.map((i) => lines[i]), results: idx.map((i) => results[i]) };

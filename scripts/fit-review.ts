@@ -1,8 +1,9 @@
 // Fits the review calibration (lib/tagging/review.ts): two logistic models, P(role right) and P(stage right), over the
-// review signals of every training line tagged out of fold (scripts/cv-lines.ts, 5-fold CV grouped by source), and a
-// third, P(role and stage both right) from the lower of the two (fitted on their cross-fitted values); reports the
-// review queue and the calibration before (the heads' own probabilities) and after (the calibrated ones). The figures
-// "after" are cross-fitted: each fold's lines are scored by a calibration fitted on the other folds' lines only.
+// review signals of every training line tagged out of fold (scripts/cv-lines.ts, 5-fold CV grouped by writer:
+// organisation, persona file), and a third, P(role and stage both right) from the lower of the two (fitted on their
+// cross-fitted values); reports the review queue and the calibration before (the heads' own probabilities) and after
+// (the calibrated ones). The figures "after" are cross-fitted: each fold's lines are scored by a calibration fitted on
+// the other folds' lines only.
 // Usage:
 //   npx tsx scripts/fit-review.ts [--write] [--signals FILE]
 //     --write         write the calibration fitted on all lines to lib/tagging/review-calibration.json

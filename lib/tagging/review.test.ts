@@ -26,9 +26,9 @@ describe("review calibration", () => {
     const refit = fitCalibration(all);
     const committed = readFileSync(CALIBRATION_FILE, "utf8");
     if (committed === serialise(refit)) return;
-    // The CV deals groups to folds anew when lines are added, so a few dozen new lines move the fit a little: that much
-    // may wait for the next refit (on average under 0.02, 99% of lines within 0.1); a change to the engine that moves
-    // its confidences more may not.
+    // New lines keep every other group in its fold (scripts/cv-lines.ts foldOf) but retrain the other folds' bases, so a
+    // few dozen move the fit a little: that much may wait for the next refit (on average under 0.02, 99% of lines
+    // within 0.1); a change to the engine that moves its confidences more may not.
     const now = calibrated(CALIBRATION, all);
     const fresh = calibrated(refit, all);
     const gaps = all.map((_, i) => Math.max(
