@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { dataDirectory, HOLDOUT_FILE, jsonlFiles, trainingExample } from "../lib/tagging/examples/data-files";
+import { dataDirectory, HOLDOUT_FILE, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
 import { languageOf } from "../lib/tagging/metrics";
 import { lastReviewSignals } from "../lib/tagging/model";
@@ -30,10 +30,12 @@ export function readLines(): Line[] {
     if (path.basename(file) === HOLDOUT_FILE) continue;
     const rel = path.relative(dir, file);
     const domain = rel.startsWith("real") ? "real" : "bank";
-    for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
-      if (raw.trim().length === 0) continue;
-      const obj = JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string };
-      const example = trainingExample(obj, rel);
+    const raws = readFileSync(file, "utf8").split(/\r?\n/).filter((raw) => raw.trim().length > 0);
+    const objs = raws.map((raw) => JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string });
+    const counts = sourceLineCounts(objs);
+    for (const [i, raw] of raws.entries()) {
+      const obj = objs[i];
+      const example = trainingExample(obj, rel, sourceLinesOf(obj, counts));
       if (example === null) continue;
       const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
       const source = domain === "real" ? obj.source ?? raw : rel;

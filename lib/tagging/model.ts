@@ -797,8 +797,8 @@ function recordSignals(
   signals[Signal.BankSimilarity] = bankMatch ? bankMatch.similarity : 0;
   signals[Signal.BankRoleAgrees] = bankLabels !== null && bankLabels.role === role ? 1 : 0;
   signals[Signal.BankStageAgrees] = bankLabels !== null && bankLabels.stage === stage ? 1 : 0;
-  // Only real operators' lines weigh more than 1 in training (examples/data-files.ts REAL_WEIGHT).
-  signals[Signal.BankReal] = bankMatch && ((base.examples[bankMatch.example] as TrainingExample).weight ?? 1) > 1 ? 1 : 0;
+  // Only real operators' lines carry a training weight (examples/data-files.ts realWeight; below 1 for a big source).
+  signals[Signal.BankReal] = bankMatch && (base.examples[bankMatch.example] as TrainingExample).weight !== undefined ? 1 : 0;
 }
 
 /**

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseLabelledLines } from "../jsonl";
 import type { TrainingExample } from "../base-model";
 import { isRoleKey, isStageKey, type LabelledExample } from "../types";
+import { sourceGroup } from "./writers";
 
 export const HOLDOUT_FILE = "holdout.jsonl";
 
@@ -41,14 +42,34 @@ export function readLabelledFile(file: string): LabelledExample[] {
 
 /**
  * One parsed line of a training file as the base model is trained on it; `file` is its path relative to the data
- * directory. Null when the line is not a labelled entry.
+ * directory; `sourceLines` how many lines of the file share its source group (sourceLineCounts; a real line's weight
+ * is capped by it, realWeight). Null when the line is not a labelled entry.
  */
 export function trainingExample(
-  obj: { text?: unknown; role?: unknown; stage?: unknown }, file: string,
+  obj: { text?: unknown; role?: unknown; stage?: unknown }, file: string, sourceLines = 1,
 ): TrainingExample | null {
   const { text, role, stage } = obj;
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
-  return isRealFile(file) ? { text, role, stage, weight: REAL_WEIGHT } : { text, role, stage };
+  return isRealFile(file) ? { text, role, stage, weight: realWeight(sourceLines) } : { text, role, stage };
+}
+
+/**
+ * How many lines each source group (repository or site, writers.ts sourceGroup) has among `objs`, the parsed lines of
+ * one file; lines without a source count alone.
+ */
+export function sourceLineCounts(objs: readonly { source?: unknown }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const obj of objs) {
+    if (typeof obj.source !== "string") continue;
+    const group = sourceGroup(obj.source);
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The lines of `obj`'s source group in `counts` (1 when it has no source). */
+export function sourceLinesOf(obj: { source?: unknown }, counts: ReadonlyMap<string, number>): number {
+  return typeof obj.source === "string" ? counts.get(sourceGroup(obj.source)) ?? 1 : 1;
 }
 
 /**
@@ -58,6 +79,18 @@ export function trainingExample(
  */
 export const REAL_WEIGHT = 3;
 
+/**
+ * A source group (one repository or site) with more training lines than this shares REAL_SOURCE_CAP lines' weight
+ * among them, so that one writer (a job board's duty lists, one conference's organiser notes) cannot dominate what the
+ * base learns from real lines. Lines are weighted down, never dropped.
+ */
+export const REAL_SOURCE_CAP = 60;
+
+/** Training weight of a real line whose source group has `sourceLines` lines: REAL_WEIGHT × min(1, cap / lines). */
+export function realWeight(sourceLines: number): number {
+  return REAL_WEIGHT * Math.min(1, REAL_SOURCE_CAP / Math.max(1, sourceLines));
+}
+
 /** Files of real operators' lines (the target domain) sit under real/. */
 export function isRealFile(relative: string): boolean {
   return relative.split(/[\\/]/)[0] === "real";
@@ -65,7 +98,7 @@ export function isRealFile(relative: string): boolean {
 
 /** The training lines of one data file (`file` relative to the data directory `dir`); malformed lines are skipped. */
 export function readTrainingFile(dir: string, file: string): TrainingExample[] {
-  const out: TrainingExample[] = [];
+  const objs: Record<string, unknown>[] = [];
   for (const line of readFileSync(path.join(dir, file), "utf8").split(/\r?\n/)) {
     if (line.trim().length === 0) continue;
     let obj: unknown;
@@ -74,8 +107,12 @@ export function readTrainingFile(dir: string, file: string): TrainingExample[] {
     } catch {
       continue;
     }
-    if (obj === null || typeof obj !== "object") continue;
-    const example = trainingExample(obj as Record<string, unknown>, file);
+    if (obj !== null && typeof obj === "object") objs.push(obj as Record<string, unknown>);
+  }
+  const counts = sourceLineCounts(objs);
+  const out: TrainingExample[] = [];
+  for (const obj of objs) {
+    const example = trainingExample(obj, file, sourceLinesOf(obj, counts));
     if (example !== null) out.push(example);
   }
   return out;

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { readTrainingFile, REAL_SOURCE_CAP, REAL_WEIGHT } from "../../examples/data-files";
 import { organisation, sourceGroup } from "../../examples/writers";
 import { isRoleKey, isStageKey } from "../../types";
 
@@ -98,4 +99,21 @@ test("SOURCES.md's counts and distribution of all lines are the files' (lines lo
     const inFiles = stages.map((s) => all.filter((l) => (role === "total" || l.role === role) && l.stage === s).length);
     assert.deepEqual(counts.map(Number), [...inFiles, inFiles.reduce((a, b) => a + b, 0)], `SOURCES.md row ${role}`);
   }
+});
+
+test("no repository or site weighs more than REAL_SOURCE_CAP lines in training, and smaller ones keep full weight", () => {
+  const examples = readTrainingFile(path.join(__dirname, ".."), "real/train.jsonl");
+  assert.equal(examples.length, train.length, "every training line is read");
+  const weight = new Map<string, number>();
+  const lines = new Map<string, number>();
+  train.forEach((line, i) => {
+    const group = sourceGroup(line.source);
+    weight.set(group, (weight.get(group) ?? 0) + (examples[i].weight ?? 1));
+    lines.set(group, (lines.get(group) ?? 0) + 1);
+  });
+  for (const [group, n] of lines) {
+    const expected = REAL_WEIGHT * Math.min(n, REAL_SOURCE_CAP);
+    assert.ok(Math.abs((weight.get(group) ?? 0) - expected) < 1e-6, `${group}: ${n} lines weigh ${weight.get(group)}, not ${expected}`);
+  }
+  assert.ok([...lines.values()].some((n) => n > REAL_SOURCE_CAP), "some source is over the cap (else the test checks nothing)");
 });
