@@ -7,9 +7,12 @@ import { parseLabelledLines } from "./jsonl";
 import { lastBaseAnswer, lastReviewSignals } from "./model";
 import { Signal } from "./review";
 
-/** The development teams (lib/tagging/teams-dev/README.md): <name>.corrections.jsonl and <name>.later.jsonl each. */
-const DEV_TEAMS = readdirSync(join(__dirname, "teams-dev")).filter((f) => f.endsWith(".corrections.jsonl"))
+/** The teams of a folder (lib/tagging/teams-dev/README.md): <name>.corrections.jsonl and <name>.later.jsonl each. */
+const teamsIn = (dir: string) => readdirSync(join(__dirname, dir)).filter((f) => f.endsWith(".corrections.jsonl"))
   .map((f) => f.slice(0, -".corrections.jsonl".length));
+/** The development teams (lib/tagging/teams-dev) and the tuning teams (lib/tagging/teams-tune/README.md). */
+const DEV_TEAMS = teamsIn("teams-dev");
+const TUNE_TEAMS = teamsIn("teams-tune");
 
 /** A team's model: a fork of the base that has learned `corrections`, in order. */
 function taught(corrections: readonly LabelledExample[]): ReturnType<typeof getBaseModel> {
@@ -19,8 +22,8 @@ function taught(corrections: readonly LabelledExample[]): ReturnType<typeof getB
 }
 
 /** A development team convention (lib/tagging/teams-dev/README.md): check-in supervision is community/activation. */
-function devTeam(name: string): { corrections: LabelledExample[]; later: (LabelledExample & { convention: boolean })[] } {
-  const read = (file: string) => readFileSync(join(__dirname, "teams-dev", file), "utf8");
+function devTeam(name: string, dir = "teams-dev"): { corrections: LabelledExample[]; later: (LabelledExample & { convention: boolean })[] } {
+  const read = (file: string) => readFileSync(join(__dirname, dir, file), "utf8");
   const fail = (line: number, error: string) => assert.fail(`${name}: line ${line}: ${error}`);
   const later = read(`${name}.later.jsonl`);
   const flags = later.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l).convention === true);
@@ -364,10 +367,10 @@ describe("a house rule after a handful of corrections", () => {
   // Every development team (lib/tagging/teams-dev): its later entries tagged after its first 5 and 10 corrections.
   // The rule pulls (model.ts RULE_PULL / ROLE_PULL) carry a rule to entries the base reads alike but worded otherwise;
   // without them 85 of 200 convention entries follow after 5 corrections and 106 after 10 (118 and 129 with them).
-  const teams = DEV_TEAMS.map(devTeam);
-  const followed = (k: number) => {
+  const teams = DEV_TEAMS.map((name) => devTeam(name));
+  const followed = (k: number, of = teams) => {
     let convention = 0, conventionOf = 0, ordinary = 0;
-    for (const { corrections, later } of teams) {
+    for (const { corrections, later } of of) {
       const model = taught(corrections.slice(0, k));
       for (const e of later) {
         const r = model.classify(e.text);
@@ -384,6 +387,20 @@ describe("a house rule after a handful of corrections", () => {
     const cold = followed(0), five = followed(5), ten = followed(10);
     assert.ok(five.convention > 0.5 * five.conventionOf, `after 5: ${five.convention} of ${five.conventionOf}`);
     assert.ok(ten.convention > 0.6 * ten.conventionOf, `after 10: ${ten.convention} of ${ten.conventionOf}`);
-    assert.ok(five.ordinary >= cold.ordinary - 1 && ten.ordinary >= cold.ordinary - 1, `ordinary ${cold.ordinary} → ${five.ordinary} / ${ten.ordinary}`);
+    assert.ok(five.ordinary >= cold.ordinary && ten.ordinary >= cold.ordinary, `ordinary ${cold.ordinary} → ${five.ordinary} / ${ten.ordinary}`);
+  });
+
+  it("on the tuning teams too: the rule reaches most convention entries and no ordinary entry is lost after 5 corrections", () => {
+    // lib/tagging/teams-tune (3 teams, 20 convention + 20 ordinary later entries each, several ordinary ones beside the
+    // rule: a help-centre article beside an SEO rule, a bug triage beside a survey rule). With the joint pull as hard
+    // on heads the base is sure of as on the others (model.ts JOINT_SURE), an in-app tutorial follows the SEO rule
+    // after 5 corrections (58 -> 57 of 60).
+    const tune = TUNE_TEAMS.map((name) => devTeam(name, "teams-tune"));
+    assert.ok(tune.length >= 3);
+    const cold = followed(0, tune), five = followed(5, tune), thirty = followed(30, tune);
+    assert.ok(five.convention > 0.6 * five.conventionOf, `after 5: ${five.convention} of ${five.conventionOf}`);
+    assert.ok(thirty.convention >= 0.8 * thirty.conventionOf, `after 30: ${thirty.convention} of ${thirty.conventionOf}`);
+    assert.ok(five.ordinary >= cold.ordinary, `ordinary ${cold.ordinary} → ${five.ordinary} after 5`);
+    assert.ok(thirty.ordinary >= cold.ordinary - 3, `ordinary ${cold.ordinary} → ${thirty.ordinary} after 30`);
   });
 });
