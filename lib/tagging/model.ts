@@ -72,10 +72,11 @@ const JOINT_EVIDENCE = 3;
 /**
  * ...half as hard on a head the base reads at least JOINT_SURE (its own probability for its reading, as for the rule
  * pull's RULE_SURE): an ordinary entry the base is sure of, whose stage the team's words and vote moved, no longer has
- * its role carried onto the rule as well (a help-centre article or a newsletter dragged onto an SEO rule). Dev teams
- * unchanged but for one convention entry after 5 and one after 10 (118/129/180 -> 117/128/180 of 200); tuning teams
- * (lib/tagging/teams-tune) ordinary 58 cold -> 57/57/54 of 60 after 5/10/30 before, 58/58/57/55 now; cv-teams within a
- * line (every other line 56.0 -> 56.0%, only the base's wrong 52.4 -> 52.5%, pooled 55.2 -> 55.5%).
+ * its role carried onto the rule as well (a help-centre article or a newsletter dragged onto an SEO rule).
+ * With ROLE_SURE, on the base of a3cd93b (cold / after 5 / 10 / 30 corrections): dev teams ordinary 108/108/108/104 ->
+ * 108/108/108/105 of 120, convention 33/124/135/180 -> 33/121/132/180 of 200; tuning teams (lib/tagging/teams-tune)
+ * ordinary 58/56/56/55 -> 58/57/56/56 of 60, convention 8/45/48/57 unchanged; cv-teams every other line 58.8 -> 58.7%,
+ * only the base's wrong 56.7 -> 56.6%, pooled 55.9 -> 56.0% (broken lines 36/37/55 -> 35/36/54).
  */
 const JOINT_SURE = 0.9;
 /*
@@ -113,9 +114,13 @@ const RULE_CONCEPTS = 0.25;
 const RULE_SURE = 0.95;
 /**
  * ...and where the team has no example the base read as the entry's pair, from those it read with the entry's role
- * and labelled with another role, by up to ROLE_PULL (the same factors).
+ * and labelled with another role, by up to ROLE_PULL (the same factors), half as hard where the base reads the role
+ * at least ROLE_SURE: those examples were read with another stage, weaker evidence that this entry is the rule's (an
+ * in-app tutorial the base reads content/activation at 0.92, pulled by SEO articles it read content/acquisition).
+ * Measured with JOINT_SURE (above).
  */
 const ROLE_PULL = 3;
+const ROLE_SURE = 0.9;
 
 /**
  * Generic words: where the base reads an entry confidently (each head's probability for its reading at least
@@ -439,8 +444,9 @@ export class Model implements TaggingModel {
     // What the base reads in the entry, exactly as classify() reads it before the team decides (the base's values,
     // the role→stage prior): the moves counted here are compared with that reading later (the rule pulls, the vote's
     // agreement, the convention margin). Until 88810dc the move counts, margins and baseRoles took a second reading
-    // (the team's feature values, no prior) that differed on some entries. Dev teams: convention after 30 181 -> 180
-    // of 200; cv-teams (learn only the base's wrong lines) 51.9 -> 52.4%, pooled 54.9 -> 55.2%.
+    // (the team's feature values, no prior) that differed on some entries. With the role-level fallback of pullFrom,
+    // on the base of a3cd93b: dev teams convention after 5 / 10 / 30 124/135/180 -> 125/135/182 of 200, ordinary and
+    // tuning teams unchanged; cv-teams 58.8 / 56.7 / 55.9 -> 58.5 / 56.6 / 55.9% (within 3 of 1,014 lines).
     const pair = this.baseReading(baseValues(buffer, base.features, baseScratch));
     const baseRole = Math.floor(pair / S);
     const baseStage = pair % S;
@@ -524,7 +530,7 @@ export class Model implements TaggingModel {
     const overlap = lexicon === 0 ? 1 : shared / lexicon / RULE_CONCEPTS;
     const agree = team.movedInto[best] / team.moved / RULE_AGREE;
     const share = n / total;
-    const sure = roleP[fromRole] >= RULE_SURE ? 0.5 : 1;
+    const sure = roleP[fromRole] >= (otherRole ? ROLE_SURE : RULE_SURE) ? 0.5 : 1;
     const evidence = Math.min(1, n / RULE_EVIDENCE) * Math.min(1, agree) * Math.min(1, overlap);
     const pull = sure * strength * share * share * evidence;
     Z[Math.floor(best / S)] += pull * base.roleTemperature;
