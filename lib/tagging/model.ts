@@ -69,16 +69,6 @@ const CONVENTION_EVIDENCE = 2;
  */
 const JOINT_PULL = 4;
 const JOINT_EVIDENCE = 3;
-/**
- * ...half as hard on a head the base reads at least JOINT_SURE (its own probability for its reading, as for the rule
- * pull's RULE_SURE): an ordinary entry the base is sure of, whose stage the team's words and vote moved, no longer has
- * its role carried onto the rule as well (a help-centre article or a newsletter dragged onto an SEO rule).
- * With ROLE_SURE, on the base of a3cd93b (cold / after 5 / 10 / 30 corrections): dev teams ordinary 108/108/108/104 ->
- * 108/108/108/105 of 120, convention 33/124/135/180 -> 33/121/132/180 of 200; tuning teams (lib/tagging/teams-tune)
- * ordinary 58/56/56/55 -> 58/57/56/56 of 60, convention 8/45/48/57 unchanged; cv-teams every other line 58.8 -> 58.7%,
- * only the base's wrong 56.7 -> 56.6%, pooled 55.9 -> 56.0% (broken lines 36/37/55 -> 35/36/54).
- */
-const JOINT_SURE = 0.9;
 /*
  * Coherence: if the team's model still ends on a label (role, stage) none of the team's examples carries, off the
  * base's reading, the heads it moved fall back to the base's reading. A house rule moves both heads onto its label
@@ -114,13 +104,9 @@ const RULE_CONCEPTS = 0.25;
 const RULE_SURE = 0.95;
 /**
  * ...and where the team has no example the base read as the entry's pair, from those it read with the entry's role
- * and labelled with another role, by up to ROLE_PULL (the same factors), half as hard where the base reads the role
- * at least ROLE_SURE: those examples were read with another stage, weaker evidence that this entry is the rule's (an
- * in-app tutorial the base reads content/activation at 0.92, pulled by SEO articles it read content/acquisition).
- * Measured with JOINT_SURE (above).
+ * and labelled with another role, by up to ROLE_PULL (the same factors).
  */
 const ROLE_PULL = 3;
-const ROLE_SURE = 0.9;
 
 /**
  * Generic words: where the base reads an entry confidently (each head's probability for its reading at least
@@ -530,7 +516,7 @@ export class Model implements TaggingModel {
     const overlap = lexicon === 0 ? 1 : shared / lexicon / RULE_CONCEPTS;
     const agree = team.movedInto[best] / team.moved / RULE_AGREE;
     const share = n / total;
-    const sure = roleP[fromRole] >= (otherRole ? ROLE_SURE : RULE_SURE) ? 0.5 : 1;
+    const sure = roleP[fromRole] >= RULE_SURE ? 0.5 : 1;
     const evidence = Math.min(1, n / RULE_EVIDENCE) * Math.min(1, agree) * Math.min(1, overlap);
     const pull = sure * strength * share * share * evidence;
     Z[Math.floor(best / S)] += pull * base.roleTemperature;
@@ -641,8 +627,6 @@ export class Model implements TaggingModel {
   /**
    * The joint pull (JOINT_PULL) on Z: a role the team's model reads and the base (baseRole) does not pulls the stage
    * towards the stages of the team's examples with that role; a stage only the team reads pulls the role likewise.
-   * Half as hard on a head the base is sure of (JOINT_SURE). Leaves the base's probabilities in roleP / stageP (classify
-   * computes both from Z next).
    */
   private jointPull(baseRole: number, baseStage: number): void {
     const { team, base } = this;
@@ -652,17 +636,13 @@ export class Model implements TaggingModel {
     if (role !== baseRole) {
       let n = 0;
       for (let s = 0; s < S; s++) n += labels[role * S + s];
-      baseStageP(base);
-      const sure = stageP[baseStage] >= JOINT_SURE ? 0.5 : 1;
-      const pull = n > 0 ? (sure * JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
+      const pull = n > 0 ? (JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
       for (let s = 0; s < S; s++) Z[R + s] += pull * labels[role * S + s] * base.stageTemperature;
     }
     if (stage !== baseStage) {
       let n = 0;
       for (let r = 0; r < R; r++) n += labels[r * S + stage];
-      baseRoleP(base);
-      const sure = roleP[baseRole] >= JOINT_SURE ? 0.5 : 1;
-      const pull = n > 0 ? (sure * JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
+      const pull = n > 0 ? (JOINT_PULL * Math.min(1, n / JOINT_EVIDENCE)) / n : 0;
       for (let r = 0; r < R; r++) Z[r] += pull * labels[r * S + stage] * base.roleTemperature;
     }
   }
