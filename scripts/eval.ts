@@ -4,7 +4,9 @@
 //                                         then a summary table and the review queue's flag-rate / catch-rate curve
 //   npm run -s eval -- FILE.jsonl [opts]  one file in detail (per class, confusion, per language, curve)
 // Standard sets: ../shared/eval/dev.jsonl, dev2.jsonl, real-dev.jsonl (held out: scores only, never their texts) and
-// every lib/tagging/data/**/holdout.jsonl (real/holdout.jsonl, bank/holdout.jsonl: never trained on).
+// every lib/tagging/data/**/holdout.jsonl (real/holdout.jsonl, bank/holdout.jsonl: never trained on). The real hold-out
+// is also scored with at most 40 lines per source (repository or site; the same lines on every run), so that one big
+// source cannot carry its figure.
 // Options (FILE mode):
 //   --learn FILE2  feed FILE2's entries as team corrections first
 //   --cv K         K-fold: the other folds of FILE are learned as team corrections, the held-out fold is scored
@@ -15,6 +17,7 @@
 //   --quiet        FILE mode without per-class tables and confusion matrices
 //   npm run -s eval -- --teams DIR        team conventions: cold and after 5/10/30 corrections (scripts/eval-teams.ts)
 // Other modes plug in at MODES below.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -23,6 +26,7 @@ import {
 } from "../lib/tagging";
 import { teamsReport } from "./eval-teams";
 import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
+import { sourceGroup } from "../lib/tagging/examples/writers";
 import { parseLabelled } from "../lib/tagging/jsonl";
 import {
   calibrationError, catchCurve, formatHead, headReport, languageOf, type HeadReport,
@@ -70,6 +74,8 @@ function parseArgs(argv: string[]): Args {
 
 interface Item extends LabelledExample {
   lang: "zh" | "en";
+  /** Where a real line came from (real/holdout.jsonl): a page URL or `owner/repo:path`. */
+  source?: string;
 }
 
 function readItems(file: string): Item[] {
@@ -87,8 +93,12 @@ function readItems(file: string): Item[] {
       process.stderr.write(`${file}:${i + 1}: skipped: ${parsed.error}\n`);
       return;
     }
-    const { lang } = JSON.parse(line) as { lang?: unknown };
-    out.push({ ...parsed.value, lang: lang === "zh" || lang === "en" ? lang : languageOf(parsed.value.text) });
+    const { lang, source } = JSON.parse(line) as { lang?: unknown; source?: unknown };
+    out.push({
+      ...parsed.value,
+      lang: lang === "zh" || lang === "en" ? lang : languageOf(parsed.value.text),
+      ...(typeof source === "string" ? { source } : {}),
+    });
   });
   return out;
 }
@@ -250,6 +260,35 @@ function standardSets(): { name: string; file: string }[] {
   return sets;
 }
 
+/** At most this many lines of one source group (repository or site) in the capped view of the real hold-out. */
+const PER_SOURCE = 40;
+
+/**
+ * The real hold-out with at most PER_SOURCE lines per source group (sourceGroup), the lines kept chosen by the md5 of
+ * their text (the same lines on every run and every tree): one big source cannot carry the figure.
+ */
+function perSourceCapped(scored: Scored): Scored {
+  const digest = (text: string) => createHash("md5").update(text).digest("hex");
+  const byGroup = new Map<string, number[]>();
+  scored.items.forEach((e, i) => {
+    const group = sourceGroup(e.source ?? "");
+    const idx = byGroup.get(group);
+    if (idx) idx.push(i);
+    else byGroup.set(group, [i]);
+  });
+  const keep = new Set<number>();
+  for (const idx of byGroup.values()) {
+    const ranked = idx.map((i) => ({ i, h: digest(scored.items[i].text) })).sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : a.i - b.i));
+    for (const { i } of ranked.slice(0, PER_SOURCE)) keep.add(i);
+  }
+  const kept = [...keep].sort((a, b) => a - b);
+  return { items: kept.map((i) => scored.items[i]), results: kept.map((i) => scored.results[i]) };
+}
+
+/** The real operators' hold-out (data/real/holdout.jsonl), whose lines carry their source. */
+const isRealHoldout = (name: string, { items }: Scored) =>
+  name.startsWith("data/real") && items.length > 0 && items.every((e) => e.source !== undefined);
+
 function fullReport(threshold: number): void {
   const started = performance.now();
   const model = getBaseModel();
@@ -265,6 +304,11 @@ function fullReport(threshold: number): void {
     console.log("");
     console.log(`${set.name}: ${s.n} entries  role macro-F1 ${f3(s.role.macroF1)}  stage macro-F1 ${f3(s.stage.macroF1)}  both right ${f3(s.both)}`);
     for (const line of languageLines(scored)) console.log(line);
+    if (isRealHoldout(set.name, scored)) {
+      const capped = perSourceCapped(scored);
+      const c = summarise(capped);
+      console.log(`  at most ${PER_SOURCE} lines per source: ${c.n} entries  role macro-F1 ${f3(c.role.macroF1)}  stage macro-F1 ${f3(c.stage.macroF1)}  both right ${f3(c.both)}`);
+    }
     for (const line of reviewLines(scored, threshold)) console.log(`  ${line}`);
   }
   console.log("");
@@ -275,6 +319,14 @@ function fullReport(threshold: number): void {
     for (const lang of ["zh", "en"] as const) {
       const part = subset(scored, (e) => e.lang === lang);
       if (part.items.length > 0) console.log(summaryLine(`  ${lang}`, summarise(part)));
+    }
+    if (isRealHoldout(name, scored)) {
+      const capped = perSourceCapped(scored);
+      console.log(summaryLine(`  ≤${PER_SOURCE} per source`, summarise(capped)));
+      for (const lang of ["zh", "en"] as const) {
+        const part = subset(capped, (e) => e.lang === lang);
+        if (part.items.length > 0) console.log(summaryLine(`    ${lang}`, summarise(part)));
+      }
     }
   }
   // The review-queue target is about unseen text; written text and real operators' lines are pooled apart
