@@ -1,7 +1,7 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
 import { type BuildOptions, buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
-import { dataTrainingExamples } from "./examples/data-files";
+import { dataDirectory, dataTrainingExamples, trainingFileSet } from "./examples/data-files";
 import { Model } from "./model";
 import { cachedBaseModel } from "./model-cache";
 import { TAXONOMY, TAXONOMY_VERSION } from "./taxonomy";
@@ -30,7 +30,9 @@ let baseModel: TaggingModel | null = null;
  */
 export function getBaseModel(): TaggingModel {
   if (baseModel === null) {
-    const { model } = cachedBaseModel(baseTrainingExamples(), { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
+    // The same examples as baseTrainingExamples(), the data files parsed only if the model has to be built.
+    const training = { examples: [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK], files: trainingFileSet(dataDirectory()) };
+    const { model } = cachedBaseModel(training, { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
     baseModel = new Model(model, undefined, true);
   }
   return baseModel;

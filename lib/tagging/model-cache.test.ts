@@ -6,6 +6,7 @@ import { after, describe, it } from "node:test";
 import { baseTrainingExamples, TAXONOMY, TAXONOMY_VERSION } from ".";
 import { type BuildOptions, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
+import { dataDirectory, readTrainingFile, trainingFileSet } from "./examples/data-files";
 import { cachedBaseModel, cacheKey, readModelFile, sourceFingerprint } from "./model-cache";
 import { Model } from "./model";
 
@@ -90,6 +91,52 @@ describe("base model cache", () => {
     assert.equal(cachedBaseModel(relabelled, OPTIONS, { dir }).outcome, "built");
     assert.equal(cachedBaseModel(SMALL, OPTIONS, { dir, sources: "edited sources" }).outcome, "built");
     assert.equal(readdirSync(dir).filter((f) => f.endsWith(".bin")).length, 3);
+  });
+
+  it("keys the data files by their bytes, and parses them only to build", () => {
+    const data = path.join(scratch, "data");
+    rmSync(data, { recursive: true, force: true });
+    const source = dataDirectory()!;
+    for (const file of ["real/train.jsonl", "bank/k12-edu.jsonl", "bank/holdout.jsonl"]) {
+      cpSync(path.join(source, file), path.join(data, file));
+    }
+    const set = trainingFileSet(data);
+    assert.equal(trainingFileSet(data).fingerprint, set.fingerprint);
+    assert.deepStrictEqual(set.read(), [
+      ...readTrainingFile(data, "bank/k12-edu.jsonl"), ...readTrainingFile(data, "real/train.jsonl"),
+    ]);
+    const fingerprints: [string, () => void][] = [
+      ["a byte of a training file", () => {
+        const file = path.join(data, "bank", "k12-edu.jsonl");
+        writeFileSync(file, readFileSync(file, "utf8").replace("新学员", "新同学"));
+      }],
+      ["a new training file", () => writeFileSync(path.join(data, "bank", "extra.jsonl"), "")],
+    ];
+    let before = set.fingerprint;
+    for (const [what, change] of fingerprints) {
+      change();
+      const after = trainingFileSet(data).fingerprint;
+      assert.notEqual(after, before, what);
+      before = after;
+    }
+    writeFileSync(path.join(data, "bank", "holdout.jsonl"), "a hold-out file is never trained on\n");
+    assert.equal(trainingFileSet(data).fingerprint, before, "a hold-out file");
+
+    const dir = freshDir("files");
+    let reads = 0;
+    const training = (fingerprint: string) => ({
+      examples: SMALL.slice(0, 150),
+      files: { fingerprint, read: () => (reads++, SMALL.slice(150)) },
+    });
+    assert.notEqual(cacheKey(training("data"), OPTIONS, "sources"), cacheKey(training("data2"), OPTIONS, "sources"));
+    assert.notEqual(cacheKey(training("data"), OPTIONS, "sources"), cacheKey(SMALL, OPTIONS, "sources"));
+    const built = cachedBaseModel(training("data"), OPTIONS, { dir });
+    assert.equal(built.outcome, "built");
+    assert.equal(reads, 1);
+    assert.deepStrictEqual(built.model, cachedBaseModel(SMALL, OPTIONS, { dir: null }).model, "trained on both parts, in order");
+    assert.equal(cachedBaseModel(training("data"), OPTIONS, { dir }).outcome, "loaded");
+    assert.equal(reads, 1, "a cached model does not read the files");
+    assert.equal(cachedBaseModel(training("data2"), OPTIONS, { dir }).outcome, "built");
   });
 
   it("rebuilds over a truncated, corrupt or foreign file, and writes a good one", () => {

@@ -1,6 +1,7 @@
 // The built base model cached on disk, so a process loads it (typed arrays over one file read, a few ms) instead of
 // training it again (1.5–4 s). The file is keyed by a content hash of everything the model is built from: the training
-// examples, the taxonomy, the build options, jieba's dictionary, the tagging source files and the running build code.
+// examples (data files by their bytes), the taxonomy, the build options, jieba's dictionary, the tagging sources and
+// the running build code.
 // A file that is missing, stale, truncated or corrupt (checksum) is ignored and the model is built and written again;
 // files are written to a temporary name and renamed into place, so a reader never sees half a file.
 import { createHash } from "node:crypto";
@@ -101,13 +102,32 @@ function dictionaryStamp(): string {
 }
 
 /**
- * The cache key of a base model built from `examples` with `options`: null when the engine's sources cannot be
+ * What a base model is trained on: examples in memory, then (optionally) examples read from files, known by a
+ * fingerprint of the files' bytes and parsed only when the model has to be built (examples/data-files.ts).
+ */
+export interface TrainingSet {
+  examples: readonly TrainingExample[];
+  files?: { fingerprint: string; read: () => readonly TrainingExample[] };
+}
+
+function asTrainingSet(training: readonly TrainingExample[] | TrainingSet): TrainingSet {
+  return "examples" in training ? training : { examples: training as readonly TrainingExample[] };
+}
+
+/** Every example of a training set, in training order. */
+function allExamples({ examples, files }: TrainingSet): readonly TrainingExample[] {
+  return files === undefined ? examples : [...examples, ...files.read()];
+}
+
+/**
+ * The cache key of a base model built from `training` with `options`: null when the engine's sources cannot be
  * found (then nothing is cached). `sources` overrides the source fingerprint (tests).
  */
 export function cacheKey(
-  examples: readonly TrainingExample[], options: BuildOptions, sources: string | null = SOURCES,
+  training: readonly TrainingExample[] | TrainingSet, options: BuildOptions, sources: string | null = SOURCES,
 ): string | null {
   if (sources === null) return null;
+  const { examples, files } = asTrainingSet(training);
   const hash = createHash("sha256");
   hash.update(`${RUNNING}\0${sources}\0${dictionaryStamp()}\0`);
   hash.update(JSON.stringify(options));
@@ -116,6 +136,7 @@ export function cacheKey(
   for (const e of examples) parts.push(`${e.text}\u0001${e.role}\u0001${e.stage}\u0001${e.weight ?? ""}`);
   hash.update(`${examples.length}\u0003`);
   hash.update(parts.join("\u0002"));
+  if (files !== undefined) hash.update(`\u0004${files.fingerprint}`);
   return hash.digest("hex");
 }
 
@@ -134,21 +155,24 @@ export function defaultCacheDirectory(): string | null {
 export type CacheOutcome = "loaded" | "built" | "built-uncached";
 
 /**
- * The base model for `examples` and `options`: read from the cache when a valid file for its key is there, else built
+ * The base model for `training` and `options`: read from the cache when a valid file for its key is there, else built
  * (and written for the next process when possible). `dir` null or no key: built, not cached.
  */
 export function cachedBaseModel(
-  examples: readonly TrainingExample[],
+  training: readonly TrainingExample[] | TrainingSet,
   options: BuildOptions,
   opts: { dir?: string | null; sources?: string | null } = {},
 ): { model: BaseModel; outcome: CacheOutcome; file: string | null } {
+  const set = asTrainingSet(training);
   const dir = opts.dir === undefined ? defaultCacheDirectory() : opts.dir;
-  const key = cacheKey(examples, options, opts.sources === undefined ? SOURCES : opts.sources);
-  if (dir === null || key === null) return { model: buildBaseModel(examples, options), outcome: "built-uncached", file: null };
+  const key = cacheKey(set, options, opts.sources === undefined ? SOURCES : opts.sources);
+  if (dir === null || key === null) {
+    return { model: buildBaseModel(allExamples(set), options), outcome: "built-uncached", file: null };
+  }
   const file = path.join(dir, `${PREFIX}${key.slice(0, 32)}${SUFFIX}`);
   const loaded = readModelFile(file, key);
   if (loaded !== null) return { model: loaded, outcome: "loaded", file };
-  const model = buildBaseModel(examples, options);
+  const model = buildBaseModel(allExamples(set), options);
   const written = writeModelFile(file, key, model);
   return { model, outcome: written ? "built" : "built-uncached", file: written ? file : null };
 }
