@@ -11,6 +11,9 @@ const RERANK = 3;
 export const probeIds = new Int32Array(PROBE_FEATURES);
 export const probeWeights = new Float64Array(PROBE_FEATURES);
 const rerankExamples = new Int32Array(RERANK);
+const probeStart = new Int32Array(PROBE_FEATURES);
+const probeEnd = new Int32Array(PROBE_FEATURES);
+const firstPosting = new Int32Array(PROBE_FEATURES);
 /**
  * What the last nearestFrom() re-scored exactly: `rescoredCount[0]` examples (the best RERANK candidates) with their
  * similarity to the query, for the neighbour vote (model.ts) at no extra lookup.
@@ -202,11 +205,19 @@ export class ExampleIndex {
     rescoredCount[0] = 0;
     if (queryNorm === 0) return null;
     const { offsets, postings, scratch, touched, weight2, inverseNorms } = this;
-    let touchedCount = 0;
+    // Where each probe's postings lie, and their first posting, read for every probe before any is walked: these are
+    // cache misses (a few scattered reads per entry), independent of each other, which the processor overlaps when
+    // they come together; read probe by probe, each waited for the walk before it (perf: a third of the lookup's time).
     for (let i = 0; i < probes; i++) {
       const f = probeIds[i];
+      probeStart[i] = offsets[f];
+      probeEnd[i] = offsets[f + 1];
+    }
+    for (let i = 0; i < probes; i++) if (probeStart[i] < probeEnd[i]) firstPosting[i] = postings[probeStart[i]];
+    let touchedCount = 0;
+    for (let i = 0; i < probes; i++) {
       const w2 = probeWeights[i];
-      for (let p = offsets[f]; p < offsets[f + 1]; p++) {
+      for (let p = probeStart[i]; p < probeEnd[i]; p++) {
         const e = postings[p];
         if (scratch[e] === 0) touched[touchedCount++] = e;
         scratch[e] += w2;
