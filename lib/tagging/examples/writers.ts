@@ -4,16 +4,34 @@
 // never both learned and scored. One definition for both.
 
 /**
- * The repository or site a real line's `source` stands for: a GitHub repository (`https://github.com/owner/repo/...`),
- * a repository file's `owner/repo` (`owner/repo:path`), or a web site's host; lower-cased.
+ * Hosts whose paths are `owner/repository/...` like github.com's: other code hosts, and proxies that serve github.com
+ * pages under their own host (a page read through one is the GitHub repository's, not the proxy's).
+ */
+const CODE_HOSTS = new Set([
+  "github.com", "www.github.com", "gitlab.com", "gitee.com", "codeberg.org", "bitbucket.org",
+  "github.zerozr99.workers.dev", "github.shouqianshi.space", "github.fra.us.kg",
+]);
+
+/**
+ * The repository or site a real line's `source` stands for: a code host's repository (`https://github.com/owner/repo/...`,
+ * likewise on gitlab.com, gitee.com and the CODE_HOSTS), a repository file's `owner/repo` (`owner/repo:path`), or a web
+ * site's host (without its port); lower-cased. A source that is not a valid URL stands for itself.
  */
 export function sourceGroup(source: string): string {
-  const github = /^https?:\/\/github\.com\/([^/#?]+)\/([^/#?]+)/i.exec(source);
-  if (github) return `${github[1]}/${github[2]}`.toLowerCase();
   const file = /^([\w.-]+\/[\w.-]+):/.exec(source);
-  if (file) return file[1].toLowerCase();
-  if (/^https?:\/\//i.test(source)) return new URL(source).hostname.toLowerCase();
-  return source;
+  if (file && !/^https?:/i.test(source)) return file[1].toLowerCase();
+  if (!/^https?:\/\//i.test(source)) return source;
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    return source;
+  }
+  const host = url.hostname.toLowerCase();
+  // The path as written (URL.pathname would percent-encode a non-ASCII repository name).
+  const repository = /^https?:\/\/[^/#?]+\/([^/#?]+)\/([^/#?]+)/i.exec(source);
+  if (CODE_HOSTS.has(host) && repository) return `${repository[1]}/${repository[2]}`.toLowerCase();
+  return host;
 }
 
 /**
@@ -24,17 +42,29 @@ export function sourceGroup(source: string): string {
 const SHARED_HOSTS = [
   "blogspot.com", "wordpress.com", "substack.com", "github.io", "gitlab.io", "livejournal.com", "neocities.org",
   "vercel.app", "readthedocs.build", "readthedocs.io", "notion.to", "notion.site", "ck.page", "atlassian.net",
-  "wikidot.com", "yolasite.com", "google.com", "medium.com", "mail-archive.com", "gitlab.com",
+  "wikidot.com", "yolasite.com", "google.com", "medium.com", "mail-archive.com",
 ];
 /** Second-level labels under a country code that are part of the suffix (example.org.uk, example.edu.cn). */
 const COUNTRY_SECOND_LEVEL = new Set(["com", "co", "org", "net", "edu", "gov", "ac", "or", "ne", "go"]);
 
 /**
- * The organisation a source group belongs to: a GitHub repository's owner; a web site's registrable domain without its
- * suffix (wiki.python.org → "python"), or the whole host on a shared host (someone.wordpress.com).
+ * Repository owners that are another owner's own second account (an archive, a product team, a retired project's
+ * home), so the same people: ropensci-archive/roweb2 is the site ropensci/roweb3 replaced.
+ */
+const OWNER_OF: Record<string, string> = {
+  "ropensci-archive": "ropensci", "kubernetes-retired": "kubernetes", "mozilla-mobile": "mozilla", "mozilla-b2g": "mozilla",
+};
+
+/**
+ * The organisation a source group belongs to: a repository's owner (OWNER_OF); a web site's registrable domain without its
+ * suffix (wiki.python.org → "python"), or the whole host on a shared host (someone.wordpress.com) or an IP address.
  */
 export function organisation(group: string): string {
-  if (group.includes("/")) return group.split("/")[0];
+  if (group.includes("/")) {
+    const owner = group.split("/")[0];
+    return OWNER_OF[owner] ?? owner;
+  }
+  if (/^[\d.]+$/.test(group) || group.includes(":")) return group; // an IP address is its own site
   const labels = group.replace(/\.$/, "").split(".");
   const n = labels.length >= 3 && labels[labels.length - 1].length === 2 && COUNTRY_SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
   if (SHARED_HOSTS.includes(labels.slice(-n).join("."))) return labels.join(".");

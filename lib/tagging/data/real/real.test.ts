@@ -65,6 +65,19 @@ test("organisations are read as GitHub owners and registrable domains", () => {
   assert.equal(organisation(sourceGroup("http://www.suet.edu.cn/a")), "suet");
   assert.notEqual(organisation(sourceGroup("https://a.wordpress.com/x")), organisation(sourceGroup("https://b.wordpress.com/y")));
   assert.notEqual(organisation(sourceGroup("https://a.blogspot.com/x")), organisation(sourceGroup("https://github.com/blogspot/x")));
+  // Other code hosts and GitHub proxies by repository; a port is not part of the site; an owner's second account.
+  assert.equal(sourceGroup("https://gitlab.com/inkscape/vectors/general/-/issues/266"), "inkscape/vectors");
+  assert.notEqual(organisation(sourceGroup("https://gitlab.com/gitlab-org/x/-/issues/1")), organisation(sourceGroup("https://gitlab.com/inkscape/y")));
+  assert.equal(sourceGroup("https://gitee.com/Owner/Repo/issues/1"), "owner/repo");
+  assert.equal(sourceGroup("https://github.zerozr99.workers.dev/open-telemetry/sig-contributor-experience/issues/38"), "open-telemetry/sig-contributor-experience");
+  assert.equal(sourceGroup("https://www.github.com/CloudWeGo/community/"), "cloudwego/community");
+  assert.equal(sourceGroup("https://github.com/owner/中文仓库/issues/1"), "owner/中文仓库");
+  assert.equal(sourceGroup("http://example.com:8080/a"), sourceGroup("https://example.com/b"));
+  assert.equal(organisation(sourceGroup("http://61.161.132.146:8080/pub/a.html")), "61.161.132.146");
+  assert.notEqual(organisation(sourceGroup("http://10.0.132.1/a")), organisation(sourceGroup("http://10.1.132.2/a")));
+  assert.equal(organisation(sourceGroup("https://github.com/ropensci-archive/roweb2/pull/580")), "ropensci");
+  assert.equal(organisation(sourceGroup("https://www.python.org/psf/")), organisation(sourceGroup("https://wiki.python.org/moin/")));
+  assert.equal(sourceGroup("https://exa mple.com/not a url"), "https://exa mple.com/not a url");
 });
 
 test("no text is in both training and hold-out (after NFKC, case, punctuation and spaces)", () => {
