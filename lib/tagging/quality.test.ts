@@ -102,7 +102,7 @@ describe("the confidence legend's figures (measured on the data hold-outs)", () 
         for (const [name, gap] of gaps) {
           assert.ok(
             gap >= low && gap <= high,
-            `today.confidenceLegend (${locale}.json) says ${kind} with [${low}, ${high}], but on ${file} the chip minus both right is ${measured} points (${name} outside): update the message in en.json and zh-CN.json`,
+            `today.confidenceLegend (${locale}.json) says ${kind} with [${low}, ${high}], but on ${file} the chip minus both right is ${measured} points (${name} outside). If review.test also reports the calibration stale, refit it first (npx tsx scripts/fit-review.ts --write) and re-run; otherwise update the message in en.json and zh-CN.json`,
           );
         }
       }
