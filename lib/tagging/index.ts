@@ -19,7 +19,12 @@ export { DEFAULT_REVIEW_THRESHOLD } from "./model";
  * lines under lib/tagging/data/ (never its holdout.jsonl files).
  */
 export function baseTrainingExamples(): TrainingExample[] {
-  return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK, ...dataTrainingExamples()];
+  return [...codeExamples(), ...dataTrainingExamples()];
+}
+
+/** The training examples written in code (the taxonomy's canonical examples, the bank); the data files' lines follow. */
+function codeExamples(): TrainingExample[] {
+  return [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
 }
 
 let baseModel: TaggingModel | null = null;
@@ -30,8 +35,8 @@ let baseModel: TaggingModel | null = null;
  */
 export function getBaseModel(): TaggingModel {
   if (baseModel === null) {
-    // The same examples as baseTrainingExamples(), the data files parsed only if the model has to be built.
-    const training = { examples: [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK], files: trainingFileSet(dataDirectory()) };
+    // baseTrainingExamples(), with the data files parsed only if the model has to be built.
+    const training = { examples: codeExamples(), files: trainingFileSet(dataDirectory()) };
     const { model } = cachedBaseModel(training, { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION });
     baseModel = new Model(model, undefined, true);
   }
