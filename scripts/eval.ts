@@ -15,6 +15,9 @@
 //                  to some entry of FILE is ≥ X (near-copies of the evaluation entries)
 //   --threshold X  review threshold (default: the engine's)
 //   --quiet        FILE mode without per-class tables and confusion matrices
+//   --build JSON   (also without FILE) a fresh base built with these options over DEFAULT_BUILD, e.g.
+//                  '{"train":{"seed":2}}' (train options over the default's), instead of the cached base
+//   --drop FILE    (also without FILE) a fresh base without the training lines whose text is a line of JSONL FILE
 //   npm run -s eval -- --teams DIR        team conventions: cold and after 5/10/30 corrections (scripts/eval-teams.ts)
 // Other modes plug in at MODES below.
 import { createHash } from "node:crypto";
@@ -33,7 +36,7 @@ import {
 } from "../lib/tagging/metrics";
 import { bothRight } from "../lib/tagging/review";
 
-const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet]]\n       npm run -s eval -- --teams DIR";
+const USAGE = "Usage: npm run -s eval [-- FILE.jsonl [--learn FILE2.jsonl] [--cv K] [--no-bank] [--drop-near X] [--threshold X] [--quiet] [--build JSON] [--drop FILE]]\n       npm run -s eval -- --teams DIR";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -48,11 +51,37 @@ interface Args {
   dropNear: number;
   threshold: number;
   quiet: boolean;
+  build: Record<string, unknown> | null;
+  drop: ReadonlySet<string> | null;
 }
+
+function parseBuild(json: string | undefined): Record<string, unknown> {
+  try {
+    const build: unknown = JSON.parse(json ?? "");
+    if (build !== null && typeof build === "object" && !Array.isArray(build)) return build as Record<string, unknown>;
+  } catch {
+    // falls through to the usage message
+  }
+  return usage("--build needs a JSON object of build options, e.g. '{\"jointWeight\":0}'");
+}
+
+/** The texts of a JSONL file's lines (--drop). */
+function readDrop(file: string): ReadonlySet<string> {
+  return new Set(readItems(file).map((e) => e.text));
+}
+
+/**
+ * The base model: the app's cached build, or a fresh build with --build's options over the defaults and without
+ * --drop's training lines (how much one batch of data, or one training seed, moves the figures).
+ */
+const baseFor = (build: Record<string, unknown> | null, drop: ReadonlySet<string> | null): TaggingModel =>
+  build || drop
+    ? buildModel(baseTrainingExamples().filter((e) => !drop?.has(e.text)), { frozen: true, build: build ?? {} })
+    : getBaseModel();
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
-    file: "", learn: "", cv: 0, noBank: false, dropNear: 0, threshold: DEFAULT_REVIEW_THRESHOLD, quiet: false,
+    file: "", learn: "", cv: 0, noBank: false, dropNear: 0, threshold: DEFAULT_REVIEW_THRESHOLD, quiet: false, build: null, drop: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -62,6 +91,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--drop-near") args.dropNear = Number(argv[++i]);
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--quiet") args.quiet = true;
+    else if (a === "--build") args.build = parseBuild(argv[++i]);
+    else if (a === "--drop") args.drop = readDrop(argv[++i] ?? usage("--drop needs a JSONL file"));
     else if (a.startsWith("--")) usage(`unknown option ${a}`);
     else if (args.file) usage(`one FILE at a time (got ${args.file} and ${a})`);
     else args.file = a;
@@ -203,8 +234,8 @@ function fileReport(args: Args): void {
     const training = baseTrainingExamples();
     const near = new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= args.dropNear));
     dropped = near.size;
-    base = buildModel(training.filter((e) => !near.has(e)), { frozen: true });
-  } else base = getBaseModel();
+    base = buildModel(training.filter((e) => !near.has(e)), { frozen: true, build: args.build ?? {} });
+  } else base = baseFor(args.build, args.drop);
   const buildMs = performance.now() - started;
 
   const teamModel = (extra: LabelledExample[]): TaggingModel => {
@@ -289,9 +320,10 @@ function perSourceCapped(scored: Scored): Scored {
 const isRealHoldout = (name: string, { items }: Scored) =>
   name.startsWith("data/real") && items.length > 0 && items.every((e) => e.source !== undefined);
 
-function fullReport(threshold: number): void {
+function fullReport(args: Args): void {
+  const { threshold } = args;
   const started = performance.now();
-  const model = getBaseModel();
+  const model = baseFor(args.build, args.drop);
   const buildMs = performance.now() - started;
   console.log(`base: ${baseTrainingExamples().length} training examples (taxonomy, bank, lib/tagging/data without hold-outs), built in ${buildMs.toFixed(0)} ms; no training on any set below`);
   const sets = standardSets();
@@ -351,5 +383,5 @@ if (teamsAt > 1) teamsReport(process.argv[teamsAt + 1] ?? usage("--teams needs a
 else {
   const args = parseArgs(process.argv.slice(2));
   if (args.file) fileReport(args);
-  else fullReport(args.threshold);
+  else fullReport(args);
 }

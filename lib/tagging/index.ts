@@ -1,5 +1,9 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
 import { type BuildOptions, buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
+import type { TrainOptions } from "./linear";
+
+/** Build options over DEFAULT_BUILD; `train` over DEFAULT_BUILD.train, so `{ train: { seed: 2 } }` changes the seed alone. */
+export type BuildOverrides = Partial<Omit<BuildOptions, "taxonomyVersion" | "train">> & { train?: Partial<TrainOptions> };
 import { EXAMPLE_BANK } from "./examples";
 import { dataDirectory, dataTrainingExamples, trainingFileSet } from "./examples/data-files";
 import { Model } from "./model";
@@ -46,9 +50,10 @@ export function getBaseModel(): TaggingModel {
 /** A model trained on the given examples instead of the bank (evaluation and tests). */
 export function buildModel(
   examples: readonly TrainingExample[],
-  opts: { frozen?: boolean; build?: Partial<Omit<BuildOptions, "taxonomyVersion">> } = {},
+  opts: { frozen?: boolean; build?: BuildOverrides } = {},
 ): TaggingModel {
-  const base = buildBaseModel(examples, { ...DEFAULT_BUILD, ...opts.build, taxonomyVersion: TAXONOMY_VERSION });
+  const train = { ...DEFAULT_BUILD.train, ...opts.build?.train };
+  const base = buildBaseModel(examples, { ...DEFAULT_BUILD, ...opts.build, train, taxonomyVersion: TAXONOMY_VERSION });
   return new Model(base, undefined, opts.frozen ?? false);
 }
 

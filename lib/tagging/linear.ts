@@ -19,6 +19,12 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /**
+   * Train this many heads, each on its own shuffle of the examples (seeds seed, seed + 1000003, …), and average their
+   * weights (default 1). One head's weights depend on the order the examples came in, and any change to the data
+   * reshuffles the whole order; the average of several depends on it far less.
+   */
+  bags?: number;
 }
 
 /** Small deterministic PRNG (mulberry32) for the training order. */
@@ -58,6 +64,21 @@ export function softmaxInPlace(out: Float64Array, C: number, temperature: number
 }
 
 export function trainSoftmax(docs: readonly SparseDoc[], features: number, classes: number, opts: TrainOptions): LinearHead {
+  const bags = Math.max(1, Math.floor(opts.bags ?? 1));
+  const head = trainOne(docs, features, classes, opts.seed, opts);
+  if (bags === 1) return head;
+  for (let k = 1; k < bags; k++) {
+    const other = trainOne(docs, features, classes, opts.seed + 1000003 * k, opts);
+    for (let i = 0; i < head.weights.length; i++) head.weights[i] += other.weights[i];
+    for (let c = 0; c < classes; c++) head.bias[c] += other.bias[c];
+  }
+  for (let i = 0; i < head.weights.length; i++) head.weights[i] /= bags;
+  for (let c = 0; c < classes; c++) head.bias[c] /= bags;
+  return head;
+}
+
+/** One head: AdaGrad over `epochs` shuffles of the examples, drawn from `seed`. */
+export function trainOne(docs: readonly SparseDoc[], features: number, classes: number, seed: number, opts: TrainOptions): LinearHead {
   const C = classes;
   const W = new Float32Array(features * C);
   // AdaGrad with one accumulator per feature (not per weight): a square root per feature, not per class.
@@ -66,7 +87,7 @@ export function trainSoftmax(docs: readonly SparseDoc[], features: number, class
   const biasG = new Float32Array(C).fill(1e-6);
   const head: LinearHead = { classes: C, weights: W, bias };
   const order = docs.map((_, i) => i);
-  const random = makeRandom(opts.seed);
+  const random = makeRandom(seed);
   const p = new Float64Array(C);
   const { learningRate: eta, l2 } = opts;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
