@@ -63,15 +63,23 @@ export function softmaxInPlace(out: Float64Array, C: number, temperature: number
   for (let c = 0; c < C; c++) out[c] /= sum;
 }
 
+/** The seeds of the heads trainSoftmax averages: seed, seed + 1000003, seed + 2 × 1000003, … (bags of them). */
+export function bagSeeds(opts: Pick<TrainOptions, "seed" | "bags">): number[] {
+  const bags = opts.bags ?? 1;
+  if (!Number.isInteger(bags) || bags < 1) throw new RangeError(`train.bags must be an integer ≥ 1 (got ${String(opts.bags)})`);
+  return Array.from({ length: bags }, (_, k) => opts.seed + 1000003 * k);
+}
+
 export function trainSoftmax(docs: readonly SparseDoc[], features: number, classes: number, opts: TrainOptions): LinearHead {
-  const bags = Math.max(1, Math.floor(opts.bags ?? 1));
-  const head = trainOne(docs, features, classes, opts.seed, opts);
-  if (bags === 1) return head;
-  for (let k = 1; k < bags; k++) {
-    const other = trainOne(docs, features, classes, opts.seed + 1000003 * k, opts);
+  const [first, ...rest] = bagSeeds(opts);
+  const head = trainOne(docs, features, classes, first, opts);
+  if (rest.length === 0) return head;
+  for (const seed of rest) {
+    const other = trainOne(docs, features, classes, seed, opts);
     for (let i = 0; i < head.weights.length; i++) head.weights[i] += other.weights[i];
     for (let c = 0; c < classes; c++) head.bias[c] += other.bias[c];
   }
+  const bags = rest.length + 1;
   for (let i = 0; i < head.weights.length; i++) head.weights[i] /= bags;
   for (let c = 0; c < classes; c++) head.bias[c] /= bags;
   return head;

@@ -63,6 +63,8 @@ describe("base model cache", () => {
       ["one example more", cacheKey([...SMALL, SMALL[0]], OPTIONS, "sources")],
       ["one example less", cacheKey(SMALL.slice(1), OPTIONS, "sources")],
       ["the options", cacheKey(SMALL, { ...OPTIONS, train: { ...OPTIONS.train, epochs: 11 } }, "sources")],
+      ["the bags", cacheKey(SMALL, { ...OPTIONS, train: { ...OPTIONS.train, bags: (OPTIONS.train.bags ?? 1) + 1 } }, "sources")],
+      ["the seed", cacheKey(SMALL, { ...OPTIONS, train: { ...OPTIONS.train, seed: OPTIONS.train.seed + 1 } }, "sources")],
       ["the sources", cacheKey(SMALL, OPTIONS, "sources2")],
     ];
     for (const [what, other] of changed) assert.notEqual(other, key, what);
@@ -81,7 +83,11 @@ describe("base model cache", () => {
     const edited = sourceFingerprint(copy);
     assert.notEqual(edited, before);
     writeFileSync(path.join(copy, "taxonomy", "extra.ts"), "export const X = 1;\n");
-    assert.notEqual(sourceFingerprint(copy), edited);
+    const added = sourceFingerprint(copy);
+    assert.notEqual(added, edited);
+    const linear = path.join(copy, "linear.ts");
+    writeFileSync(linear, readFileSync(linear, "utf8").replace("opts.seed + 1000003 * k", "opts.seed + 1000033 * k"));
+    assert.notEqual(sourceFingerprint(copy), added, "the training code (the bags' seeds)");
 
     // A changed input never reads the old file: it builds and writes its own.
     const dir = freshDir("changed");

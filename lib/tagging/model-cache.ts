@@ -13,7 +13,7 @@ import path from "node:path";
 import { type BaseModel, buildBaseModel, type BuildOptions, type TrainingExample } from "./base-model";
 import { featurize } from "./featurizer";
 import { tokenize } from "./features";
-import { trainOne, trainSoftmax } from "./linear";
+import { bagSeeds, trainOne, trainSoftmax } from "./linear";
 import { ExampleIndex } from "./similarity";
 import { ROLES, STAGES } from "./taxonomy";
 import { Vocabulary } from "./vocabulary";
@@ -67,7 +67,7 @@ function runningCodeFingerprint(source: { dir: string; beside: boolean } | null)
   const hash = createHash("sha256");
   hash.update(FORMAT);
   hash.update(process.version);
-  for (const code of [buildBaseModel, featurize, tokenize, trainSoftmax, trainOne, chineseWords, ExampleIndex, Vocabulary]) {
+  for (const code of [buildBaseModel, featurize, tokenize, trainSoftmax, trainOne, bagSeeds, chineseWords, ExampleIndex, Vocabulary]) {
     hash.update(String(code));
   }
   // Inside a Next.js server the code is a build of the sources, which may since have changed: its id tells builds apart.
