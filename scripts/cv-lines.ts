@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
+import { type BuildOverrides, buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
 import { dataDirectory, HOLDOUT_FILE, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
@@ -87,7 +87,7 @@ export interface CrossValidation {
  * other folds) exactly as the app builds it tags the fold.
  */
 export function crossValidate(
-  K: number, opts: { build?: Record<string, unknown>; threshold?: number; drop?: ReadonlySet<string> } = {},
+  K: number, opts: { build?: BuildOverrides; threshold?: number; drop?: ReadonlySet<string> } = {},
 ): CrossValidation {
   const all = readLines();
   const fold = assignFolds(all, K);

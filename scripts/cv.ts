@@ -11,19 +11,20 @@
 //     --errors FILE  write the wrong lines (text, gold, predicted, confidence, cues) to FILE as JSONL
 //     --quiet        summary only (no per-class tables or confusion matrices)
 //     --threshold T  review threshold for "needs review" (default: the engine's DEFAULT_REVIEW_THRESHOLD)
-//     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default)
+//     --build JSON   build options over DEFAULT_BUILD, e.g. '{"jointWeight":0}' (a variant against the default);
+//                    train options over the default's: '{"train":{"seed":2}}' changes the seed alone
 //     --signals FILE write every line's out-of-fold review signals (lib/tagging/review.ts) and whether its role and
 //                    stage came out right to FILE as JSONL (what scripts/fit-review.ts fits the review calibration on)
 //     --drop FILE    leave out (of training and of scoring) the training lines whose text is a line of JSONL FILE:
 //                    an ablation, e.g. how the Chinese figures move without a batch of English lines
 import { readFileSync, writeFileSync } from "node:fs";
-import { ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
+import { type BuildOverrides, checkBuildOverrides, ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
 import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
 import { SIGNAL_NAMES } from "../lib/tagging/review";
 import { crossValidate, type Line } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", signals: "", drop: "", quiet: false, build: {} as Record<string, unknown>, threshold: undefined as number | undefined };
+  const args = { folds: 5, errors: "", signals: "", drop: "", quiet: false, build: {} as BuildOverrides, threshold: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
@@ -32,7 +33,14 @@ function parseArgs(argv: string[]) {
     else if (a === "--drop") args.drop = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
-    else if (a === "--build") args.build = JSON.parse(argv[++i] ?? "{}") as Record<string, unknown>;
+    else if (a === "--build") {
+      try {
+        args.build = checkBuildOverrides(JSON.parse(argv[++i] ?? ""));
+      } catch (error) {
+        process.stderr.write(`--build needs a JSON object of build options over DEFAULT_BUILD, e.g. '{"train":{"seed":2}}': ${(error as Error).message}\n`);
+        process.exit(2);
+      }
+    }
     else {
       process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE] [--drop FILE]\n`);
       process.exit(2);

@@ -16,16 +16,19 @@
 //   --threshold X  review threshold (default: the engine's)
 //   --quiet        FILE mode without per-class tables and confusion matrices
 //   --build JSON   (also without FILE) a fresh base built with these options over DEFAULT_BUILD, e.g.
-//                  '{"train":{"seed":2}}' (train options over the default's), instead of the cached base
-//   --drop FILE    (also without FILE) a fresh base without the training lines whose text is a line of JSONL FILE
+//                  '{"train":{"seed":2}}' (train options over the default's), instead of the cached base; an option
+//                  DEFAULT_BUILD does not have, or a value of another type, is an error
+//   --drop FILE    (also without FILE) a fresh base without the training lines whose text is the "text" of a line
+//                  of JSONL FILE (the same files as scripts/cv.ts --drop); a FILE that matches no training line is
+//                  an error
 //   npm run -s eval -- --teams DIR        team conventions: cold and after 5/10/30 corrections (scripts/eval-teams.ts)
 // Other modes plug in at MODES below.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
-  baseTrainingExamples, buildModel, DEFAULT_REVIEW_THRESHOLD, getBaseModel, type LabelledExample, ROLE_KEYS,
-  STAGE_KEYS, TAXONOMY, type TaggingModel, type TagResult,
+  baseTrainingExamples, type BuildOverrides, buildModel, checkBuildOverrides, DEFAULT_REVIEW_THRESHOLD, getBaseModel,
+  type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TaggingModel, type TagResult,
 } from "../lib/tagging";
 import { teamsReport } from "./eval-teams";
 import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
@@ -51,33 +54,65 @@ interface Args {
   dropNear: number;
   threshold: number;
   quiet: boolean;
-  build: Record<string, unknown> | null;
+  build: BuildOverrides | null;
   drop: ReadonlySet<string> | null;
 }
 
-function parseBuild(json: string | undefined): Record<string, unknown> {
+function parseBuild(json: string | undefined): BuildOverrides {
+  let build: unknown;
   try {
-    const build: unknown = JSON.parse(json ?? "");
-    if (build !== null && typeof build === "object" && !Array.isArray(build)) return build as Record<string, unknown>;
+    build = JSON.parse(json ?? "");
   } catch {
-    // falls through to the usage message
+    return usage(`--build needs a JSON object of build options, e.g. '{"train":{"seed":2}}' (got ${json ?? "nothing"})`);
   }
-  return usage("--build needs a JSON object of build options, e.g. '{\"jointWeight\":0}'");
+  try {
+    return checkBuildOverrides(build);
+  } catch (error) {
+    return usage(`--build: ${(error as Error).message}`);
+  }
 }
 
-/** The texts of a JSONL file's lines (--drop). */
+/** The "text" of every line of a JSONL file (--drop; labels are not needed, as for scripts/cv.ts --drop). */
 function readDrop(file: string): ReadonlySet<string> {
-  return new Set(readItems(file).map((e) => e.text));
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (error) {
+    return usage(`--drop: cannot read ${file}: ${(error as Error).message}`);
+  }
+  const texts = new Set<string>();
+  content.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim().length === 0) return;
+    let text: unknown;
+    try {
+      ({ text } = JSON.parse(line) as { text?: unknown });
+    } catch {
+      usage(`--drop: ${file}:${i + 1}: not JSON`);
+    }
+    if (typeof text !== "string") usage(`--drop: ${file}:${i + 1}: no "text" string`);
+    texts.add(text);
+  });
+  return texts;
 }
 
 /**
  * The base model: the app's cached build, or a fresh build with --build's options over the defaults and without
- * --drop's training lines (how much one batch of data, or one training seed, moves the figures).
+ * --drop's training lines and those `leave` says (how much one batch of data, or one training seed, moves the
+ * figures); `dropped` counts the lines --drop left out.
  */
-const baseFor = (build: Record<string, unknown> | null, drop: ReadonlySet<string> | null): TaggingModel =>
-  build || drop
-    ? buildModel(baseTrainingExamples().filter((e) => !drop?.has(e.text)), { frozen: true, build: build ?? {} })
-    : getBaseModel();
+function baseFor(args: Args, leave?: (e: LabelledExample) => boolean): { base: TaggingModel; dropped: number } {
+  const { build, drop } = args;
+  if (!build && !drop && !leave) return { base: getBaseModel(), dropped: 0 };
+  const training = baseTrainingExamples();
+  const kept = training.filter((e) => !drop?.has(e.text));
+  const dropped = training.length - kept.length;
+  if (drop && dropped === 0) usage(`--drop: no training line has the text of a line of the file (${drop.size} lines)`);
+  return { base: buildModel(leave ? kept.filter((e) => !leave(e)) : kept, { frozen: true, build: build ?? {} }), dropped };
+}
+
+/** What --build and --drop changed, for the "base:" line. */
+const droppedNote = ({ build, drop }: Args, dropped: number): string =>
+  `${drop ? `, ${dropped} training lines left out (--drop)` : ""}${build ? `, built with ${JSON.stringify(build)}` : ""}`;
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
@@ -100,6 +135,7 @@ function parseArgs(argv: string[]): Args {
   if (args.cv !== 0 && (!Number.isInteger(args.cv) || args.cv < 2)) usage("--cv needs an integer K ≥ 2");
   if (!(args.threshold >= 0 && args.threshold <= 1)) usage("--threshold needs a number in [0, 1]");
   if (!args.file && (args.learn || args.cv || args.noBank || args.dropNear)) usage("--learn, --cv, --no-bank and --drop-near need a FILE");
+  if (args.noBank && args.drop) usage("--drop leaves out training lines of the bank and data: not with --no-bank");
   return args;
 }
 
@@ -223,19 +259,21 @@ function languageLines(scored: Scored): string[] {
 function fileReport(args: Args): void {
   const items = readItems(args.file);
   const corrections = args.learn ? readItems(args.learn) : [];
+  let near = 0;
   let dropped = 0;
   const started = performance.now();
   let base: TaggingModel;
-  if (args.noBank) base = buildModel(TAXONOMY.canonicalExamples, { frozen: true });
+  if (args.noBank) base = buildModel(TAXONOMY.canonicalExamples, { frozen: true, build: args.build ?? {} });
   else if (args.dropNear > 0) {
     // Training examples with a near-copy among the evaluation entries (found through a model built on the entries;
     // every n-gram counts there, the probe's weights are irrelevant, only its example index).
     const probe = buildModel(items, { build: { minCount: 1, calibrationFolds: 0 } });
-    const training = baseTrainingExamples();
-    const near = new Set(training.filter((e) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= args.dropNear));
-    dropped = near.size;
-    base = buildModel(training.filter((e) => !near.has(e)), { frozen: true, build: args.build ?? {} });
-  } else base = baseFor(args.build, args.drop);
+    const isNear = (e: LabelledExample) => (probe.classify(e.text).explanation.nearest?.similarity ?? 0) >= args.dropNear;
+    const nearCopies = baseTrainingExamples().filter(isNear);
+    const nearTexts = new Set(nearCopies.map((e) => e.text));
+    near = nearCopies.length;
+    ({ base, dropped } = baseFor(args, (e) => nearTexts.has(e.text)));
+  } else ({ base, dropped } = baseFor(args));
   const buildMs = performance.now() - started;
 
   const teamModel = (extra: LabelledExample[]): TaggingModel => {
@@ -257,7 +295,7 @@ function fileReport(args: Args): void {
   const s = summarise(scored);
   const mode = args.cv > 1 ? `${args.cv}-fold cross-validation (other folds learned as team corrections)` : "no training on this file";
   console.log(`${args.file}: ${items.length} entries, ${mode}`);
-  console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank + data (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${dropped ? `, ${dropped} near-copies of FILE's entries left out` : ""}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} correction(s) learned first` : ""}`);
+  console.log(`base: ${args.noBank ? "taxonomy only" : `taxonomy + example bank + data (${baseTrainingExamples().length} examples)`}, taxonomy ${base.taxonomyVersion}${near ? `, ${near} near-copies of FILE's entries left out` : ""}${droppedNote(args, dropped)}, built in ${buildMs.toFixed(0)} ms${corrections.length ? `, ${corrections.length} correction(s) learned first` : ""}`);
   console.log("");
   if (args.quiet) {
     console.log(`role macro-F1 ${f3(s.role.macroF1)} (accuracy ${f3(s.role.accuracy)}), stage macro-F1 ${f3(s.stage.macroF1)} (accuracy ${f3(s.stage.accuracy)})`);
@@ -323,9 +361,9 @@ const isRealHoldout = (name: string, { items }: Scored) =>
 function fullReport(args: Args): void {
   const { threshold } = args;
   const started = performance.now();
-  const model = baseFor(args.build, args.drop);
+  const { base: model, dropped } = baseFor(args);
   const buildMs = performance.now() - started;
-  console.log(`base: ${baseTrainingExamples().length} training examples (taxonomy, bank, lib/tagging/data without hold-outs), built in ${buildMs.toFixed(0)} ms; no training on any set below`);
+  console.log(`base: ${baseTrainingExamples().length - dropped} training examples (taxonomy, bank, lib/tagging/data without hold-outs)${droppedNote(args, dropped)}, built in ${buildMs.toFixed(0)} ms; no training on any set below`);
   const sets = standardSets();
   const summaries: { name: string; scored: Scored }[] = [];
   for (const set of sets) {

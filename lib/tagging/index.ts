@@ -1,9 +1,6 @@
 // Public face of the tagging engine: taxonomy data, the memoized base model and team models.
 import { type BuildOptions, buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import type { TrainOptions } from "./linear";
-
-/** Build options over DEFAULT_BUILD; `train` over DEFAULT_BUILD.train, so `{ train: { seed: 2 } }` changes the seed alone. */
-export type BuildOverrides = Partial<Omit<BuildOptions, "taxonomyVersion" | "train">> & { train?: Partial<TrainOptions> };
 import { EXAMPLE_BANK } from "./examples";
 import { dataDirectory, dataTrainingExamples, trainingFileSet } from "./examples/data-files";
 import { Model } from "./model";
@@ -45,6 +42,33 @@ export function getBaseModel(): TaggingModel {
     baseModel = new Model(model, undefined, true);
   }
   return baseModel;
+}
+
+/** Build options over DEFAULT_BUILD; `train` over DEFAULT_BUILD.train, so `{ train: { seed: 2 } }` changes the seed alone. */
+export type BuildOverrides = Partial<Omit<BuildOptions, "taxonomyVersion" | "train">> & { train?: Partial<TrainOptions> };
+
+/**
+ * `value` (parsed from a command line's JSON) as build overrides, or an Error naming what is wrong: a key DEFAULT_BUILD
+ * (or its train options) does not have, or a value of another type than the default's. A misspelt option would
+ * otherwise build the default and measure nothing.
+ */
+export function checkBuildOverrides(value: unknown): BuildOverrides {
+  const check = (v: unknown, defaults: object, where: string) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error(`${where || "build options"}: not a JSON object`);
+    for (const [key, given] of Object.entries(v)) {
+      const name = where ? `${where}.${key}` : key;
+      if (!Object.hasOwn(defaults, key)) {
+        throw new Error(`unknown build option ${name} (known: ${Object.keys(defaults).map((k) => (where ? `${where}.${k}` : k)).join(", ")})`);
+      }
+      const expected = typeof (defaults as Record<string, unknown>)[key];
+      if (expected === "object") check(given, (defaults as Record<string, object>)[key], name);
+      else if (typeof given !== expected || (expected === "number" && !Number.isFinite(given))) {
+        throw new Error(`build option ${name} must be a ${expected === "number" ? "finite number" : expected} (got ${JSON.stringify(given)})`);
+      }
+    }
+  };
+  check(value, DEFAULT_BUILD, "");
+  return value as BuildOverrides;
 }
 
 /** A model trained on the given examples instead of the bank (evaluation and tests). */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type BuildOverrides, buildModel, TAXONOMY } from ".";
+import { type BuildOverrides, buildModel, checkBuildOverrides, TAXONOMY } from ".";
 import { DEFAULT_BUILD } from "./base-model";
 import { bagSeeds, type LinearHead, makeRandom, type SparseDoc, trainOne, trainSoftmax, type TrainOptions } from "./linear";
 
@@ -92,5 +92,20 @@ describe("train options through buildModel", () => {
     const byDefault = confidences();
     assert.deepStrictEqual(confidences({ train: { seed: DEFAULT_BUILD.train.seed } }), byDefault);
     assert.notDeepStrictEqual(confidences({ train: { bags: 1 } }), byDefault, "bags reaches the heads");
+  });
+
+  it("checks command-line build options against the default's", () => {
+    assert.deepStrictEqual(checkBuildOverrides({ train: { seed: 2, bags: 1 }, jointWeight: 0 }), { train: { seed: 2, bags: 1 }, jointWeight: 0 });
+    const bad: [unknown, RegExp][] = [
+      [[1], /not a JSON object/],
+      ["x", /not a JSON object/],
+      [{ trian: { seed: 2 } }, /unknown build option trian/],
+      [{ train: { sede: 2 } }, /unknown build option train\.sede/],
+      [{ train: 5 }, /train: not a JSON object/],
+      [{ train: { bags: "5" } }, /train\.bags must be a finite number/],
+      [{ purposes: 1 }, /purposes must be a boolean/],
+      [{ taxonomyVersion: "x" }, /unknown build option taxonomyVersion/],
+    ];
+    for (const [value, message] of bad) assert.throws(() => checkBuildOverrides(value), message, JSON.stringify(value));
   });
 });
