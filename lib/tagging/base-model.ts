@@ -102,8 +102,10 @@ export const DEFAULT_BUILD: Omit<BuildOptions, "taxonomyVersion"> = {
   // change to the data, which reshuffles the order) by up to ±0.015 role macro-F1 on the 192-line real-dev set and
   // ±0.008 on dev2. Spread over 5 seeds, standard deviation 10 epochs × 1 → 3 × 5: real-dev role 0.0115 → 0.0040,
   // dev2 role 0.0047 → 0.0012; CV mean of the 5 (scripts/cv.ts) real role / stage / both 0.639 / 0.670 / 0.523 →
-  // 0.644 / 0.671 / 0.528, bank 0.898 / 0.908 / 0.838 → 0.897 / 0.908 / 0.839; build 4.2 → 5.2 s
-  // (bench/RESULTS.md, "Steadier base").
+  // 0.644 / 0.671 / 0.528, bank 0.898 / 0.908 / 0.838 → 0.897 / 0.908 / 0.839; build 4.2 → 5.2 s; all on a44285e's
+  // data (bench/RESULTS.md, "Steadier base"). On 097135f's (6,977 lines), CV mean of seeds 1–5: real 0.643 / 0.664 /
+  // 0.521 → 0.646 / 0.666 / 0.522, bank 0.895 / 0.908 / 0.835 → 0.897 / 0.911 / 0.839; sd of CV real role
+  // 0.0031 → 0.0015.
   train: { epochs: 3, learningRate: 0.5, l2: 1e-5, seed: 20240601, bags: 5 },
   cueWeight: 0.5,
   priorWeight: 1,
