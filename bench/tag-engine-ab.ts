@@ -30,11 +30,14 @@ interface Engine {
   Rows?: typeof RowBuffer;
 }
 
-async function oldEngine(dir: string, base: unknown): Promise<Engine> {
-  const { Model } = await import(path.resolve(dir, "model.ts"));
+// The old engine's own base model (its index.ts getBaseModel, from the model cache when the sources match): a Model of
+// the old copy's model.ts over this tree's base object read module state of the other copy (similarity.ts's
+// rescoredSimilarity, filled by this tree's ExampleIndex), so it skipped the neighbour vote and wrote other confidences.
+async function oldEngine(dir: string): Promise<Engine> {
+  const { getBaseModel: oldBase } = await import(path.resolve(dir, "index.ts"));
   const { parseEntry: parse } = await import(path.resolve(dir, "jsonl.ts"));
   const { taggedRowJson: row, RowBuffer: Rows } = await import(path.resolve(dir, "jsonl-out.ts"));
-  return { model: new Model(base, undefined, true), parse, row, Rows };
+  return { model: oldBase(), parse, row, Rows };
 }
 
 function withTeam(model: TaggingModel, examples: readonly LabelledExample[]): TaggingModel {
@@ -85,7 +88,7 @@ async function main() {
     JSON.stringify({ id: `e${i}`, text: examples[(i * 7919) % examples.length].text }));
   const base = getBaseModel();
   const fresh: Engine = { model: withTeam(base, examples), parse: parseEntry, row: taggedRowJson, Rows: RowBuffer };
-  const old = await oldEngine(OLD, (base as unknown as { base: unknown }).base);
+  const old = await oldEngine(OLD);
   old.model = withTeam(old.model, examples);
   const [oldBytes, newBytes] = [run(old, lines)[1], run(fresh, lines)[1]];
   let differ = 0;
