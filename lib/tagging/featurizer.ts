@@ -17,6 +17,8 @@ const KIND_CJK = features.KIND_CJK;
 const KIND_NUMBER = features.KIND_NUMBER;
 const SEED_A = features.SEED_A;
 const SEED_B = features.SEED_B;
+const extendA = features.extendA;
+const extendB = features.extendB;
 
 /** Reserved feature ids: lexicon features come first in every vocabulary. */
 export const LEX_ROLE = 0;
@@ -158,9 +160,8 @@ export function featurize(
     for (let n = 1; n <= TOUCH_N && i + n <= count; n++) {
       const t = i + n - 1;
       if (segment[t] !== seg) break;
-      a = (Math.imul(a ^ hashA[t], 0x01000193) + 0x3c6ef372) | 0;
-      const x = Math.imul(b + hashB[t], 0x85ebca6b);
-      b = x ^ (x >>> 13);
+      a = extendA(a, hashA[t]);
+      b = extendB(b, hashB[t]);
       touched += base.touch(a, b);
     }
   }
