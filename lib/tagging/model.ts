@@ -207,6 +207,7 @@ interface PackedBase {
   unseenWeight2: number;
   joint: Int8Array;
   jointScale: Float32Array;
+  exampleStage: Uint8Array;
 }
 const packedBases = new WeakMap<BaseModel, PackedBase>();
 /** Where touchRows leaves what it read (so that the reads are kept). */
@@ -261,7 +262,9 @@ function packBase(base: BaseModel): PackedBase {
     for (let c = 0; c < C; c++) joint[row * JOINT_BYTES + c] = Math.round(W[row * C + c] / scale);
     jointScale[(row * JOINT_BYTES) / 4 + JOINT_SCALE] = scale;
   }
-  const packed = { rows, masks, unseenWeight2, joint, jointScale };
+  // Each bank example's stage, flat (neighbourVote reads three a entry; the labels are objects, one miss each).
+  const exampleStage = Uint8Array.from(base.index.labels, (label) => label.stage);
+  const packed = { rows, masks, unseenWeight2, joint, jointScale, exampleStage };
   packedBases.set(base, packed);
   return packed;
 }
@@ -372,7 +375,7 @@ export class Model implements TaggingModel {
         baseStageP(base);
       }
       if (base.joint !== null) applyJoint(base, this.packed, buffer, buffer.values, baseRole >= 0 ? team : null);
-      if (base.neighbourWeight > 0 && agree) neighbourVote(base, rescoredSimilarity);
+      if (base.neighbourWeight > 0 && agree) neighbourVote(base, this.packed, rescoredSimilarity);
       if (!baseAnswer && team.labels[argmax(roleP, 0, R) * S + argmax(stageP, 0, S)] === 0) {
         // The base's answer, exactly: its probabilities, its joint head on its values, its neighbour vote with the
         // similarities under its query norm (the team's extra features left out).
@@ -380,7 +383,7 @@ export class Model implements TaggingModel {
         baseStageP(base);
         if (base.joint !== null) applyJoint(base, this.packed, buffer, values, null);
         if (base.neighbourWeight > 0) {
-          neighbourVote(base, unseen > 0 ? baseSimilarities(this.packed, ngrams) : rescoredSimilarity);
+          neighbourVote(base, this.packed, unseen > 0 ? baseSimilarities(this.packed, ngrams) : rescoredSimilarity);
         }
         baseAnswer = true;
       }
@@ -873,12 +876,12 @@ function baseStageP(base: BaseModel): void {
  * the nearest ones carry that local convention where the linear heads average it away (CV over three training seeds:
  * real stage macro-F1 +0.007, bank +0.007).
  */
-function neighbourVote(base: BaseModel, similarities: Float64Array): void {
+function neighbourVote(base: BaseModel, packed: PackedBase, similarities: Float64Array): void {
   const n = rescoredCount[0];
   if (n === 0) return;
-  const { labels } = base.index;
+  const { exampleStage } = packed;
   const w = base.neighbourWeight;
-  for (let i = 0; i < n; i++) stageP[labels[rescored[i]].stage] *= Math.exp(w * similarities[i]);
+  for (let i = 0; i < n; i++) stageP[exampleStage[rescored[i]]] *= Math.exp(w * similarities[i]);
   let sum = 0;
   for (let s = 0; s < S; s++) sum += stageP[s];
   for (let s = 0; s < S; s++) stageP[s] /= sum;
