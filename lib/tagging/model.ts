@@ -207,7 +207,9 @@ interface PackedBase {
   unseenWeight2: number;
   joint: Int8Array;
   jointScale: Float32Array;
+  exampleRole: Uint8Array;
   exampleStage: Uint8Array;
+  exampleReal: Uint8Array;
 }
 const packedBases = new WeakMap<BaseModel, PackedBase>();
 /** Where touchRows leaves what it read (so that the reads are kept). */
@@ -262,9 +264,12 @@ function packBase(base: BaseModel): PackedBase {
     for (let c = 0; c < C; c++) joint[row * JOINT_BYTES + c] = Math.round(W[row * C + c] / scale);
     jointScale[(row * JOINT_BYTES) / 4 + JOINT_SCALE] = scale;
   }
-  // Each bank example's stage, flat (neighbourVote reads three a entry; the labels are objects, one miss each).
+  // Each bank example's role, stage and whether it is a real operator's line (a training weight), flat: neighbourVote
+  // and recordSignals read a few of them an entry, and the labels and examples are objects (a cache miss each).
+  const exampleRole = Uint8Array.from(base.index.labels, (label) => label.role);
   const exampleStage = Uint8Array.from(base.index.labels, (label) => label.stage);
-  const packed = { rows, masks, unseenWeight2, joint, jointScale, exampleStage };
+  const exampleReal = Uint8Array.from(base.examples, (e) => ((e as TrainingExample).weight !== undefined ? 1 : 0));
+  const packed = { rows, masks, unseenWeight2, joint, jointScale, exampleRole, exampleStage, exampleReal };
   packedBases.set(base, packed);
   return packed;
 }
@@ -392,7 +397,7 @@ export class Model implements TaggingModel {
     const [role, roleRunnerUp] = topTwo(roleP);
     const [stage, stageRunnerUp] = topTwo(stageP);
     // How likely the role and the stage are right (review.ts): calibrated on what the engine knows of the entry.
-    recordSignals(base, text, bankMatch, role, roleRunnerUp, stage, stageRunnerUp);
+    recordSignals(this.packed, text, bankMatch, role, roleRunnerUp, stage, stageRunnerUp);
     reviewFeatures(signals, reviewInputs);
     const confidence = {
       role: round3(probability(CALIBRATION.role, reviewInputs)),
@@ -816,7 +821,7 @@ export class Model implements TaggingModel {
  * (--trace-opt-verbose: "resetting ticks ... due to IC change" on every tick; callgrind +43,000 instructions an entry).
  */
 function recordSignals(
-  base: BaseModel, text: string, bankMatch: similarity.Match | null, role: number, roleRunnerUp: number, stage: number,
+  packed: PackedBase, text: string, bankMatch: similarity.Match | null, role: number, roleRunnerUp: number, stage: number,
   stageRunnerUp: number,
 ): void {
   signals[Signal.RoleTop] = roleP[role];
@@ -824,12 +829,12 @@ function recordSignals(
   signals[Signal.StageTop] = stageP[stage];
   signals[Signal.StageSecond] = stageP[stageRunnerUp];
   signals[Signal.Zh] = CHINESE.test(text) ? 1 : 0;
-  const bankLabels = bankMatch ? base.index.labels[bankMatch.example] : null;
+  const e = bankMatch ? bankMatch.example : -1;
   signals[Signal.BankSimilarity] = bankMatch ? bankMatch.similarity : 0;
-  signals[Signal.BankRoleAgrees] = bankLabels !== null && bankLabels.role === role ? 1 : 0;
-  signals[Signal.BankStageAgrees] = bankLabels !== null && bankLabels.stage === stage ? 1 : 0;
+  signals[Signal.BankRoleAgrees] = e >= 0 && packed.exampleRole[e] === role ? 1 : 0;
+  signals[Signal.BankStageAgrees] = e >= 0 && packed.exampleStage[e] === stage ? 1 : 0;
   // Only real operators' lines carry a training weight (examples/data-files.ts realWeight; below 1 for a big source).
-  signals[Signal.BankReal] = bankMatch && (base.examples[bankMatch.example] as TrainingExample).weight !== undefined ? 1 : 0;
+  signals[Signal.BankReal] = e >= 0 ? packed.exampleReal[e] : 0;
 }
 
 /**
