@@ -17,6 +17,8 @@
 //                    stage came out right to FILE as JSONL (what scripts/fit-review.ts fits the review calibration on)
 //     --drop FILE    leave out (of training and of scoring) the training lines whose text is a line of JSONL FILE:
 //                    an ablation, e.g. how the Chinese figures move without a batch of English lines
+//     --unscored FILE train on the lines whose text is a line of JSONL FILE but leave them out of the scores: a
+//                    batch's effect on the same lines as a run with --drop FILE
 import { readFileSync, writeFileSync } from "node:fs";
 import { type BuildOverrides, checkBuildOverrides, ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
 import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
@@ -24,13 +26,14 @@ import { SIGNAL_NAMES } from "../lib/tagging/review";
 import { crossValidate, type Line } from "./cv-lines";
 
 function parseArgs(argv: string[]) {
-  const args = { folds: 5, errors: "", signals: "", drop: "", quiet: false, build: {} as BuildOverrides, threshold: undefined as number | undefined };
+  const args = { folds: 5, errors: "", signals: "", drop: "", unscored: "", quiet: false, build: {} as BuildOverrides, threshold: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--folds") args.folds = Number(argv[++i]);
     else if (a === "--errors") args.errors = argv[++i] ?? "";
     else if (a === "--signals") args.signals = argv[++i] ?? "";
     else if (a === "--drop") args.drop = argv[++i] ?? "";
+    else if (a === "--unscored") args.unscored = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--build") {
@@ -42,7 +45,7 @@ function parseArgs(argv: string[]) {
       }
     }
     else {
-      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE] [--drop FILE]\n`);
+      process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE] [--drop FILE] [--unscored FILE]\n`);
       process.exit(2);
     }
   }
@@ -89,13 +92,14 @@ function report(title: string, items: Line[], results: TagResult[], quiet: boole
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const K = args.folds;
-  const drop = args.drop
-    ? new Set(readFileSync(args.drop, "utf8").split(/\r?\n/).filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
-    : undefined;
+  const texts = (file: string) =>
+    new Set(readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
+  const drop = args.drop ? texts(args.drop) : undefined;
+  const unscored = args.unscored ? texts(args.unscored) : new Set<string>();
   const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold, drop });
   console.log(`${K}-fold CV grouped by writer (organisation, persona file) over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
   const pick = (domain: Line["domain"]) => {
-    const idx = lines.map((l, i) => (l.domain === domain ? i : -1)).filter((i) => i >= 0);
+    const idx = lines.map((l, i) => (l.domain === domain && !unscored.has(l.text) ? i : -1)).filter((i) => i >= 0);
     return { items: idx.map((i) => lines[i]), results: idx.map((i) => results[i]) };
   };
   const real = pick("real");
