@@ -19,11 +19,22 @@
 //                    an ablation, e.g. how the Chinese figures move without a batch of English lines
 //     --unscored FILE train on the lines whose text is a line of JSONL FILE but leave them out of the scores: a
 //                    batch's effect on the same lines as a run with --drop FILE
-import { readFileSync, writeFileSync } from "node:fs";
-import { type BuildOverrides, checkBuildOverrides, ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
+import { writeFileSync } from "node:fs";
+import { type BuildOverrides, ROLE_KEYS, STAGE_KEYS, type TagResult } from "../lib/tagging";
 import { catchCurve, formatHead, headReport } from "../lib/tagging/metrics";
 import { SIGNAL_NAMES } from "../lib/tagging/review";
 import { crossValidate, type Line } from "./cv-lines";
+import { parseBuildJson, readTexts } from "./measure-args";
+
+/** A measuring value (scripts/measure-args.ts), or exit 2 with a message naming the option and what is wrong. */
+function option<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    process.stderr.write(`${name}: ${(error as Error).message}\n`);
+    return process.exit(2);
+  }
+}
 
 function parseArgs(argv: string[]) {
   const args = { folds: 5, errors: "", signals: "", drop: "", unscored: "", quiet: false, build: {} as BuildOverrides, threshold: undefined as number | undefined };
@@ -36,14 +47,7 @@ function parseArgs(argv: string[]) {
     else if (a === "--unscored") args.unscored = argv[++i] ?? "";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
-    else if (a === "--build") {
-      try {
-        args.build = checkBuildOverrides(JSON.parse(argv[++i] ?? ""));
-      } catch (error) {
-        process.stderr.write(`--build needs a JSON object of build options over DEFAULT_BUILD, e.g. '{"train":{"seed":2}}': ${(error as Error).message}\n`);
-        process.exit(2);
-      }
-    }
+    else if (a === "--build") args.build = option("--build", () => parseBuildJson(argv[++i]));
     else {
       process.stderr.write(`unknown argument ${a}\nUsage: npx tsx scripts/cv.ts [--folds K] [--errors FILE] [--quiet] [--threshold T] [--build JSON] [--signals FILE] [--drop FILE] [--unscored FILE]\n`);
       process.exit(2);
@@ -92,10 +96,8 @@ function report(title: string, items: Line[], results: TagResult[], quiet: boole
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const K = args.folds;
-  const texts = (file: string) =>
-    new Set(readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
-  const drop = args.drop ? texts(args.drop) : undefined;
-  const unscored = args.unscored ? texts(args.unscored) : new Set<string>();
+  const drop = args.drop ? option("--drop", () => readTexts(args.drop)) : undefined;
+  const unscored = args.unscored ? option("--unscored", () => readTexts(args.unscored)) : new Set<string>();
   const { lines, folds, results, signals, groups, seconds } = crossValidate(K, { build: args.build, threshold: args.threshold, drop });
   console.log(`${K}-fold CV grouped by writer (organisation, persona file) over lib/tagging/data (hold-outs excluded); ${lines.length} lines, ${groups} groups; ${seconds.toFixed(1)} s`);
   const pick = (domain: Line["domain"]) => {

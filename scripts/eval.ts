@@ -27,10 +27,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
-  baseTrainingExamples, type BuildOverrides, buildModel, checkBuildOverrides, DEFAULT_REVIEW_THRESHOLD, getBaseModel,
+  baseTrainingExamples, type BuildOverrides, buildModel, DEFAULT_REVIEW_THRESHOLD, getBaseModel,
   type LabelledExample, ROLE_KEYS, STAGE_KEYS, TAXONOMY, type TaggingModel, type TagResult,
 } from "../lib/tagging";
 import { teamsReport } from "./eval-teams";
+import { parseBuildJson, readTexts } from "./measure-args";
 import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
 import { sourceGroup } from "../lib/tagging/examples/writers";
 import { parseLabelled } from "../lib/tagging/jsonl";
@@ -58,41 +59,13 @@ interface Args {
   drop: ReadonlySet<string> | null;
 }
 
-function parseBuild(json: string | undefined): BuildOverrides {
-  let build: unknown;
+/** A measuring value (scripts/measure-args.ts), or the usage message naming the option and what is wrong. */
+function option<T>(name: string, read: () => T): T {
   try {
-    build = JSON.parse(json ?? "");
-  } catch {
-    return usage(`--build needs a JSON object of build options, e.g. '{"train":{"seed":2}}' (got ${json ?? "nothing"})`);
-  }
-  try {
-    return checkBuildOverrides(build);
+    return read();
   } catch (error) {
-    return usage(`--build: ${(error as Error).message}`);
+    return usage(`${name}: ${(error as Error).message}`);
   }
-}
-
-/** The "text" of every line of a JSONL file (--drop; labels are not needed, as for scripts/cv.ts --drop). */
-function readDrop(file: string): ReadonlySet<string> {
-  let content: string;
-  try {
-    content = readFileSync(file, "utf8");
-  } catch (error) {
-    return usage(`--drop: cannot read ${file}: ${(error as Error).message}`);
-  }
-  const texts = new Set<string>();
-  content.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim().length === 0) return;
-    let text: unknown;
-    try {
-      ({ text } = JSON.parse(line) as { text?: unknown });
-    } catch {
-      usage(`--drop: ${file}:${i + 1}: not JSON`);
-    }
-    if (typeof text !== "string") usage(`--drop: ${file}:${i + 1}: no "text" string`);
-    texts.add(text);
-  });
-  return texts;
 }
 
 /**
@@ -126,8 +99,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--drop-near") args.dropNear = Number(argv[++i]);
     else if (a === "--threshold") args.threshold = Number(argv[++i]);
     else if (a === "--quiet") args.quiet = true;
-    else if (a === "--build") args.build = parseBuild(argv[++i]);
-    else if (a === "--drop") args.drop = readDrop(argv[++i] ?? usage("--drop needs a JSONL file"));
+    else if (a === "--build") args.build = option("--build", () => parseBuildJson(argv[++i]));
+    else if (a === "--drop") {
+      const file = argv[++i] ?? usage("--drop needs a JSONL file");
+      args.drop = option("--drop", () => readTexts(file));
+    }
     else if (a.startsWith("--")) usage(`unknown option ${a}`);
     else if (args.file) usage(`one FILE at a time (got ${args.file} and ${a})`);
     else args.file = a;
