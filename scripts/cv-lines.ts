@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOverrides, buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { dataDirectory, HOLDOUT_FILE, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
+import { dataDirectory, HOLDOUT_FILE, isParaphraseFile, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
 import { languageOf } from "../lib/tagging/metrics";
 import { lastReviewSignals } from "../lib/tagging/model";
@@ -18,7 +18,8 @@ export interface Line extends LabelledExample {
   source: string;
   /** The writer: a real line's organisation (GitHub owner, site's domain), a bank line's persona file. */
   group: string;
-  domain: "real" | "bank";
+  /** real/paraphrase.jsonl's rewordings are "augment": trained on in their source's fold, never scored. */
+  domain: "real" | "bank" | "augment";
 }
 
 /** Every training line under lib/tagging/data/ with its group (organisation for real lines, persona file for the bank). */
@@ -29,7 +30,7 @@ export function readLines(): Line[] {
   for (const file of jsonlFiles(dir)) {
     if (path.basename(file) === HOLDOUT_FILE) continue;
     const rel = path.relative(dir, file);
-    const domain = rel.startsWith("real") ? "real" : "bank";
+    const domain = isParaphraseFile(rel) ? "augment" : rel.startsWith("real") ? "real" : "bank";
     const raws = readFileSync(file, "utf8").split(/\r?\n/).filter((raw) => raw.trim().length > 0);
     const objs = raws.map((raw) => JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string });
     const counts = sourceLineCounts(objs);
@@ -38,8 +39,8 @@ export function readLines(): Line[] {
       const example = trainingExample(obj, rel, sourceLinesOf(obj, counts));
       if (example === null) continue;
       const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
-      const source = domain === "real" ? obj.source ?? raw : rel;
-      out.push({ ...example, lang, source, group: domain === "real" ? organisation(sourceGroup(source)) : rel, domain });
+      const source = domain === "bank" ? rel : obj.source ?? raw;
+      out.push({ ...example, lang, source, group: domain === "bank" ? rel : organisation(sourceGroup(source)), domain });
     }
   }
   return out;

@@ -57,6 +57,15 @@ export interface BaseModel {
 /** A training example; `weight` (default 1) scales its pull in training (real operators' lines count more). */
 export interface TrainingExample extends LabelledExample {
   weight?: number;
+  /**
+   * A rewording of another training line (data/real/paraphrase.jsonl): it trains the heads and counts for the
+   * vocabulary, but it is not an example of its own. It stays out of the nearest-example index (explanations and the
+   * neighbour vote show only lines someone wrote), the class priors and class balance, the role→stage prior and the
+   * temperature calibration, which would otherwise count one piece of work three times.
+   */
+  augment?: boolean;
+  /** Multiplies `weight` for the stage head and the joint head (default 1; 0: the line teaches its role only). */
+  stageShare?: number;
 }
 
 export interface BuildOptions {
@@ -133,18 +142,20 @@ export function buildBaseModel(trainingExamples: readonly TrainingExample[], opt
   const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount, options.purposes, options.counterparts);
   const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
+  const core = all.filter((i) => examples[i].augment !== true);
+  const own = core.map((i) => examples[i]);
   const { role, stage } = trainHeads(prepared, all, features, options);
-  const stageGivenRole = stagePriorFrom(examples, all);
+  const stageGivenRole = stagePriorFrom(examples, core);
   const model: BaseModel = {
     taxonomyVersion: options.taxonomyVersion,
     space, features, ...pack(role, stage), stageGivenRole,
     priorWeight: options.priorWeight,
     roleTemperature: 1,
     stageTemperature: 1,
-    rolePrior: classFrequencies(examples.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length),
-    stagePrior: classFrequencies(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length),
-    examples,
-    index: ExampleIndex.build(prepared.examples.map((d) => d[0]), distinctive, prepared.examples.map((d) => d[1].label)),
+    rolePrior: classFrequencies(own.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length),
+    stagePrior: classFrequencies(own.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length),
+    examples: own,
+    index: ExampleIndex.build(core.map((i) => prepared.examples[i][0]), distinctive, core.map((i) => prepared.examples[i][1].label)),
     joint: null,
     jointRow: null,
     jointBias: null,
@@ -167,7 +178,7 @@ export function buildBaseModel(trainingExamples: readonly TrainingExample[], opt
     model.jointBias = Float64Array.from(joint.bias);
   }
   if (options.calibrationFolds > 1 && examples.length >= options.calibrationFolds * 4) {
-    const t = calibrate(examples, prepared, features, options);
+    const t = calibrate(examples, core, prepared, features, options);
     model.roleTemperature = t.role;
     model.stageTemperature = t.stage;
   }
@@ -377,14 +388,15 @@ function prepare(
     for (const l of labels) counts[l]++;
     return counts.map((n) => (n === 0 ? 1 : labels.length / (C * n)));
   };
-  const roleWeight = balance(examples.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length);
-  const stageWeight = balance(examples.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
+  const own = examples.filter((e) => e.augment !== true);
+  const roleWeight = balance(own.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length);
+  const stageWeight = balance(own.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
   const docs = examples.map((e) => {
     featurize(e.text, space, buffer);
     const w = e.weight ?? 1;
     const role = toDoc(buffer, ROLE_KEYS.indexOf(e.role), w * roleWeight[ROLE_KEYS.indexOf(e.role)]);
     const stage = STAGE_KEYS.indexOf(e.stage);
-    return [role, { ...role, label: stage, weight: w * stageWeight[stage] }];
+    return [role, { ...role, label: stage, weight: w * (e.stageShare ?? 1) * stageWeight[stage] }];
   });
   const cueDocs = (defs: readonly { cues: { zh: readonly string[]; en: readonly string[] } }[]) =>
     defs.flatMap((d, k) =>
@@ -486,7 +498,9 @@ export function addStagePrior(
 }
 
 /** Train without a fold, collect its held-out logits, fit one temperature per head. */
-function calibrate(examples: readonly TrainingExample[], prepared: Prepared, features: number, options: BuildOptions) {
+function calibrate(
+  examples: readonly TrainingExample[], core: readonly number[], prepared: Prepared, features: number, options: BuildOptions,
+) {
   const K = options.calibrationFolds;
   const roleLogits: Float64Array[] = [];
   const stageLogits: Float64Array[] = [];
@@ -494,10 +508,11 @@ function calibrate(examples: readonly TrainingExample[], prepared: Prepared, fea
   const roleLabels: number[] = [];
   const stageLabels: number[] = [];
   for (let fold = 0; fold < Math.min(K, options.calibrationRounds); fold++) {
-    const trainIdx = examples.map((_, i) => i).filter((i) => i % K !== fold);
+    const trainIdx = core.filter((_, j) => j % K !== fold);
     const heads = trainHeads(prepared, trainIdx, features, options);
     const prior = stagePriorFrom(examples, trainIdx);
-    for (let i = fold; i < examples.length; i += K) {
+    for (let j = fold; j < core.length; j += K) {
+      const i = core[j];
       const doc = prepared.examples[i][0];
       const r = new Float64Array(ROLE_KEYS.length);
       scoreInto(heads.role, doc.ids, doc.values, doc.ids.length, r);

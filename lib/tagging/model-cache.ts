@@ -133,7 +133,7 @@ export function cacheKey(
   hash.update(JSON.stringify(options));
   hash.update(JSON.stringify({ ROLES, STAGES }));
   const parts: string[] = [];
-  for (const e of examples) parts.push(`${e.text}\u0001${e.role}\u0001${e.stage}\u0001${e.weight ?? ""}`);
+  for (const e of examples) parts.push(`${e.text}\u0001${e.role}\u0001${e.stage}\u0001${e.weight ?? ""}${e.augment === true ? "\u0001a" : ""}${e.stageShare !== undefined ? `\u0001s${e.stageShare}` : ""}`);
   hash.update(`${examples.length}\u0003`);
   hash.update(parts.join("\u0002"));
   if (files !== undefined) hash.update(`\u0004${files.fingerprint}`);

@@ -51,7 +51,9 @@ export function trainingExample(
 ): TrainingExample | null {
   const { text, role, stage } = obj;
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
-  return isRealFile(file) ? { text, role, stage, weight: realWeight(sourceLines) } : { text, role, stage };
+  if (!isRealFile(file)) return { text, role, stage };
+  if (!isParaphraseFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
+  return { text, role, stage, weight: PARAPHRASE_SHARE * realWeight(sourceLines), augment: true, stageShare: PARAPHRASE_STAGE_SHARE };
 }
 
 /**
@@ -90,6 +92,24 @@ export const REAL_SOURCE_CAP = 60;
 /** Training weight of a real line whose source group has `sourceLines` lines: REAL_WEIGHT × min(1, cap / lines). */
 export function realWeight(sourceLines: number): number {
   return REAL_WEIGHT * Math.min(1, REAL_SOURCE_CAP / Math.max(1, sourceLines));
+}
+
+/**
+ * Rewordings of real training lines (real/paraphrase.jsonl: each line two other ways, as two other operators would log
+ * the same work, labels unchanged; SOURCES.md): they teach the heads the other words for the same work. Each counts
+ * this share of a real line (its source group capped in its own file) and is an `augment` example (base-model.ts).
+ */
+export const PARAPHRASE_FILE = "paraphrase.jsonl";
+export const PARAPHRASE_SHARE = 0.5;
+/**
+ * What a rewording teaches the stage head, as a share of what it teaches the role head. 0: the role only. With 1 they
+ * also moved real lines' stage (CV +0.012) but cost the written bank's (CV bank both −0.006, 6 sd; bench/RESULTS.md).
+ */
+export const PARAPHRASE_STAGE_SHARE = 0;
+
+/** The file of rewordings of real lines (PARAPHRASE_FILE under real/). */
+export function isParaphraseFile(relative: string): boolean {
+  return isRealFile(relative) && path.basename(relative) === PARAPHRASE_FILE;
 }
 
 /** Files of real operators' lines (the target domain) sit under real/. */
@@ -137,9 +157,9 @@ function trainingFiles(dir: string): string[] {
  */
 export function trainingFileSet(dir: string | null): { fingerprint: string; read: () => TrainingExample[] } {
   const hash = createHash("sha256");
-  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0`);
+  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${PARAPHRASE_FILE}\0${PARAPHRASE_SHARE}\0${PARAPHRASE_STAGE_SHARE}\0`);
   const parsing = [
-    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, sourceLineCounts, sourceLinesOf, realWeight,
+    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isParaphraseFile, sourceLineCounts, sourceLinesOf, realWeight,
     sourceGroup,
   ];
   for (const code of parsing) hash.update(`${String(code)}\0`);

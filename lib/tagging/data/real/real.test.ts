@@ -9,7 +9,7 @@ import { readTrainingFile, REAL_SOURCE_CAP, REAL_WEIGHT } from "../../examples/d
 import { organisation, sourceGroup } from "../../examples/writers";
 import { isRoleKey, isStageKey } from "../../types";
 
-interface RealLine { text: string; lang: string; role: string; stage: string; source: string }
+interface RealLine { text: string; lang: string; role: string; stage: string; source: string; of?: string }
 
 function read(file: string): RealLine[] {
   return readFileSync(path.join(__dirname, file), "utf8")
@@ -84,6 +84,32 @@ test("no text is in both training and hold-out (after NFKC, case, punctuation an
   const trainTexts = new Set(train.map((line) => normalised(line.text)));
   const both = holdout.filter((line) => trainTexts.has(normalised(line.text))).map((line) => line.text);
   assert.deepEqual(both, []);
+});
+
+test("paraphrase.jsonl rewords training lines only: each keeps its original's labels and source, no text from either file", () => {
+  const paraphrases = read("paraphrase.jsonl");
+  assert.ok(paraphrases.length > 0);
+  const originals = new Map(train.map((line) => [line.text, line]));
+  const trainSources = new Set(train.map((line) => line.source));
+  const taken = new Set([...train, ...holdout].map((line) => normalised(line.text)));
+  const heldOrganisations = new Set(holdout.map((line) => organisation(sourceGroup(line.source))));
+  const seen = new Set<string>();
+  for (const [i, line] of paraphrases.entries()) {
+    const where = `paraphrase.jsonl:${i + 1}`;
+    assert.ok(typeof line.text === "string" && line.text.trim() !== "", `${where}: empty text`);
+    assert.ok(line.lang === "zh" || line.lang === "en", `${where}: lang ${line.lang}`);
+    assert.ok(isRoleKey(line.role) && isStageKey(line.stage), `${where}: labels ${line.role}/${line.stage}`);
+    const original = originals.get(line.of ?? "");
+    assert.ok(original, `${where}: "of" is not a training line's text`);
+    assert.deepEqual([line.role, line.stage, line.source], [original.role, original.stage, original.source], `${where}: not its original's labels and source`);
+    // Its source is a training line's: it sits in that line's CV fold and never beside a hold-out organisation.
+    assert.ok(trainSources.has(line.source), `${where}: source ${line.source} is no training line's`);
+    assert.ok(!heldOrganisations.has(organisation(sourceGroup(line.source))), `${where}: a hold-out organisation`);
+    const key = normalised(line.text);
+    assert.ok(!taken.has(key), `${where}: the text of a real line`);
+    assert.ok(!seen.has(key), `${where}: repeated`);
+    seen.add(key);
+  }
 });
 
 test("SOURCES.md's counts and distribution of all lines are the files' (lines lost or added without SOURCES.md show here)", () => {

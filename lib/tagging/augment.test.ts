@@ -1,0 +1,56 @@
+// Rewordings of real lines (data/real/paraphrase.jsonl, examples/data-files.ts) train the heads as `augment` examples:
+// they must teach the words they bring, and never act as examples of their own (nearest example, priors, calibration).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildModel, TAXONOMY, TAXONOMY_VERSION } from ".";
+import { buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
+import { EXAMPLE_BANK } from "./examples";
+import { PARAPHRASE_SHARE, PARAPHRASE_STAGE_SHARE, trainingExample } from "./examples/data-files";
+
+const BASE: TrainingExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
+const OPTIONS = { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION };
+
+// An invented word the base has never seen, reworded three ways as business work.
+const REWORDINGS: TrainingExample[] = [
+  "Signed the quarterly zorblat swap with two partner apps",
+  "zorblat swap renewed with the partner app, 2 more in talks",
+  "Own the zorblat swaps with partner companies",
+].map((text) => ({ text, role: "business", stage: "acquisition", weight: 1.5, augment: true, stageShare: 0 }));
+const PROBE = "zorblat";
+
+describe("rewordings of real lines (augment examples)", () => {
+  const without = buildBaseModel(BASE, OPTIONS);
+  const withAugment = buildBaseModel([...BASE, ...REWORDINGS], OPTIONS);
+
+  it("teach the role of the words they bring", () => {
+    const before = buildModel(BASE, { frozen: true }).classify(PROBE);
+    const after = buildModel([...BASE, ...REWORDINGS], { frozen: true }).classify(PROBE);
+    assert.notEqual(before.role, "business", "the probe must not already read as business");
+    assert.equal(after.role, "business");
+  });
+
+  it("are never an example of their own: not shown as the nearest example, not in the index or the priors", () => {
+    assert.equal(withAugment.examples.length, without.examples.length);
+    assert.deepEqual(withAugment.rolePrior, without.rolePrior);
+    assert.deepEqual(withAugment.stagePrior, without.stagePrior);
+    const r = buildModel([...BASE, ...REWORDINGS], { frozen: true }).classify(PROBE);
+    const near = r.explanation.nearest?.text ?? "";
+    assert.ok(!REWORDINGS.some((e) => e.text === near), `nearest example ${near}`);
+  });
+
+  it("leave the temperature calibration to the lines people wrote", () => {
+    assert.ok(Math.abs(withAugment.roleTemperature - without.roleTemperature) < 1e-6, `${withAugment.roleTemperature} vs ${without.roleTemperature}`);
+    assert.ok(Math.abs(withAugment.stageTemperature - without.stageTemperature) < 1e-6);
+  });
+
+  it("are read from real/paraphrase.jsonl only, at the agreed share of a real line, teaching the role only", () => {
+    const line = { text: "回复社区帖子32条", role: "community", stage: "activation", source: "https://example.com/a" };
+    const real = trainingExample(line, "real/train.jsonl", 1);
+    const reworded = trainingExample(line, "real/paraphrase.jsonl", 1);
+    assert.equal(real?.augment, undefined);
+    assert.equal(reworded?.augment, true);
+    assert.equal(reworded?.weight, PARAPHRASE_SHARE * (real?.weight ?? 0));
+    assert.equal(reworded?.stageShare, PARAPHRASE_STAGE_SHARE);
+    assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
+  });
+});
