@@ -140,10 +140,10 @@ interface Prepared {
 export function buildBaseModel(trainingExamples: readonly TrainingExample[], options: BuildOptions): BaseModel {
   const examples = trainingExamples.filter((e) => e.text.trim().length > 0);
   const { space, features, buffer, distinctive } = buildFeatureSpace(examples, options.minCount, options.purposes, options.counterparts);
-  const prepared = prepare(examples, space, buffer, options.cueWeight);
   const all = examples.map((_, i) => i);
   const core = all.filter((i) => examples[i].augment !== true);
   const own = core.map((i) => examples[i]);
+  const prepared = prepare(examples, own, space, buffer, options.cueWeight);
   const { role, stage } = trainHeads(prepared, all, features, options);
   const stageGivenRole = stagePriorFrom(examples, core);
   const model: BaseModel = {
@@ -380,7 +380,7 @@ function toDoc(buffer: FeatureBuffer, label: number, weight: number): SparseDoc 
 }
 
 function prepare(
-  examples: readonly TrainingExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number,
+  examples: readonly TrainingExample[], own: readonly TrainingExample[], space: FeatureSpace, buffer: FeatureBuffer, cueWeight: number,
 ): Prepared {
   // Class-balanced example weights: the targets are macro-F1, and the bank has more activation than referral.
   const balance = (labels: number[], C: number) => {
@@ -388,7 +388,7 @@ function prepare(
     for (const l of labels) counts[l]++;
     return counts.map((n) => (n === 0 ? 1 : labels.length / (C * n)));
   };
-  const own = examples.filter((e) => e.augment !== true);
+  // Class balance from the examples people wrote (`own`: not the rewordings, base-model.ts TrainingExample.augment).
   const roleWeight = balance(own.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length);
   const stageWeight = balance(own.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
   const docs = examples.map((e) => {
