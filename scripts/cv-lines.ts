@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOverrides, buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { dataDirectory, HOLDOUT_FILE, isParaphraseFile, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
+import { dataDirectory, HOLDOUT_FILE, isAugmentFile, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
 import { languageOf } from "../lib/tagging/metrics";
 import { lastReviewSignals } from "../lib/tagging/model";
@@ -18,7 +18,7 @@ export interface Line extends LabelledExample {
   source: string;
   /** The writer: a real line's organisation (GitHub owner, site's domain), a bank line's persona file. */
   group: string;
-  /** real/paraphrase.jsonl's rewordings are "augment": trained on in their source's fold, never scored. */
+  /** real/paraphrase.jsonl's rewordings and real/translation.jsonl's translations are "augment": trained on in their source's fold, never scored. */
   domain: "real" | "bank" | "augment";
 }
 
@@ -30,7 +30,7 @@ export function readLines(): Line[] {
   for (const file of jsonlFiles(dir)) {
     if (path.basename(file) === HOLDOUT_FILE) continue;
     const rel = path.relative(dir, file);
-    const domain = isParaphraseFile(rel) ? "augment" : rel.startsWith("real") ? "real" : "bank";
+    const domain = isAugmentFile(rel) ? "augment" : rel.startsWith("real") ? "real" : "bank";
     const raws = readFileSync(file, "utf8").split(/\r?\n/).filter((raw) => raw.trim().length > 0);
     const objs = raws.map((raw) => JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string });
     const counts = sourceLineCounts(objs);

@@ -1,11 +1,12 @@
-// Rewordings of real lines (data/real/paraphrase.jsonl, examples/data-files.ts) train the heads as `augment` examples:
+// Rewordings and translations of real lines (data/real/paraphrase.jsonl, translation.jsonl; examples/data-files.ts)
+// train the heads as `augment` examples:
 // they must teach the words they bring, and never act as examples of their own (nearest example, priors, calibration).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildModel, TAXONOMY, TAXONOMY_VERSION } from ".";
 import { buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
-import { PARAPHRASE_SHARE, PARAPHRASE_STAGE_SHARE, trainingExample } from "./examples/data-files";
+import { AUGMENT_SHARE, AUGMENT_STAGE_SHARE, trainingExample } from "./examples/data-files";
 
 const BASE: TrainingExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
 const OPTIONS = { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION };
@@ -43,14 +44,27 @@ describe("rewordings of real lines (augment examples)", () => {
     assert.ok(Math.abs(withAugment.stageTemperature - without.stageTemperature) < 1e-6);
   });
 
-  it("are read from real/paraphrase.jsonl only, at the agreed share of a real line, teaching the role only", () => {
-    const line = { text: "回复社区帖子32条", role: "community", stage: "activation", source: "https://example.com/a" };
+  it("are read from real/paraphrase.jsonl and real/translation.jsonl only, at the agreed share of a real line", () => {
+    const line = { text: "回复社区帖子32条", lang: "zh", role: "community", stage: "activation", source: "https://example.com/a" };
     const real = trainingExample(line, "real/train.jsonl", 1);
-    const reworded = trainingExample(line, "real/paraphrase.jsonl", 1);
     assert.equal(real?.augment, undefined);
-    assert.equal(reworded?.augment, true);
-    assert.equal(reworded?.weight, PARAPHRASE_SHARE * (real?.weight ?? 0));
-    assert.equal(reworded?.stageShare, PARAPHRASE_STAGE_SHARE);
+    for (const file of ["real/paraphrase.jsonl", "real/translation.jsonl"]) {
+      const made = trainingExample(line, file, 1);
+      assert.equal(made?.augment, true, file);
+      assert.equal(made?.weight, AUGMENT_SHARE * (real?.weight ?? 0), file);
+    }
     assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
+    assert.equal(trainingExample(line, "real/other.jsonl", 1)?.augment, undefined);
+  });
+
+  it("teach the stage head at their language's share: Chinese lines some, English lines none", () => {
+    const zh = { text: "回复社区帖子32条", lang: "zh", role: "community", stage: "activation", source: "https://example.com/a" };
+    const en = { text: "Replied to 32 forum threads", lang: "en", role: "community", stage: "activation", source: "https://example.com/a" };
+    assert.equal(trainingExample(zh, "real/translation.jsonl", 1)?.stageShare, AUGMENT_STAGE_SHARE.zh);
+    assert.equal(trainingExample(en, "real/translation.jsonl", 1)?.stageShare, AUGMENT_STAGE_SHARE.en);
+    assert.ok(AUGMENT_STAGE_SHARE.zh > 0 && AUGMENT_STAGE_SHARE.zh < 1 && AUGMENT_STAGE_SHARE.en === 0);
+    // Without a lang field the text decides: a line with Chinese characters is Chinese.
+    const { lang: _, ...bare } = zh;
+    assert.equal(trainingExample(bare, "real/paraphrase.jsonl", 1)?.stageShare, AUGMENT_STAGE_SHARE.zh);
   });
 });

@@ -58,8 +58,8 @@ export interface BaseModel {
 export interface TrainingExample extends LabelledExample {
   weight?: number;
   /**
-   * A rewording of another training line (data/real/paraphrase.jsonl): it trains the heads and counts for the
-   * vocabulary, but it is not an example of its own. It stays out of the nearest-example index (explanations and the
+   * A rewording or translation of another training line (data/real/paraphrase.jsonl, translation.jsonl): it trains
+   * the heads and counts for the vocabulary, but it is not an example of its own. It stays out of the nearest-example index (explanations and the
    * neighbour vote show only lines someone wrote), the class priors and class balance, the role→stage prior and the
    * temperature calibration, which would otherwise count one piece of work three times.
    */

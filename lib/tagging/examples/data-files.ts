@@ -47,13 +47,15 @@ export function readLabelledFile(file: string): LabelledExample[] {
  * is capped by it, realWeight). Null when the line is not a labelled entry.
  */
 export function trainingExample(
-  obj: { text?: unknown; role?: unknown; stage?: unknown }, file: string, sourceLines = 1,
+  obj: { text?: unknown; role?: unknown; stage?: unknown; lang?: unknown }, file: string, sourceLines = 1,
 ): TrainingExample | null {
   const { text, role, stage } = obj;
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
   if (!isRealFile(file)) return { text, role, stage };
-  if (!isParaphraseFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
-  return { text, role, stage, weight: PARAPHRASE_SHARE * realWeight(sourceLines), augment: true, stageShare: PARAPHRASE_STAGE_SHARE };
+  if (!isAugmentFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
+  const chinese = obj.lang === "zh" || (obj.lang !== "en" && /\p{Script=Han}/u.test(text));
+  const stageShare = chinese ? AUGMENT_STAGE_SHARE.zh : AUGMENT_STAGE_SHARE.en;
+  return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare };
 }
 
 /**
@@ -95,21 +97,27 @@ export function realWeight(sourceLines: number): number {
 }
 
 /**
- * Rewordings of real training lines (real/paraphrase.jsonl: each line two other ways, as two other operators would log
- * the same work, labels unchanged; SOURCES.md): they teach the heads the other words for the same work. Each counts
- * this share of a real line (its source group capped in its own file) and is an `augment` example (base-model.ts).
+ * Lines made from real training lines, labels unchanged (SOURCES.md): rewordings (real/paraphrase.jsonl: each line two
+ * other ways, as two other operators would log the same work) and translations (real/translation.jsonl: each line once
+ * in the other language, as an operator of that language would log it). They teach the heads the other words for the
+ * same work. Each counts this share of a real line (its source group capped in its own file) and is an `augment`
+ * example (base-model.ts): never a nearest example, a prior or a calibration line.
  */
 export const PARAPHRASE_FILE = "paraphrase.jsonl";
-export const PARAPHRASE_SHARE = 0.5;
+export const TRANSLATION_FILE = "translation.jsonl";
+export const AUGMENT_FILES: readonly string[] = [PARAPHRASE_FILE, TRANSLATION_FILE];
+export const AUGMENT_SHARE = 0.5;
 /**
- * What a rewording teaches the stage head, as a share of what it teaches the role head. 0: the role only. With 1 they
- * also moved real lines' stage (CV +0.012) but cost the written bank's (CV bank both −0.006, 6 sd; bench/RESULTS.md).
+ * What an augment line teaches the stage head, as a share of what it teaches the role head, by its language. All at 1
+ * moved real lines' stage (CV +0.012) but cost the written bank's (CV bank both −0.006, 6 sd); Chinese lines at 0.3 with
+ * the translations moved real Chinese stage (hold-out zh 0.669 → 0.687) and left the bank's; English lines at 0.3 cost
+ * real English stage (0.675 → 0.663). Chinese rewordings at 0.3 without the translations moved nothing (bench/RESULTS.md).
  */
-export const PARAPHRASE_STAGE_SHARE = 0;
+export const AUGMENT_STAGE_SHARE = { zh: 0.3, en: 0 } as const;
 
-/** The file of rewordings of real lines (PARAPHRASE_FILE under real/). */
-export function isParaphraseFile(relative: string): boolean {
-  return isRealFile(relative) && path.basename(relative) === PARAPHRASE_FILE;
+/** The files of lines made from real training lines (AUGMENT_FILES under real/). */
+export function isAugmentFile(relative: string): boolean {
+  return isRealFile(relative) && AUGMENT_FILES.includes(path.basename(relative));
 }
 
 /** Files of real operators' lines (the target domain) sit under real/. */
@@ -157,9 +165,9 @@ function trainingFiles(dir: string): string[] {
  */
 export function trainingFileSet(dir: string | null): { fingerprint: string; read: () => TrainingExample[] } {
   const hash = createHash("sha256");
-  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${PARAPHRASE_FILE}\0${PARAPHRASE_SHARE}\0${PARAPHRASE_STAGE_SHARE}\0`);
+  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${AUGMENT_FILES.join(",")}\0${AUGMENT_SHARE}\0${AUGMENT_STAGE_SHARE.zh}\0${AUGMENT_STAGE_SHARE.en}\0`);
   const parsing = [
-    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isParaphraseFile, sourceLineCounts, sourceLinesOf, realWeight,
+    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isAugmentFile, sourceLineCounts, sourceLinesOf, realWeight,
     sourceGroup,
   ];
   for (const code of parsing) hash.update(`${String(code)}\0`);

@@ -86,29 +86,35 @@ test("no text is in both training and hold-out (after NFKC, case, punctuation an
   assert.deepEqual(both, []);
 });
 
-test("paraphrase.jsonl rewords training lines only: each keeps its original's labels and source, no text from either file", () => {
-  const paraphrases = read("paraphrase.jsonl");
-  assert.ok(paraphrases.length > 0);
+// Lines made from training lines: rewordings (same language) and translations (the other language).
+const MADE = [["paraphrase.jsonl", "same"], ["translation.jsonl", "other"]] as const;
+
+test("paraphrase.jsonl and translation.jsonl remake training lines only: each keeps its original's labels and source, no text from either file or from each other", () => {
   const originals = new Map(train.map((line) => [line.text, line]));
   const trainSources = new Set(train.map((line) => line.source));
   const taken = new Set([...train, ...holdout].map((line) => normalised(line.text)));
   const heldOrganisations = new Set(holdout.map((line) => organisation(sourceGroup(line.source))));
   const seen = new Set<string>();
-  for (const [i, line] of paraphrases.entries()) {
-    const where = `paraphrase.jsonl:${i + 1}`;
-    assert.ok(typeof line.text === "string" && line.text.trim() !== "", `${where}: empty text`);
-    assert.ok(line.lang === "zh" || line.lang === "en", `${where}: lang ${line.lang}`);
-    assert.ok(isRoleKey(line.role) && isStageKey(line.stage), `${where}: labels ${line.role}/${line.stage}`);
-    const original = originals.get(line.of ?? "");
-    assert.ok(original, `${where}: "of" is not a training line's text`);
-    assert.deepEqual([line.role, line.stage, line.source], [original.role, original.stage, original.source], `${where}: not its original's labels and source`);
-    // Its source is a training line's: it sits in that line's CV fold and never beside a hold-out organisation.
-    assert.ok(trainSources.has(line.source), `${where}: source ${line.source} is no training line's`);
-    assert.ok(!heldOrganisations.has(organisation(sourceGroup(line.source))), `${where}: a hold-out organisation`);
-    const key = normalised(line.text);
-    assert.ok(!taken.has(key), `${where}: the text of a real line`);
-    assert.ok(!seen.has(key), `${where}: repeated`);
-    seen.add(key);
+  for (const [file, language] of MADE) {
+    const made = read(file);
+    assert.ok(made.length > 0, `${file} is empty`);
+    for (const [i, line] of made.entries()) {
+      const where = `${file}:${i + 1}`;
+      assert.ok(typeof line.text === "string" && line.text.trim() !== "", `${where}: empty text`);
+      assert.ok(line.lang === "zh" || line.lang === "en", `${where}: lang ${line.lang}`);
+      assert.ok(isRoleKey(line.role) && isStageKey(line.stage), `${where}: labels ${line.role}/${line.stage}`);
+      const original = originals.get(line.of ?? "");
+      assert.ok(original, `${where}: "of" is not a training line's text`);
+      assert.deepEqual([line.role, line.stage, line.source], [original.role, original.stage, original.source], `${where}: not its original's labels and source`);
+      if (language === "other") assert.notEqual(line.lang, original.lang, `${where}: a translation in its original's language`);
+      // Its source is a training line's: it sits in that line's CV fold and never beside a hold-out organisation.
+      assert.ok(trainSources.has(line.source), `${where}: source ${line.source} is no training line's`);
+      assert.ok(!heldOrganisations.has(organisation(sourceGroup(line.source))), `${where}: a hold-out organisation`);
+      const key = normalised(line.text);
+      assert.ok(!taken.has(key), `${where}: the text of a real line`);
+      assert.ok(!seen.has(key), `${where}: repeated`);
+      seen.add(key);
+    }
   }
 });
 
