@@ -1,10 +1,11 @@
 // Does learning a team's corrections help the team's OTHER entries, when the corrections are not one house rule?
 // Measured on training data only: each organisation of the real lines (lib/tagging/data/real/train.jsonl, grouped as
-// scripts/cv-lines.ts groups them: GitHub owner, site's domain) with at least --min lines plays one team. Each team sits in the fold its name
-// hashes to (foldOf, the folds of scripts/cv.ts); for each fold the base is built without the fold's real lines
-// (taxonomy, bank and the other folds' real lines, as the app builds it), and each of the fold's
-// teams learns every other of its lines in file order (its corrections) through learn(), as a team's reviews do; its
-// remaining lines are tagged before (base) and after. "fixed" / "broken": later lines right only after / only before.
+// scripts/cv-lines.ts groups them: GitHub owner, site's domain) with at least --min lines plays one team. Each team
+// sits in the fold its name hashes to (foldOf, the folds of scripts/cv.ts); for each fold the base is built without
+// the fold's real lines (taxonomy, bank and the other folds' real lines with their rewordings and translations, as the
+// app builds it), and each of the fold's teams learns every other of its lines in file order (its corrections) through
+// learn(), as a team's reviews do; its remaining lines are tagged before (base) and after. "fixed" / "broken": later
+// lines right only after / only before.
 // Three ways to learn: every line (corrections and confirmations), only the lines the base got wrong (corrections
 // alone), and one pooled team per fold holding all of the fold's corrections (the issue's "400 learned, 200 others").
 // Usage: npx tsx scripts/cv-teams.ts [--folds K] [--min N] [--quiet]
@@ -65,8 +66,11 @@ function measure(base: TaggingModel, corrections: readonly LabelledExample[], la
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
-  const real = readLines().filter((l) => l.domain === "real");
-  const bank = readLines().filter((l) => l.domain === "bank");
+  const lines = readLines();
+  const real = lines.filter((l) => l.domain === "real");
+  const bank = lines.filter((l) => l.domain === "bank");
+  // Rewordings and translations of real lines train the bases with their originals' folds, as in scripts/cv.ts.
+  const augment = lines.filter((l) => l.domain === "augment");
   const byTeam = new Map<string, Line[]>();
   for (const l of real) byTeam.set(l.group, [...(byTeam.get(l.group) ?? []), l]);
   // Every real line is in some fold (small teams train the other folds' bases but are not measured).
@@ -79,7 +83,7 @@ function main() {
   const started = performance.now();
   for (let k = 0; k < args.folds; k++) {
     const held = new Set(folds[k]);
-    const base = buildModel([...fixed, ...real.filter((l) => !held.has(l.group))], { frozen: true });
+    const base = buildModel([...fixed, ...[...real, ...augment].filter((l) => !held.has(l.group))], { frozen: true });
     const poolCorrections: LabelledExample[] = [];
     const poolLater: LabelledExample[] = [];
     const poolCold: boolean[] = [];

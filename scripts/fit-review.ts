@@ -36,7 +36,7 @@ const FOLDS = 5;
 export function reviewRows(): ReviewRow[] {
   const cv = crossValidate(FOLDS);
   return cv.lines.flatMap((l, i) => {
-    // Rewordings of real lines are trained on, never scored (scripts/cv-lines.ts).
+    // Rewordings and translations of real lines are trained on, never scored (scripts/cv-lines.ts).
     if (l.domain === "augment" || Number.isNaN(cv.signals[i][Signal.RoleTop])) return [];
     const r = cv.results[i];
     return [{ domain: l.domain, lang: l.lang, fold: cv.folds[i], roleRight: r.role === l.role, stageRight: r.stage === l.stage, signals: cv.signals[i] }];

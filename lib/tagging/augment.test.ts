@@ -19,7 +19,7 @@ const REWORDINGS: TrainingExample[] = [
 ].map((text) => ({ text, role: "business", stage: "acquisition", weight: 1.5, augment: true, stageShare: 0 }));
 const PROBE = "zorblat";
 
-describe("rewordings of real lines (augment examples)", () => {
+describe("rewordings and translations of real lines (augment examples)", () => {
   const without = buildBaseModel(BASE, OPTIONS);
   const withAugment = buildBaseModel([...BASE, ...REWORDINGS], OPTIONS);
 
@@ -55,6 +55,19 @@ describe("rewordings of real lines (augment examples)", () => {
     }
     assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
     assert.equal(trainingExample(line, "real/other.jsonl", 1)?.augment, undefined);
+  });
+
+  it("in Chinese, at their share, teach the stage of the words they bring; at 0 they do not", () => {
+    // An invented word in four Chinese lines logged as business/referral; the business role alone reads acquisition.
+    const lines = (stageShare: number): TrainingExample[] =>
+      ["兹博拉特计划第二期，已发出30份", "整理兹博拉特名单，共12人", "兹博拉特奖励本周发放", "推进兹博拉特，新增5位"]
+        .map((text) => ({ text, role: "business", stage: "referral", weight: 1.5, augment: true, stageShare }));
+    const probe = (stageShare: number) => buildModel([...BASE, ...lines(stageShare)], { frozen: true }).classify("兹博拉特");
+    const none = probe(0), some = probe(AUGMENT_STAGE_SHARE.zh);
+    assert.equal(none.role, "business");
+    assert.notEqual(none.stage, "referral");
+    assert.equal(some.role, "business");
+    assert.equal(some.stage, "referral");
   });
 
   it("teach the stage head at their language's share: Chinese lines some, English lines none", () => {

@@ -61,7 +61,7 @@ export interface TrainingExample extends LabelledExample {
    * A rewording or translation of another training line (data/real/paraphrase.jsonl, translation.jsonl): it trains
    * the heads and counts for the vocabulary, but it is not an example of its own. It stays out of the nearest-example index (explanations and the
    * neighbour vote show only lines someone wrote), the class priors and class balance, the role→stage prior and the
-   * temperature calibration, which would otherwise count one piece of work three times.
+   * temperature calibration, which would otherwise count one piece of work three or four times.
    */
   augment?: boolean;
   /** Multiplies `weight` for the stage head and the joint head (default 1; 0: the line teaches its role only). */
@@ -388,7 +388,7 @@ function prepare(
     for (const l of labels) counts[l]++;
     return counts.map((n) => (n === 0 ? 1 : labels.length / (C * n)));
   };
-  // Class balance from the examples people wrote (`own`: not the rewordings, base-model.ts TrainingExample.augment).
+  // Class balance from the examples people wrote (`own`: not the rewordings or translations, TrainingExample.augment).
   const roleWeight = balance(own.map((e) => ROLE_KEYS.indexOf(e.role)), ROLE_KEYS.length);
   const stageWeight = balance(own.map((e) => STAGE_KEYS.indexOf(e.stage)), STAGE_KEYS.length);
   const docs = examples.map((e) => {

@@ -93,7 +93,10 @@ const ANCHORS = 8;
  * entry the base reads as X is pulled towards Y by up to RULE_PULL logits (temperature-scaled), times
  * - the square of Y's share of the team's examples the base read as X (examples it kept as X count against: half of
  *   them moved pulls a quarter as hard),
- * - min(1, how many / RULE_EVIDENCE),
+ * - (from its first move: until session 12 a rule pulled half as hard on one move as on two or more; in full from the
+ *   first, dev teams after 5 / 10 / 30 corrections went 55 → 58 %, 62 → 66 %, 88 → 89 %, tuning teams 72 → 73 % after
+ *   5, ordinary entries unchanged; cv-teams every other line 58.6 → 58.8 %, only the base's wrong 57.4 → 57.1 %;
+ *   bench/RESULTS.md: the other factors still hold a one-off move back)
  * - min(1, Y's share of all the team's moves / RULE_AGREE): several corrections agreeing on one label make a rule;
  *   moves scattered over many labels (a team fixing the base's odd mistakes) pull little,
  * - min(1, concept overlap / RULE_CONCEPTS): the entry's lexicon features (role, stage and purpose-family cues), each
@@ -106,12 +109,6 @@ const ANCHORS = 8;
  * 59 → 64%, 91 → 92%, ordinary unchanged, cv-teams every other line 54.9 → 55.1%.
  */
 const RULE_PULL = 3 * TEAM_STRENGTH;
-/**
- * 1 (was 2, session 12): the rule pulls in full from its first move; the other factors (share, agreement, concepts)
- * still hold a one-off move back. Dev teams after 5 / 10 / 30 corrections 55 → 58 %, 62 → 66 %, 88 → 89 %, tuning
- * teams 72 → 73 % after 5, ordinary entries unchanged; cv-teams every other line 58.0 → 58.2 % (bench/RESULTS.md).
- */
-const RULE_EVIDENCE = 1;
 const RULE_AGREE = 0.75;
 const RULE_CONCEPTS = 0.25;
 const RULE_SURE = 0.95;
@@ -558,7 +555,7 @@ export class Model implements TaggingModel {
     const agree = team.movedInto[best] / team.moved / RULE_AGREE;
     const share = n / total;
     const sure = roleP[fromRole] >= RULE_SURE ? 0.5 : 1;
-    const evidence = Math.min(1, n / RULE_EVIDENCE) * Math.min(1, agree) * Math.min(1, overlap);
+    const evidence = Math.min(1, agree) * Math.min(1, overlap);
     const pull = sure * strength * share * share * evidence;
     Z[Math.floor(best / S)] += pull * base.roleTemperature;
     Z[R + (best % S)] += pull * base.stageTemperature;

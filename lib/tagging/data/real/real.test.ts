@@ -107,6 +107,11 @@ test("paraphrase.jsonl and translation.jsonl remake training lines only: each ke
       assert.ok(original, `${where}: "of" is not a training line's text`);
       assert.deepEqual([line.role, line.stage, line.source], [original.role, original.stage, original.source], `${where}: not its original's labels and source`);
       if (language === "other") assert.notEqual(line.lang, original.lang, `${where}: a translation in its original's language`);
+      else assert.equal(line.lang, original.lang, `${where}: a rewording in another language than its original's`);
+      // Its lang is its text's: Chinese has Chinese characters; English may name a Chinese account or brand, no more.
+      const han = (line.text.match(/\p{Script=Han}/gu) ?? []).length;
+      const words = (line.text.match(/[A-Za-z]+/g) ?? []).length;
+      assert.ok(line.lang === "zh" ? han > 0 : han <= words, `${where}: lang ${line.lang} for "${line.text}"`);
       // Its source is a training line's: it sits in that line's CV fold and never beside a hold-out organisation.
       assert.ok(trainSources.has(line.source), `${where}: source ${line.source} is no training line's`);
       assert.ok(!heldOrganisations.has(organisation(sourceGroup(line.source))), `${where}: a hold-out organisation`);
