@@ -18,7 +18,10 @@ export interface Line extends LabelledExample {
   source: string;
   /** The writer: a real line's organisation (GitHub owner, site's domain), a bank line's persona file. */
   group: string;
-  /** real/paraphrase.jsonl's rewordings and real/translation.jsonl's translations are "augment": trained on in their source's fold, never scored. */
+  /**
+   * real/paraphrase.jsonl's rewordings and real/translation.jsonl's translations are "augment": trained on in their
+   * source's fold, never scored.
+   */
   domain: "real" | "bank" | "augment";
 }
 

@@ -59,9 +59,10 @@ export interface TrainingExample extends LabelledExample {
   weight?: number;
   /**
    * A rewording or translation of another training line (data/real/paraphrase.jsonl, translation.jsonl): it trains
-   * the heads and counts for the vocabulary, but it is not an example of its own. It stays out of the nearest-example index (explanations and the
-   * neighbour vote show only lines someone wrote), the class priors and class balance, the role→stage prior and the
-   * temperature calibration, which would otherwise count one piece of work three or four times.
+   * the heads and counts for the vocabulary, but it is not an example of its own. It stays out of the nearest-example
+   * index (explanations and the neighbour vote show only lines someone wrote), the class priors and class balance, the
+   * role→stage prior and the temperature calibration, which would otherwise count one piece of work three or four
+   * times.
    */
   augment?: boolean;
   /** Multiplies `weight` for the stage head and the joint head (default 1; 0: the line teaches its role only). */

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseLabelledLines } from "../jsonl";
+import { languageOf } from "../metrics";
 import type { TrainingExample } from "../base-model";
 import { isRoleKey, isStageKey, type LabelledExample } from "../types";
 import { sourceGroup } from "./writers";
@@ -53,9 +54,8 @@ export function trainingExample(
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
   if (!isRealFile(file)) return { text, role, stage };
   if (!isAugmentFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
-  const chinese = obj.lang === "zh" || (obj.lang !== "en" && /\p{Script=Han}/u.test(text));
-  const stageShare = chinese ? AUGMENT_STAGE_SHARE.zh : AUGMENT_STAGE_SHARE.en;
-  return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare };
+  const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(text);
+  return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare: AUGMENT_STAGE_SHARE[lang] };
 }
 
 /**
@@ -108,10 +108,11 @@ export const TRANSLATION_FILE = "translation.jsonl";
 export const AUGMENT_FILES: readonly string[] = [PARAPHRASE_FILE, TRANSLATION_FILE];
 export const AUGMENT_SHARE = 0.5;
 /**
- * What an augment line teaches the stage head, as a share of what it teaches the role head, by its language. All at 1
- * moved real lines' stage (CV +0.012) but cost the written bank's (CV bank both −0.006, 6 sd); Chinese lines at 0.3 with
- * the translations moved real Chinese stage (hold-out zh 0.669 → 0.692, 5 seeds) and left the bank's; English lines at 0.3 cost
- * real English stage (0.675 → 0.663). Chinese rewordings at 0.3 without the translations moved nothing (bench/RESULTS.md).
+ * What an augment line teaches the stage head, as a share of what it teaches the role head, by its language (its lang
+ * field, else its text). All at 1 moved real lines' stage (CV +0.012) but cost the written bank's (CV bank both
+ * −0.006, 6 sd); Chinese lines at 0.3 with the translations moved real Chinese stage (hold-out zh 0.669 → 0.692, 5
+ * seeds) and left the bank's; English lines at 0.3 cost real English stage (0.675 → 0.663). Chinese rewordings at 0.3
+ * without the translations moved nothing (bench/RESULTS.md).
  */
 export const AUGMENT_STAGE_SHARE = { zh: 0.3, en: 0 } as const;
 
@@ -167,8 +168,8 @@ export function trainingFileSet(dir: string | null): { fingerprint: string; read
   const hash = createHash("sha256");
   hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${AUGMENT_FILES.join(",")}\0${AUGMENT_SHARE}\0${AUGMENT_STAGE_SHARE.zh}\0${AUGMENT_STAGE_SHARE.en}\0`);
   const parsing = [
-    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isAugmentFile, sourceLineCounts, sourceLinesOf, realWeight,
-    sourceGroup,
+    trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isAugmentFile, sourceLineCounts, sourceLinesOf,
+    realWeight, sourceGroup, languageOf,
   ];
   for (const code of parsing) hash.update(`${String(code)}\0`);
   // The bytes hashed are the bytes parsed, should a file change meanwhile.
