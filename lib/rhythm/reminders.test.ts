@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db/client";
 import { dateColumn } from "@/lib/activities/rules";
 import { openTestDatabase } from "@/lib/reports/test-database";
 import { claimJob, enqueueJob } from "@/lib/jobs/queue";
+import { expireLease } from "@/lib/jobs/test-lease";
 import { runClaimed, type JobRunners } from "@/lib/jobs/worker";
 import { runDigestJob } from "./digest-job";
 import type { Delivery, OutboundMessage, SendOutcome } from "./outbox";
@@ -126,12 +127,12 @@ describe("reminders and digest", () => {
   it("an instance that dies mid-run is replaced and nobody gets a second reminder", async () => {
     const { delivery, delivered } = fakeDelivery([{ id: "mail", kind: "email" }]);
     await scheduleRhythmJobs(AT_1731);
-    const first = await claimJob("dying", AT_1731, 200);
+    const first = await claimJob("dying", AT_1731);
     // It sent one e-mail before it died.
     const partial: Delivery = { ...delivery, listChannels: delivery.listChannels, sendToChannel: async (input) => (delivered.size === 0 ? delivery.sendToChannel(input) : { ok: false, error: "instance died", retryable: true }) };
     await runReminderJob(first!, partial, null, AT_1731);
     assert.equal(delivered.size, 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expireLease(first!.id);
     assert.deepEqual(await runDue(delivery, AT_1731, "survivor"), ["done"]);
     assert.equal(delivered.size, 3, "each of the three once");
     const row = await prisma.job.findFirstOrThrow({ where: { teamId, kind: "reminder" }, select: { attempts: true, result: true } });
