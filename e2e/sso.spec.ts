@@ -54,7 +54,7 @@ async function ssoSignIn(page: Page, login: string, base = E2E_BASE_URL): Promis
 }
 
 async function sessionUid(page: Page, base = E2E_BASE_URL): Promise<string | undefined> {
-  return ((await (await page.context().request.get(`${base}/api/auth/session`)).json()) as { uid?: string } | null)?.uid;
+  return ((await (await page.context().request.get(`${base}/api/auth/session`, { maxRetries: 2 })).json()) as { uid?: string } | null)?.uid;
 }
 
 /** Whether the server takes this browser as signed in (the session endpoint only decodes the cookie; pages re-check). */
@@ -335,8 +335,10 @@ test.describe("OPSMIX_AUTH=sso-only", () => {
     await expect(page.getByRole("button", { name: SSO_BUTTON })).toBeVisible();
 
     const request = page.context().request;
+    // The request context keeps its connection alive; while cli() runs (seconds) the server may close it as idle
+    // (Node's 5 s keep-alive), and a GET sent on it just then fails with ECONNRESET: GETs retry on a fresh connection.
     const post = async (email: string, password: string) => {
-      const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+      const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`, { maxRetries: 2 })).json()) as { csrfToken: string };
       await request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
       return sessionUid(page, base);
     };
