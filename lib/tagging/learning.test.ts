@@ -388,7 +388,7 @@ describe("a house rule after a handful of corrections", () => {
     const cold = followed(0), five = followed(5), ten = followed(10);
     assert.ok(five.convention > 0.5 * five.conventionOf, `after 5: ${five.convention} of ${five.conventionOf}`);
     assert.ok(ten.convention > 0.6 * ten.conventionOf, `after 10: ${ten.convention} of ${ten.conventionOf}`);
-    // Ordinary entries: at most two lost. With the translations of real lines (session 12) the base got three more of
+    // Ordinary entries: at most two lost until session 12. With the translations of real lines (session 12) the base got three more of
     // the 120 right cold (107 → 110) and the rules then took three that sit beside them (a channel's sign-up cost
     // analysis and a staged roll-out beside copperfield's competitor analysis, a photo contest beside fernway's price
     // promotions) and gave one (a check-in launch): 108 after 5 and 10, one more than before the translations.
