@@ -101,8 +101,9 @@ describe("the confidence legend's figures (measured on the data hold-outs)", () 
         const [low, high] = sign > 0 ? [a, b] : [-b, -a];
         for (const [name, gap] of gaps) {
           // The legend states whole points: a gap rounds to one (−0.1 reads as 0).
+          const points = Math.round(gap);
           assert.ok(
-            Math.round(gap) >= low && Math.round(gap) <= high,
+            points >= low && points <= high,
             `today.confidenceLegend (${locale}.json) says ${kind} with [${low}, ${high}], but on ${file} the chip minus both right is ${measured} points (${name} outside). If review.test also reports the calibration stale, refit it first (npx tsx scripts/fit-review.ts --write) and re-run; otherwise update the message in en.json and zh-CN.json`,
           );
         }
