@@ -2,7 +2,7 @@
 // training it again (1.5–4 s). The file is keyed by a content hash of everything the model is built from: the training
 // examples (data files by their bytes), the taxonomy, the build options, jieba's dictionary, the tagging sources and
 // the running build code.
-// A file that is missing, stale, truncated or corrupt (checksum) is ignored and the model is built and written again;
+// A file that is missing, stale, truncated or corrupt (CRC-32) is ignored and the model is built and written again;
 // files are written to a temporary name and renamed into place, so a reader never sees half a file.
 import { createHash } from "node:crypto";
 import {
@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { type BaseModel, buildBaseModel, type BuildOptions, type TrainingExample } from "./base-model";
 import { featurize } from "./featurizer";
 import { tokenize } from "./features";
@@ -20,7 +21,7 @@ import { Vocabulary } from "./vocabulary";
 import { chineseWords } from "./zh-words";
 
 /** Bump when the file layout changes. */
-const FORMAT = "opsmix-base-model/1";
+const FORMAT = "opsmix-base-model/2";
 const MAGIC = "OPSMIXBM";
 /** Cache files kept per directory (newest first); older ones are removed when a new one is written. */
 const KEEP = 4;
@@ -300,8 +301,34 @@ function decode(tree: Node, body: ArrayBuffer, bodyStart: number, bodyLength: nu
   return visit(tree);
 }
 
-/** Header: MAGIC, then u32 header JSON length, u32 0, f64 body length, 32-byte SHA-256 of header JSON + body. */
-const FIXED = 8 + 4 + 4 + 8 + 32;
+/**
+ * Header: MAGIC, then u32 header JSON length, u32 CRC-32 of header JSON + body, f64 body length. The check is against
+ * torn or damaged files, not tampering (the key names the content; the directory is the user's own): CRC-32 reads the
+ * ~26 MB file in about 4 ms where format 1's SHA-256 took 13 of a start's ~140.
+ */
+const FIXED = 8 + 4 + 4 + 8;
+
+/** CRC-32 (zlib's) of `data`, continuing `from`: Node's native one (20.15 and later), else a table-driven loop. */
+const crc32: (data: Uint8Array, from?: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? (zlib as unknown as { crc32: (data: Uint8Array, from?: number) => number }).crc32
+    : crc32Fallback;
+
+let crcTable: Int32Array | null = null;
+function crc32Fallback(data: Uint8Array, from = 0): number {
+  if (crcTable === null) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  const table = crcTable;
+  let crc = ~from;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
 
 function writeModelFile(file: string, key: string, model: BaseModel): boolean {
   let encoded: ReturnType<typeof encode>;
@@ -324,8 +351,8 @@ function writeModelFile(file: string, key: string, model: BaseModel): boolean {
   const fixed = Buffer.alloc(FIXED);
   fixed.write(MAGIC, 0, "latin1");
   fixed.writeUInt32LE(headerPadded, 8);
+  fixed.writeUInt32LE(crc32(body, crc32(headerBytes)), 12);
   fixed.writeDoubleLE(body.length, 16);
-  createHash("sha256").update(headerBytes).update(body).digest().copy(fixed, 24);
   const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -399,8 +426,7 @@ export function readModelFile(file: string, key: string): BaseModel | null {
     const bodyLength = data.readDoubleLE(16);
     if (headerLength % 8 !== (8 - (FIXED % 8)) % 8 || FIXED + headerLength + bodyLength !== data.length) return null;
     const bodyAt = FIXED + headerLength;
-    const digest = createHash("sha256").update(data.subarray(FIXED)).digest();
-    if (!digest.equals(data.subarray(24, FIXED))) return null;
+    if (crc32(data.subarray(FIXED)) !== data.readUInt32LE(12)) return null;
     const header = JSON.parse(data.toString("utf8", FIXED, bodyAt)) as { format: string; key: string; tree: Node };
     if (header.format !== FORMAT || header.key !== key) return null;
     // The arrays are views into the file's bytes: they must start 8-byte aligned in memory.
