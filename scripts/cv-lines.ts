@@ -43,10 +43,21 @@ export function readLines(): Line[] {
       if (example === null) continue;
       const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(obj.text);
       const source = domain === "bank" ? rel : obj.source ?? raw;
-      out.push({ ...example, lang, source, group: domain === "bank" ? rel : organisation(sourceGroup(source)), domain });
+      out.push({ ...example, lang, source, group: groupOf(rel, domain, source), domain });
     }
   }
   return out;
+}
+
+/**
+ * A line's writer: a bank line's persona file; a bank translation's (bank/translation.jsonl) the file of the persona it
+ * translates, named by its source ("persona:k12-edu" → bank/k12-edu.jsonl), so that it trains in that persona's fold;
+ * a real line's organisation, its rewordings' and translations' too.
+ */
+function groupOf(rel: string, domain: Line["domain"], source: string): string {
+  if (domain === "bank") return rel;
+  if (source.startsWith("persona:")) return `bank/${source.slice("persona:".length)}.jsonl`;
+  return organisation(sourceGroup(source));
 }
 
 /**

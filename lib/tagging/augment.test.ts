@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { buildModel, TAXONOMY, TAXONOMY_VERSION } from ".";
 import { buildBaseModel, DEFAULT_BUILD, type TrainingExample } from "./base-model";
 import { EXAMPLE_BANK } from "./examples";
-import { AUGMENT_SHARE, AUGMENT_STAGE_SHARE, trainingExample } from "./examples/data-files";
+import { AUGMENT_SHARE, AUGMENT_STAGE_SHARE, BANK_AUGMENT_STAGE_SHARE, trainingExample } from "./examples/data-files";
 
 const BASE: TrainingExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
 const OPTIONS = { ...DEFAULT_BUILD, taxonomyVersion: TAXONOMY_VERSION };
@@ -44,7 +44,7 @@ describe("rewordings and translations of real lines (augment examples)", () => {
     assert.ok(Math.abs(withAugment.stageTemperature - without.stageTemperature) < 1e-6);
   });
 
-  it("are read from real/paraphrase.jsonl and real/translation.jsonl only, at the agreed share of a real line", () => {
+  it("are read from real/paraphrase.jsonl, real/translation.jsonl and bank/translation.jsonl only, at the agreed share", () => {
     const line = { text: "回复社区帖子32条", lang: "zh", role: "community", stage: "activation", source: "https://example.com/a" };
     const real = trainingExample(line, "real/train.jsonl", 1);
     assert.equal(real?.augment, undefined);
@@ -54,6 +54,13 @@ describe("rewordings and translations of real lines (augment examples)", () => {
       assert.equal(made?.weight, AUGMENT_SHARE * (real?.weight ?? 0), file);
     }
     assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
+    assert.equal(trainingExample(line, "bank/k12-edu.jsonl", 1)?.augment, undefined);
+    // The Chinese personas in English: half a bank line, teaching the stage in full.
+    const en = { ...line, text: "Replied to 32 community posts", lang: "en", source: "persona:k12-edu" };
+    const bank = trainingExample(en, "bank/translation.jsonl", 1);
+    assert.equal(bank?.augment, true);
+    assert.equal(bank?.weight, AUGMENT_SHARE);
+    assert.equal(bank?.stageShare, BANK_AUGMENT_STAGE_SHARE);
     assert.equal(trainingExample(line, "real/other.jsonl", 1)?.augment, undefined);
   });
 

@@ -52,7 +52,10 @@ export function trainingExample(
 ): TrainingExample | null {
   const { text, role, stage } = obj;
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
-  if (!isRealFile(file)) return { text, role, stage };
+  if (!isRealFile(file)) {
+    if (!isAugmentFile(file)) return { text, role, stage };
+    return { text, role, stage, weight: AUGMENT_SHARE, augment: true, stageShare: BANK_AUGMENT_STAGE_SHARE };
+  }
   if (!isAugmentFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
   const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(text);
   return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare: AUGMENT_STAGE_SHARE[lang] };
@@ -119,9 +122,20 @@ export const AUGMENT_SHARE = 0.5;
  */
 export const AUGMENT_STAGE_SHARE = { zh: 0.3, en: 0 } as const;
 
-/** The files of lines made from real training lines (AUGMENT_FILES under real/). */
+/**
+ * bank/translation.jsonl: the Chinese bank lines (hold-out persona excluded) once in English, as an English-speaking
+ * operator would log the same work (PERSONAS.md, session 16). English written text reads less surely than Chinese
+ * (dev2 role 0.872 vs 0.917); these teach the English heads the work the Chinese personas log. Each counts
+ * AUGMENT_SHARE of a bank line and teaches the stage head in full: written English stage moved with them (dev2 en
+ * 0.896 → 0.910, bank hold-out en 0.892 → 0.898, 5 seeds), where real lines' English augment lines had cost real stage.
+ */
+export const BANK_AUGMENT_STAGE_SHARE = 1;
+
+/** The files of lines made from other training lines: AUGMENT_FILES under real/, and bank/translation.jsonl. */
 export function isAugmentFile(relative: string): boolean {
-  return isRealFile(relative) && AUGMENT_FILES.includes(path.basename(relative));
+  const parts = relative.split(/[\\/]/);
+  if (parts.length !== 2) return false;
+  return parts[0] === "real" ? AUGMENT_FILES.includes(parts[1]) : parts[0] === "bank" && parts[1] === TRANSLATION_FILE;
 }
 
 /** Files of real operators' lines (the target domain) sit under real/. */
@@ -169,7 +183,7 @@ function trainingFiles(dir: string): string[] {
  */
 export function trainingFileSet(dir: string | null): { fingerprint: string; read: () => TrainingExample[] } {
   const hash = createHash("sha256");
-  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${AUGMENT_FILES.join(",")}\0${AUGMENT_SHARE}\0${AUGMENT_STAGE_SHARE.zh}\0${AUGMENT_STAGE_SHARE.en}\0`);
+  hash.update(`${HOLDOUT_FILE}\0${REAL_WEIGHT}\0${REAL_SOURCE_CAP}\0${AUGMENT_FILES.join(",")}\0${AUGMENT_SHARE}\0${AUGMENT_STAGE_SHARE.zh}\0${AUGMENT_STAGE_SHARE.en}\0${BANK_AUGMENT_STAGE_SHARE}\0`);
   const parsing = [
     trainingFiles, jsonlFiles, trainingLines, trainingExample, isRealFile, isAugmentFile, sourceLineCounts, sourceLinesOf,
     realWeight, sourceGroup, languageOf,

@@ -1,5 +1,5 @@
 // Validates the persona example bank: every line is a well-formed training entry by GUIDE.md's keys,
-// and the held-out personas never leak into the training files.
+// the held-out personas never leak into the training files, and translation.jsonl translates training lines only.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,8 +9,10 @@ import { isRoleKey, isStageKey } from "../../types";
 const dir = __dirname;
 const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl")).sort();
 const HAN = /[\u4e00-\u9fff]/;
+/** Chinese persona lines once in English (PERSONAS.md, session 16): each names its persona and the line it translates. */
+const TRANSLATIONS = "translation.jsonl";
 
-interface BankLine { text: string; lang: string; role: string; stage: string; source: string }
+interface BankLine { text: string; lang: string; role: string; stage: string; source: string; of?: string }
 
 function read(file: string): BankLine[] {
   return readFileSync(path.join(dir, file), "utf8")
@@ -32,7 +34,8 @@ test("every bank line has exactly the agreed keys, valid labels and the right la
     assert.ok(rows.length > 0, `${file} is empty`);
     rows.forEach((row, i) => {
       const where = `${file}:${i + 1}`;
-      assert.deepEqual(Object.keys(row).sort(), ["lang", "role", "source", "stage", "text"], where);
+      const keys = file === TRANSLATIONS ? ["lang", "of", "role", "source", "stage", "text"] : ["lang", "role", "source", "stage", "text"];
+      assert.deepEqual(Object.keys(row).sort(), keys, where);
       assert.ok(isRoleKey(row.role), `${where} role ${row.role}`);
       assert.ok(isStageKey(row.stage), `${where} stage ${row.stage}`);
       assert.equal(row.lang, HAN.test(row.text) ? "zh" : "en", `${where} lang`);
@@ -50,7 +53,7 @@ test("a persona file holds only its own persona, and no text appears twice in th
   const seen = new Map<string, string>();
   for (const [file, rows] of byFile) {
     for (const row of rows) {
-      if (file !== "holdout.jsonl") assert.equal(row.source, `persona:${file.replace(/\.jsonl$/, "")}`, file);
+      if (file !== "holdout.jsonl" && file !== TRANSLATIONS) assert.equal(row.source, `persona:${file.replace(/\.jsonl$/, "")}`, file);
       assert.ok(!seen.has(row.text), `"${row.text}" in ${file} and ${seen.get(row.text)}`);
       seen.set(row.text, file);
     }
@@ -61,7 +64,25 @@ test("held-out personas are whole and never in a training file", () => {
   const held = new Set((byFile.get("holdout.jsonl") ?? []).map((row) => row.source));
   assert.ok(held.size >= 3, "at least three whole personas are held out");
   for (const source of held) assert.ok(!files.includes(`${source.slice("persona:".length)}.jsonl`), source);
-  const all = [...byFile.values()].flat().length;
+  const all = [...byFile].filter(([file]) => file !== TRANSLATIONS).flatMap(([, rows]) => rows).length;
   const share = (byFile.get("holdout.jsonl") ?? []).length / all;
   assert.ok(share >= 0.1 && share <= 0.25, `held-out share ${share.toFixed(2)}`);
+});
+
+test("each translation renders, in English, one Chinese line of a training persona with its labels", () => {
+  const rows = byFile.get(TRANSLATIONS) ?? [];
+  assert.ok(rows.length > 0, `${TRANSLATIONS} is missing`);
+  const done = new Set<string>();
+  rows.forEach((row, i) => {
+    const where = `${TRANSLATIONS}:${i + 1}`;
+    assert.equal(row.lang, "en", where);
+    const persona = `${row.source.slice("persona:".length)}.jsonl`;
+    assert.ok(persona !== "holdout.jsonl" && byFile.has(persona), `${where}: no training persona ${row.source}`);
+    const original = byFile.get(persona)!.find((line) => line.text === row.of);
+    assert.ok(original !== undefined && original.lang === "zh", `${where}: "${row.of}" is not a Chinese line of ${persona}`);
+    assert.equal(row.role, original.role, `${where} role`);
+    assert.equal(row.stage, original.stage, `${where} stage`);
+    assert.ok(!done.has(row.of!), `${where}: "${row.of}" translated twice`);
+    done.add(row.of!);
+  });
 });
