@@ -55,7 +55,7 @@ describe("rewordings and translations of real lines (augment examples)", () => {
     }
     assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
     assert.equal(trainingExample(line, "bank/k12-edu.jsonl", 1)?.augment, undefined);
-    // The Chinese personas in English: half a bank line, teaching the stage in full.
+    // A persona line in the other language: half a bank line, teaching the stage in full.
     const en = { ...line, text: "Replied to 32 community posts", lang: "en", source: "persona:k12-edu" };
     const bank = trainingExample(en, "bank/translation.jsonl", 1);
     assert.equal(bank?.augment, true);

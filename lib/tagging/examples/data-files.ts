@@ -123,11 +123,12 @@ export const AUGMENT_SHARE = 0.5;
 export const AUGMENT_STAGE_SHARE = { zh: 0.3, en: 0 } as const;
 
 /**
- * bank/translation.jsonl: the Chinese bank lines (hold-out persona excluded) once in English, as an English-speaking
- * operator would log the same work (PERSONAS.md, session 16). English written text reads less surely than Chinese
- * (dev2 role 0.872 vs 0.917); these teach the English heads the work the Chinese personas log. Each counts
- * AUGMENT_SHARE of a bank line and teaches the stage head in full: written English stage moved with them (dev2 en
- * 0.896 → 0.910, bank hold-out en 0.892 → 0.898, 5 seeds), where real lines' English augment lines had cost real stage.
+ * bank/translation.jsonl: every bank line of the training personas once in the other language, as an operator of that
+ * language would log the same work (PERSONAS.md, session 16). Each counts AUGMENT_SHARE of a bank line and teaches the
+ * stage head in full. The Chinese lines in English moved written English stage (dev2 en 0.896 → 0.910, bank hold-out
+ * en 0.892 → 0.898, 5 seeds), where real lines' English augment lines had cost real stage; the English lines in
+ * Chinese then moved written Chinese (dev2 zh role 0.914 → 0.929, bank hold-out zh both 0.873 → 0.898) and CV real
+ * Chinese both 0.532 → 0.546.
  */
 export const BANK_AUGMENT_STAGE_SHARE = 1;
 
