@@ -44,7 +44,7 @@ describe("rewordings and translations of real lines (augment examples)", () => {
     assert.ok(Math.abs(withAugment.stageTemperature - without.stageTemperature) < 1e-6);
   });
 
-  it("are read from real/paraphrase.jsonl, real/translation.jsonl and bank/translation.jsonl only, at the agreed share", () => {
+  it("are read from the paraphrase.jsonl and translation.jsonl files of real/ and bank/ only, at the agreed share", () => {
     const line = { text: "回复社区帖子32条", lang: "zh", role: "community", stage: "activation", source: "https://example.com/a" };
     const real = trainingExample(line, "real/train.jsonl", 1);
     assert.equal(real?.augment, undefined);
@@ -53,14 +53,16 @@ describe("rewordings and translations of real lines (augment examples)", () => {
       assert.equal(made?.augment, true, file);
       assert.equal(made?.weight, AUGMENT_SHARE * (real?.weight ?? 0), file);
     }
-    assert.equal(trainingExample(line, "bank/paraphrase.jsonl", 1)?.augment, undefined);
     assert.equal(trainingExample(line, "bank/k12-edu.jsonl", 1)?.augment, undefined);
-    // A persona line in the other language: half a bank line, teaching the stage in full.
+    assert.equal(trainingExample(line, "bank/other.jsonl", 1)?.augment, undefined);
+    // A persona line in the other language or reworded: half a bank line, teaching the stage in full.
     const en = { ...line, text: "Replied to 32 community posts", lang: "en", source: "persona:k12-edu" };
-    const bank = trainingExample(en, "bank/translation.jsonl", 1);
-    assert.equal(bank?.augment, true);
-    assert.equal(bank?.weight, AUGMENT_SHARE);
-    assert.equal(bank?.stageShare, BANK_AUGMENT_STAGE_SHARE);
+    for (const file of ["bank/translation.jsonl", "bank/paraphrase.jsonl"]) {
+      const bank = trainingExample(en, file, 1);
+      assert.equal(bank?.augment, true, file);
+      assert.equal(bank?.weight, AUGMENT_SHARE, file);
+      assert.equal(bank?.stageShare, BANK_AUGMENT_STAGE_SHARE, file);
+    }
     assert.equal(trainingExample(line, "real/other.jsonl", 1)?.augment, undefined);
   });
 

@@ -9,8 +9,13 @@ import { isRoleKey, isStageKey } from "../../types";
 const dir = __dirname;
 const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl")).sort();
 const HAN = /[\u4e00-\u9fff]/;
-/** Persona lines once in the other language (PERSONAS.md, session 16): each names its persona and the line it translates. */
+/**
+ * Persona lines once in the other language, and English persona lines reworded (PERSONAS.md, session 16): each names
+ * its persona and the line it was made from.
+ */
 const TRANSLATIONS = "translation.jsonl";
+const REWORDINGS = "paraphrase.jsonl";
+const MADE = [TRANSLATIONS, REWORDINGS];
 
 interface BankLine { text: string; lang: string; role: string; stage: string; source: string; of?: string }
 
@@ -34,7 +39,7 @@ test("every bank line has exactly the agreed keys, valid labels and the right la
     assert.ok(rows.length > 0, `${file} is empty`);
     rows.forEach((row, i) => {
       const where = `${file}:${i + 1}`;
-      const keys = file === TRANSLATIONS ? ["lang", "of", "role", "source", "stage", "text"] : ["lang", "role", "source", "stage", "text"];
+      const keys = MADE.includes(file) ? ["lang", "of", "role", "source", "stage", "text"] : ["lang", "role", "source", "stage", "text"];
       assert.deepEqual(Object.keys(row).sort(), keys, where);
       assert.ok(isRoleKey(row.role), `${where} role ${row.role}`);
       assert.ok(isStageKey(row.stage), `${where} stage ${row.stage}`);
@@ -53,7 +58,7 @@ test("a persona file holds only its own persona, and no text appears twice in th
   const seen = new Map<string, string>();
   for (const [file, rows] of byFile) {
     for (const row of rows) {
-      if (file !== "holdout.jsonl" && file !== TRANSLATIONS) assert.equal(row.source, `persona:${file.replace(/\.jsonl$/, "")}`, file);
+      if (file !== "holdout.jsonl" && !MADE.includes(file)) assert.equal(row.source, `persona:${file.replace(/\.jsonl$/, "")}`, file);
       assert.ok(!seen.has(row.text), `"${row.text}" in ${file} and ${seen.get(row.text)}`);
       seen.set(row.text, file);
     }
@@ -64,25 +69,30 @@ test("held-out personas are whole and never in a training file", () => {
   const held = new Set((byFile.get("holdout.jsonl") ?? []).map((row) => row.source));
   assert.ok(held.size >= 3, "at least three whole personas are held out");
   for (const source of held) assert.ok(!files.includes(`${source.slice("persona:".length)}.jsonl`), source);
-  const all = [...byFile].filter(([file]) => file !== TRANSLATIONS).flatMap(([, rows]) => rows).length;
+  const all = [...byFile].filter(([file]) => !MADE.includes(file)).flatMap(([, rows]) => rows).length;
   const share = (byFile.get("holdout.jsonl") ?? []).length / all;
   assert.ok(share >= 0.1 && share <= 0.25, `held-out share ${share.toFixed(2)}`);
 });
 
-test("each translation renders one line of a training persona in the other language, with its labels", () => {
-  const rows = byFile.get(TRANSLATIONS) ?? [];
-  assert.ok(rows.length > 0, `${TRANSLATIONS} is missing`);
-  const done = new Set<string>();
-  rows.forEach((row, i) => {
-    const where = `${TRANSLATIONS}:${i + 1}`;
-    const persona = `${row.source.slice("persona:".length)}.jsonl`;
-    assert.ok(persona !== "holdout.jsonl" && byFile.has(persona), `${where}: no training persona ${row.source}`);
-    const original = byFile.get(persona)!.find((line) => line.text === row.of);
-    assert.ok(original !== undefined, `${where}: "${row.of}" is not a line of ${persona}`);
-    assert.notEqual(row.lang, original.lang, `${where}: not translated`);
-    assert.equal(row.role, original.role, `${where} role`);
-    assert.equal(row.stage, original.stage, `${where} stage`);
-    assert.ok(!done.has(row.of!), `${where}: "${row.of}" translated twice`);
-    done.add(row.of!);
+for (const file of MADE) {
+  const translated = file === TRANSLATIONS;
+  const what = translated ? "renders one line of a training persona in the other language" : "rewords one line of a training persona";
+  test(`each line of ${file} ${what}, with its labels`, () => {
+    const rows = byFile.get(file) ?? [];
+    assert.ok(rows.length > 0, `${file} is missing`);
+    const done = new Set<string>();
+    rows.forEach((row, i) => {
+      const where = `${file}:${i + 1}`;
+      const persona = `${row.source.slice("persona:".length)}.jsonl`;
+      assert.ok(persona !== "holdout.jsonl" && !MADE.includes(persona) && byFile.has(persona), `${where}: no training persona ${row.source}`);
+      const original = byFile.get(persona)!.find((line) => line.text === row.of);
+      assert.ok(original !== undefined, `${where}: "${row.of}" is not a line of ${persona}`);
+      if (translated) assert.notEqual(row.lang, original.lang, `${where}: not translated`);
+      else assert.equal(row.lang, original.lang, `${where}: not in the original's language`);
+      assert.equal(row.role, original.role, `${where} role`);
+      assert.equal(row.stage, original.stage, `${where} stage`);
+      assert.ok(!done.has(row.of!), `${where}: "${row.of}" made twice`);
+      done.add(row.of!);
+    });
   });
-});
+}
