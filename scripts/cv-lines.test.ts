@@ -53,3 +53,16 @@ test("every fold holds a reasonable share of each domain's lines", () => {
     for (const n of sizes) assert.ok(n > total / K / 2, `${domain} folds ${sizes.join(" / ")}: one holds under half its share`);
   }
 });
+
+test("a line made from another (rewording, translation) trains in its original's fold", () => {
+  const fold = assignFolds(lines, K);
+  const foldOfText = new Map<string, number>();
+  for (const l of lines) if (l.domain !== "augment") foldOfText.set(l.text, fold.get(l.group) as number);
+  let bank = 0;
+  for (const l of lines) {
+    if (l.domain !== "augment" || l.of === undefined || !foldOfText.has(l.of)) continue;
+    assert.equal(fold.get(l.group), foldOfText.get(l.of), `"${l.text}" (made from "${l.of}") is in another fold`);
+    if (l.group.startsWith("bank/")) bank++;
+  }
+  assert.ok(bank > 1000, `${bank} made bank lines checked: bank/translation.jsonl and bank/paraphrase.jsonl were not read`);
+});

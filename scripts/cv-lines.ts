@@ -6,21 +6,25 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOverrides, buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
+import type { TrainingExample } from "../lib/tagging/base-model";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
 import { dataDirectory, HOLDOUT_FILE, isAugmentFile, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
 import { languageOf } from "../lib/tagging/metrics";
 import { lastReviewSignals } from "../lib/tagging/model";
 
-export interface Line extends LabelledExample {
+export interface Line extends TrainingExample {
   lang: "zh" | "en";
-  /** Where it was read: a real line's `source`, a bank line's file (e.g. bank/k12-edu.jsonl). */
+  /**
+   * Where it was read: a real line's `source`, a bank line's file (e.g. bank/k12-edu.jsonl); a line made from a bank
+   * line (bank/translation.jsonl, bank/paraphrase.jsonl) names its persona ("persona:k12-edu").
+   */
   source: string;
   /** The writer: a real line's organisation (GitHub owner, site's domain), a bank line's persona file. */
   group: string;
   /**
-   * real/paraphrase.jsonl's rewordings and real/translation.jsonl's translations are "augment": trained on in their
-   * source's fold, never scored.
+   * Rewordings and translations (paraphrase.jsonl, translation.jsonl under real/ and bank/) are "augment": trained on
+   * in their original's fold, never scored.
    */
   domain: "real" | "bank" | "augment";
 }
@@ -35,7 +39,7 @@ export function readLines(): Line[] {
     const rel = path.relative(dir, file);
     const domain = isAugmentFile(rel) ? "augment" : rel.startsWith("real") ? "real" : "bank";
     const raws = readFileSync(file, "utf8").split(/\r?\n/).filter((raw) => raw.trim().length > 0);
-    const objs = raws.map((raw) => JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string });
+    const objs = raws.map((raw) => JSON.parse(raw) as { text: string; role: string; stage: string; lang?: string; source?: string; of?: string });
     const counts = sourceLineCounts(objs);
     for (const [i, raw] of raws.entries()) {
       const obj = objs[i];
@@ -57,6 +61,8 @@ export function readLines(): Line[] {
 function groupOf(rel: string, domain: Line["domain"], source: string): string {
   if (domain === "bank") return rel;
   if (source.startsWith("persona:")) return `bank/${source.slice("persona:".length)}.jsonl`;
+  // A made bank line without its persona would train in a fold its original may be scored in.
+  if (rel.split(/[\\/]/)[0] === "bank") throw new Error(`${rel}: a line made from a bank line must name its persona ("persona:…"), not ${source}`);
   return organisation(sourceGroup(source));
 }
 
@@ -107,7 +113,7 @@ export function crossValidate(
   const all = readLines();
   const fold = assignFolds(all, K);
   const drop = opts.drop;
-  const lines = drop === undefined ? all : all.filter((l) => !drop.has(l.text));
+  const lines = drop === undefined ? all : all.filter((l) => !drop.has(l.text) && !(l.of !== undefined && drop.has(l.of)));
   const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
   const results: TagResult[] = new Array(lines.length);
   const signals: Float64Array[] = new Array(lines.length);

@@ -77,7 +77,8 @@ function baseFor(args: Args, leave?: (e: LabelledExample) => boolean): { base: T
   const { build, drop } = args;
   if (!build && !drop && !leave) return { base: getBaseModel(), dropped: 0 };
   const training = baseTrainingExamples();
-  const kept = training.filter((e) => !drop?.has(e.text));
+  // A dropped line's rewordings and translations (`of`) go with it.
+  const kept = training.filter((e) => !drop?.has(e.text) && !(e.of !== undefined && drop?.has(e.of)));
   const dropped = training.length - kept.length;
   if (drop && dropped === 0) usage(`--drop: no training line has the text of a line of the file (${drop.size} lines)`);
   return { base: buildModel(leave ? kept.filter((e) => !leave(e)) : kept, { frozen: true, build: build ?? {} }), dropped };

@@ -205,7 +205,9 @@ function summary(title: string, rows: readonly ReviewRow[], scores: Scores[]): s
 
 function readSignals(file: string): ReviewRow[] {
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).flatMap((raw, i) => {
-    const o = JSON.parse(raw) as { domain: "real" | "bank"; lang: "zh" | "en"; fold?: number; roleRight: boolean; stageRight: boolean; signals: Record<string, number | null> };
+    const o = JSON.parse(raw) as { domain: "real" | "bank" | "augment"; lang: "zh" | "en"; fold?: number; roleRight: boolean; stageRight: boolean; signals: Record<string, number | null> };
+    // Rewordings and translations are never calibration lines (base-model.ts, TrainingExample.augment).
+    if (o.domain === "augment") return [];
     const signals = SIGNAL_NAMES.map((n) => o.signals[n] ?? Number.NaN);
     if (Number.isNaN(signals[Signal.RoleTop])) return [];
     return [{ domain: o.domain, lang: o.lang, fold: o.fold ?? i % FOLDS, roleRight: o.roleRight, stageRight: o.stageRight, signals }];

@@ -65,6 +65,8 @@ export interface TrainingExample extends LabelledExample {
    * times.
    */
   augment?: boolean;
+  /** An augment example's original line (its `of`), so that leaving a line out of a build leaves out what was made from it. */
+  of?: string;
   /** Multiplies `weight` for the stage head and the joint head (default 1; 0: the line teaches its role only). */
   stageShare?: number;
 }

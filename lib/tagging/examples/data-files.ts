@@ -48,17 +48,15 @@ export function readLabelledFile(file: string): LabelledExample[] {
  * is capped by it, realWeight). Null when the line is not a labelled entry.
  */
 export function trainingExample(
-  obj: { text?: unknown; role?: unknown; stage?: unknown; lang?: unknown }, file: string, sourceLines = 1,
+  obj: { text?: unknown; role?: unknown; stage?: unknown; lang?: unknown; of?: unknown }, file: string, sourceLines = 1,
 ): TrainingExample | null {
   const { text, role, stage } = obj;
   if (typeof text !== "string" || text.trim().length === 0 || !isRoleKey(role) || !isStageKey(stage)) return null;
-  if (!isRealFile(file)) {
-    if (!isAugmentFile(file)) return { text, role, stage };
-    return { text, role, stage, weight: AUGMENT_SHARE, augment: true, stageShare: BANK_AUGMENT_STAGE_SHARE };
-  }
-  if (!isAugmentFile(file)) return { text, role, stage, weight: realWeight(sourceLines) };
+  if (!isAugmentFile(file)) return isRealFile(file) ? { text, role, stage, weight: realWeight(sourceLines) } : { text, role, stage };
+  const of = typeof obj.of === "string" ? { of: obj.of } : {};
+  if (!isRealFile(file)) return { text, role, stage, weight: AUGMENT_SHARE, augment: true, stageShare: BANK_AUGMENT_STAGE_SHARE, ...of };
   const lang = obj.lang === "zh" || obj.lang === "en" ? obj.lang : languageOf(text);
-  return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare: AUGMENT_STAGE_SHARE[lang] };
+  return { text, role, stage, weight: AUGMENT_SHARE * realWeight(sourceLines), augment: true, stageShare: AUGMENT_STAGE_SHARE[lang], ...of };
 }
 
 /**
