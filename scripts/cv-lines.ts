@@ -8,7 +8,9 @@ import path from "node:path";
 import { type BuildOverrides, buildModel, type LabelledExample, TAXONOMY, type TagResult } from "../lib/tagging";
 import type { TrainingExample } from "../lib/tagging/base-model";
 import { EXAMPLE_BANK } from "../lib/tagging/examples";
-import { dataDirectory, HOLDOUT_FILE, isAugmentFile, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample } from "../lib/tagging/examples/data-files";
+import {
+  dataDirectory, HOLDOUT_FILE, isAugmentFile, isDroppedBy, jsonlFiles, sourceLineCounts, sourceLinesOf, trainingExample,
+} from "../lib/tagging/examples/data-files";
 import { organisation, sourceGroup } from "../lib/tagging/examples/writers";
 import { languageOf } from "../lib/tagging/metrics";
 import { lastReviewSignals } from "../lib/tagging/model";
@@ -54,8 +56,8 @@ export function readLines(): Line[] {
 }
 
 /**
- * A line's writer: a bank line's persona file; a bank translation's (bank/translation.jsonl) the file of the persona it
- * translates, named by its source ("persona:k12-edu" → bank/k12-edu.jsonl), so that it trains in that persona's fold;
+ * A line's writer: a bank line's persona file; a line made from one (bank/translation.jsonl, bank/paraphrase.jsonl)
+ * the file of the persona it names ("persona:k12-edu" → bank/k12-edu.jsonl), so that it trains in that persona's fold;
  * a real line's organisation, its rewordings' and translations' too.
  */
 function groupOf(rel: string, domain: Line["domain"], source: string): string {
@@ -113,7 +115,7 @@ export function crossValidate(
   const all = readLines();
   const fold = assignFolds(all, K);
   const drop = opts.drop;
-  const lines = drop === undefined ? all : all.filter((l) => !drop.has(l.text) && !(l.of !== undefined && drop.has(l.of)));
+  const lines = drop === undefined ? all : all.filter((l) => !isDroppedBy(drop, l));
   const fixed: LabelledExample[] = [...TAXONOMY.canonicalExamples, ...EXAMPLE_BANK];
   const results: TagResult[] = new Array(lines.length);
   const signals: Float64Array[] = new Array(lines.length);

@@ -15,8 +15,9 @@
 //                    train options over the default's: '{"train":{"seed":2}}' changes the seed alone
 //     --signals FILE write every line's out-of-fold review signals (lib/tagging/review.ts) and whether its role and
 //                    stage came out right to FILE as JSONL (what scripts/fit-review.ts fits the review calibration on)
-//     --drop FILE    leave out (of training and of scoring) the training lines whose text is a line of JSONL FILE:
-//                    an ablation, e.g. how the Chinese figures move without a batch of English lines
+//     --drop FILE    leave out (of training and of scoring) the training lines whose text is a line of JSONL FILE,
+//                    and the rewordings and translations made from them: an ablation, e.g. how the Chinese figures
+//                    move without a batch of English lines
 //     --unscored FILE train on the lines whose text is a line of JSONL FILE but leave them out of the scores: a
 //                    batch's effect on the same lines as a run with --drop FILE
 import { writeFileSync } from "node:fs";

@@ -19,8 +19,8 @@
 //                  '{"train":{"seed":2}}' (train options over the default's), instead of the cached base; an option
 //                  DEFAULT_BUILD does not have, or a value of another type, is an error
 //   --drop FILE    (also without FILE) a fresh base without the training lines whose text is the "text" of a line
-//                  of JSONL FILE (the same files as scripts/cv.ts --drop); a FILE that matches no training line is
-//                  an error
+//                  of JSONL FILE, nor the rewordings and translations made from them (the same files as
+//                  scripts/cv.ts --drop); a FILE that matches no training line is an error
 //   npm run -s eval -- --teams DIR        team conventions: cold and after 5/10/30 corrections (scripts/eval-teams.ts)
 // Other modes plug in at MODES below.
 import { createHash } from "node:crypto";
@@ -32,7 +32,7 @@ import {
 } from "../lib/tagging";
 import { teamsReport } from "./eval-teams";
 import { parseBuildJson, readTexts } from "./measure-args";
-import { dataHoldoutFiles } from "../lib/tagging/examples/data-files";
+import { dataHoldoutFiles, isDroppedBy } from "../lib/tagging/examples/data-files";
 import { sourceGroup } from "../lib/tagging/examples/writers";
 import { parseLabelled } from "../lib/tagging/jsonl";
 import {
@@ -77,8 +77,7 @@ function baseFor(args: Args, leave?: (e: LabelledExample) => boolean): { base: T
   const { build, drop } = args;
   if (!build && !drop && !leave) return { base: getBaseModel(), dropped: 0 };
   const training = baseTrainingExamples();
-  // A dropped line's rewordings and translations (`of`) go with it.
-  const kept = training.filter((e) => !drop?.has(e.text) && !(e.of !== undefined && drop?.has(e.of)));
+  const kept = drop ? training.filter((e) => !isDroppedBy(drop, e)) : training;
   const dropped = training.length - kept.length;
   if (drop && dropped === 0) usage(`--drop: no training line has the text of a line of the file (${drop.size} lines)`);
   return { base: buildModel(leave ? kept.filter((e) => !leave(e)) : kept, { frozen: true, build: build ?? {} }), dropped };

@@ -132,6 +132,11 @@ export const AUGMENT_STAGE_SHARE = { zh: 0.3, en: 0 } as const;
  */
 export const BANK_AUGMENT_STAGE_SHARE = 1;
 
+/** True when `example` is one of the `dropped` lines (by text) or was made from one (its `of`): an ablation drops both. */
+export function isDroppedBy(dropped: ReadonlySet<string>, example: { text: string; of?: string }): boolean {
+  return dropped.has(example.text) || (example.of !== undefined && dropped.has(example.of));
+}
+
 /** The files of lines made from other training lines: AUGMENT_FILES under real/ and under bank/. */
 export function isAugmentFile(relative: string): boolean {
   const parts = relative.split(/[\\/]/);

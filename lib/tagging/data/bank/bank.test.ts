@@ -1,5 +1,6 @@
 // Validates the persona example bank: every line is a well-formed training entry by GUIDE.md's keys,
-// the held-out personas never leak into the training files, and translation.jsonl translates training lines only.
+// the held-out personas never leak into the training files, and translation.jsonl and paraphrase.jsonl are made from
+// training personas' lines only.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
