@@ -402,6 +402,30 @@ describe("a house rule after a handful of corrections", () => {
     assert.ok(five.ordinary >= cold.ordinary - 4 && ten.ordinary >= cold.ordinary - 4, `ordinary ${cold.ordinary} → ${five.ordinary} / ${ten.ordinary}`);
   });
 
+  it("a reading only a few of the rule's corrections came from does not drag the ordinary work the base reads so", () => {
+    // quillmate (teams-tune) turns content for acquisition into marketing (20 of its 30 corrections); the base read 3
+    // more of its rule entries as content for use, and that side reading pulled the team's newsletter for existing
+    // users onto the rule (model.ts RULE_SOURCE).
+    const cases = [
+      { team: devTeam("quillmate", "teams-tune"), text: "Wrote this week's writing-tips newsletter for existing users" },
+    ];
+    const base = getBaseModel();
+    for (const { team, text } of cases) {
+      const entry = team.later.find((e) => e.text === text && !e.convention);
+      assert.ok(entry, `${text}: an ordinary later entry`);
+      const cold = base.classify(text);
+      assert.deepEqual([cold.role, cold.stage], [entry.role, entry.stage], `${text}: the base tags it by GUIDE.md`);
+      const corrections = team.corrections.slice(0, 30);
+      const side = corrections.filter((c) => {
+        const r = base.classify(c.text);
+        return r.role === cold.role && r.stage === cold.stage && (c.role !== cold.role || c.stage !== cold.stage);
+      });
+      assert.ok(side.length > 0 && side.length <= 5, `${text}: ${side.length} corrections moved the base's reading of it`);
+      const after = taught(corrections).classify(text);
+      assert.deepEqual([after.role, after.stage], [entry.role, entry.stage], `${text}: after the team's 30 corrections`);
+    }
+  });
+
   it("on the tuning teams too: the rule reaches most convention entries, ordinary entries lose at most three after 5 and five after 30", () => {
     // lib/tagging/teams-tune (3 teams, 20 convention + 20 ordinary later entries each, several ordinary ones beside the
     // rule: a help-centre article beside an SEO rule, a bug triage beside a survey rule). Not yet "lose nothing": on
