@@ -14,7 +14,23 @@ import { PURPOSES } from "./taxonomy/purposes";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
 import { simplified } from "./zh-variants";
-import { chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, isWholeWords, wordRank } from "./zh-words";
+import { chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, HIDDEN_WORD, isWholeWords, wordRank } from "./zh-words";
+
+/** Runs of Chinese characters in a feature's surface, with what is before and after each. */
+const CHINESE_RUNS = /(^|.)([\u3400-\u9fff\uf900-\ufaff]+)(?=(.|$))/gsu;
+
+/**
+ * The Chinese runs of a mixed n-gram's surface that stand apart from its other tokens (a space between): "的" in
+ * "的 issue", "或" in "issue 或"; not "群" in "Q群", which is written as one word with its letter.
+ */
+function looseRuns(surface: string): string[] {
+  const out: string[] = [];
+  for (const [, before, run, after] of surface.matchAll(CHINESE_RUNS)) {
+    const apart = (c: string) => c === "" || /\s/u.test(c);
+    if (apart(before) && apart(after)) out.push(simplified(run));
+  }
+  return out;
+}
 
 export interface BaseModel {
   taxonomyVersion: string;
@@ -251,6 +267,11 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const chineseSurface: (string | undefined)[] = [];
   /** Surface of each single English word (first occurrence), to keep function words out of the cues. */
   const englishSurface: (string | undefined)[] = [];
+  /**
+   * The loose Chinese runs of each n-gram mixing Chinese and other tokens ("的 issue": "的"; "Q群" has none), to check
+   * they are whole words.
+   */
+  const mixedChinese: (string[] | undefined)[] = [];
   let bound = 16;
   for (const e of examples) bound += e.text.length * 6 + 8;
   const scratch: FeatureSpace = {
@@ -280,6 +301,11 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
         for (let t = at; chinese && t < at + n; t++) if (tokenKinds.kind[t] !== KIND_CJK) chinese = false;
         if (chinese) chineseSurface[id] = simplified(featureSurface(e.text, buffer, j));
         else if (n === 1 && at >= 0 && tokenKinds.kind[at] === KIND_WORD) englishSurface[id] = featureSurface(e.text, buffer, j);
+        else if (n >= 2 && at >= 0) {
+          let cjk = false;
+          for (let t = at; !cjk && t < at + n; t++) if (tokenKinds.kind[t] === KIND_CJK) cjk = true;
+          if (cjk) mixedChinese[id] = looseRuns(featureSurface(e.text, buffer, j));
+        }
       }
     }
   }
@@ -325,6 +351,8 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
   const wordIds: number[] = [];
   /** Per shown Chinese feature that is one dictionary word, how common it is (see wordRank). */
   const rank = new Map<number, number>();
+  /** Chinese function words that are dictionary words: never shown, but they cut the n-grams crossing them. */
+  const hiddenWords = new Map<number, number>();
   const words = chineseWords(ROLES.flatMap((r) => r.cues.zh).concat(STAGES.flatMap((s) => s.cues.zh)));
   for (let i = 0; i < keyA.length; i++) {
     if (df[i] < minCount || !readable[i]) continue;
@@ -337,21 +365,29 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
       continue;
     }
     readableIds.push(id);
+    // "的 issue", "issue 或": an English word with a stray Chinese character is not shown either.
+    const mixed = mixedChinese[i];
+    if (mixed !== undefined && words.complete && !mixed.every((run) => isWholeWords(run, words))) continue;
     if (surface !== undefined ? !FUNCTION_WORDS.has(surface) : !isEnglishFunctionWord(englishSurface[i])) {
       wordIds.push(id); // function words: features, never shown
       if (surface !== undefined) rank.set(id, wordRank(surface, words));
+    } else if (surface !== undefined) {
+      const r = wordRank(surface, words);
+      if (r > 0) hiddenWords.set(id, HIDDEN_WORD + r);
     }
   }
   for (let i = 0; i < keyA.length; i++) if (df[i] >= minCount && !readable[i]) put(keyA[i], keyB[i]);
   const features = next;
   /**
    * Shown as cues: whole Chinese words, English words and phrases, the taxonomy's cues (not lone characters). 1, or
-   * for a single Chinese word its rank (2–255), which decides between words that overlap in an entry (explain.ts).
+   * for a single Chinese word its rank (2–127), which decides between words that overlap in an entry (explain.ts);
+   * HIDDEN_WORD + its rank for a Chinese function word, never shown but a word all the same.
    */
   const shown = new Uint8Array(features);
   for (const id of [...wordIds, ...cueIds]) shown[id] = 1;
   for (const [id, surface] of cueSurface) if (!rank.has(id)) rank.set(id, wordRank(surface, words));
   for (const [id, r] of rank) if (shown[id] !== 0 && r > 0) shown[id] = r;
+  for (const [id, r] of hiddenWords) if (shown[id] === 0) shown[id] = r;
   // Chinese n-grams that cut through a word ("在知" in "在知乎") are features too; until session 8 they were found but
   // not used, and the words a general dictionary lacks (微信, 线上, 官网, 排期, 群里) went with them. CV on real Chinese
   // lines (scripts/cv.ts, with traditional characters read as simplified, mean of 5 training seeds) role / stage / both

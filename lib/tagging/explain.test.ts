@@ -50,6 +50,27 @@ describe("explanations show whole words", () => {
     }
   });
 
+  it("a function word cuts the n-grams that cross it, and a stray Chinese character never rides along with an English word", () => {
+    const cases: [string, string[], string[]][] = [
+      // text, cues that must not appear, words of which at least one must appear
+      // 完成 is never shown, but it is a word: 成对 ("in pairs") in 完成对 is not.
+      ["完成对投稿素材质量的把控", ["成对", "完成"], ["投稿", "素材", "质量"]],
+      ["协助小组完成对素材质量的把控", ["成对", "协助"], ["素材", "质量"]],
+      // "的 issue", "issue 或": the particle and the conjunction are no part of the cue; "Q群" is written as one word.
+      ["跟进用户提的 issue 或者 PR", ["的 issue", "issue 或", "的"], ["issue", "跟进"]],
+      ["回复社区里的 issue 并关闭", ["的 issue", "里的 issue"], ["issue", "回复", "社区"]],
+      ["管理Q群，提高群成员活跃度", [], ["Q群"]],
+      // 负责 (never shown) still cuts 责SEO.
+      ["负责SEO、SEM投放数据分析", ["责SEO", "负责"], ["SEO", "SEM", "投放"]],
+      ["论坛精华帖置顶那种东西", ["东西"], ["论坛", "精华帖"]],
+    ];
+    for (const [text, never, some] of cases) {
+      const cues = cuesOf(text);
+      for (const fragment of never) assert.ok(!cues.includes(fragment), `cue ${fragment} in ${text}: ${cues.join(", ")}`);
+      assert.ok(some.some((w) => cues.includes(w)), `cues of ${text}: ${cues.join(", ")}`);
+    }
+  });
+
   it("never shows a lone English function word, even one a taxonomy cue reduces to (how-to → how)", () => {
     for (const text of [
       "Wrote a blog post about how we onboard new contributors to the project",

@@ -4,9 +4,11 @@
 // this entry's own words cut through ("公众" in "公众号", "流到" in "引流到").
 import { type FeatureBuffer, featureSurface } from "./featurizer";
 import * as features from "./features";
+import * as zhWords from "./zh-words";
 
 // A local copy: imported bindings are read through getters once compiled (tsx), which costs in a loop.
 const KIND_CJK = features.KIND_CJK;
+const HIDDEN_WORD = zhWords.HIDDEN_WORD;
 const MAX_CUES = 4;
 /** Pulls below this (logit units) are not worth showing. */
 const MIN_PULL = 0.005;
@@ -27,7 +29,7 @@ export function topCues(
   let found = 0;
   for (let j = 0; j < ngrams; j++) {
     const v = contributions[j];
-    if (v <= MIN_PULL || buffer.readable[j] === 0) continue;
+    if (v <= MIN_PULL || buffer.readable[j] === 0 || buffer.readable[j] >= HIDDEN_WORD) continue;
     if (found === CANDIDATES && v <= candidatePull[CANDIDATES - 1]) continue;
     let at = found < CANDIDATES ? found++ : CANDIDATES - 1;
     while (at > 0 && candidatePull[at - 1] < v) {
@@ -44,7 +46,9 @@ export function topCues(
   for (let c = 0; c < found && out.length < MAX_CUES; c++) {
     const j = candidateIndex[c];
     if (overlapsChosen(buffer, chosen, j)) continue;
-    if (buffer.tokens.kind[buffer.tokenAt[j]] === KIND_CJK) {
+    const first = buffer.tokenAt[j];
+    const { kind } = buffer.tokens;
+    if (kind[first] === KIND_CJK || kind[first + buffer.length[j] - 1] === KIND_CJK) {
       if (words < 0) words = gatherWords(buffer, ngrams);
       if (cutsAWord(buffer, j, words)) continue;
     }
@@ -65,7 +69,10 @@ function overlapsChosen(buffer: FeatureBuffer, chosen: number[], j: number): boo
   return false;
 }
 
-/** Spans of the entry's single Chinese dictionary words (features ranked ≥ 2), gathered once per topCues call. */
+/**
+ * Spans of the entry's single Chinese dictionary words (features ranked ≥ 2, function words among them), gathered once
+ * per topCues call.
+ */
 const wordStart = new Int32Array(64);
 const wordEnd = new Int32Array(64);
 const wordRank = new Uint8Array(64);
@@ -74,7 +81,7 @@ const wordFeature = new Int32Array(64);
 function gatherWords(buffer: FeatureBuffer, ngrams: number): number {
   let n = 0;
   for (let k = 0; k < ngrams && n < wordStart.length; k++) {
-    const rank = buffer.readable[k];
+    const rank = buffer.readable[k] & (HIDDEN_WORD - 1); // function words (never shown) are words too
     if (rank < 2) continue;
     wordStart[n] = buffer.tokenAt[k];
     wordEnd[n] = buffer.tokenAt[k] + buffer.length[k];
@@ -88,13 +95,23 @@ function gatherWords(buffer: FeatureBuffer, ngrams: number): number {
 /**
  * True when the Chinese span j is not a word of this entry: a longer word found in the entry contains it ("公众" in
  * "公众号"), or a more common word crosses one of its edges ("流到" in "引流到", crossed by "引流"). Words are the
- * entry's features ranked as single dictionary words (gatherWords; buffer.readable: 2–255, more common higher).
+ * entry's features ranked as single dictionary words (gatherWords; buffer.readable: 2–127, more common higher). A span
+ * of Chinese and letters is cut by any word crossing its Chinese edge ("责SEO" in "负责SEO").
  */
 function cutsAWord(buffer: FeatureBuffer, j: number, words: number): boolean {
   const start = buffer.tokenAt[j];
   const end = start + buffer.length[j];
   const { kind } = buffer.tokens;
-  for (let t = start; t < end; t++) if (kind[t] !== KIND_CJK) return false;
+  let mixed = false;
+  for (let t = start; t < end; t++) if (kind[t] !== KIND_CJK) mixed = true;
+  if (mixed) {
+    for (let w = 0; w < words; w++) {
+      const ks = wordStart[w];
+      const ke = wordEnd[w];
+      if ((ks < start && start < ke) || (ks < end && end < ke)) return true;
+    }
+    return false;
+  }
   const rank = buffer.readable[j];
   for (let w = 0; w < words; w++) {
     const ks = wordStart[w];

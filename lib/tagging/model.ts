@@ -12,6 +12,7 @@ import * as similarity from "./similarity";
 import { TeamState } from "./team-state";
 import * as types from "./types";
 import type { ClassifyOptions, LabelledExample, TagExplanation, TaggingModel, TagResult } from "./types";
+import * as zhWords from "./zh-words";
 
 // Local copies of what the hot path uses: compiled to CommonJS (tsx), imported bindings are read through getters.
 const { addStagePrior } = baseModel;
@@ -21,6 +22,7 @@ const { softmaxInPlace } = linear;
 const { insertTop, PROBE_FEATURES, rescored, rescoredCount, rescoredScore, rescoredSimilarity } = similarity;
 const { isRoleKey, isStageKey, ROLE_KEYS, STAGE_KEYS } = types;
 const { reviewFeatures, probability, CALIBRATION, SIGNALS, Signal } = review;
+const { HIDDEN_WORD } = zhWords;
 
 /**
  * Confidence below which an entry is flagged. The confidences are calibrated probabilities that the role / the stage
@@ -822,7 +824,7 @@ export class Model implements TaggingModel {
     for (let j = 0; j < ngrams; j++) {
       roleContributions[j] = 0;
       stageContributions[j] = 0;
-      if (buffer.readable[j] === 0) continue;
+      if (buffer.readable[j] === 0 || buffer.readable[j] >= HIDDEN_WORD) continue;
       const f = buffer.ids[j];
       const v = buffer.values[j];
       if (f >= featureCount) continue;

@@ -35,7 +35,7 @@ export const OPS_WORDS: readonly string[] = (
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ("负责 能够 相关 各种 所有 自己 不会 进行 以及 一些 通过 我们 他们 你们 这个 那个 这些 那些 已经 还有 可以 需要 " +
     "如果 因为 所以 但是 并且 或者 其中 之后 之前 时候 方面 一下 一个 一起 其他 等等 正常 积极 有效 确定 并发 今天 明天 " +
-    "昨天 本周 上周 下周 完成 开始 继续 主要 具体 及时 协助 配合 根据 对于 关于 以上 以下 进一步").split(" "),
+    "昨天 本周 上周 下周 完成 开始 继续 主要 具体 及时 协助 配合 根据 对于 关于 以上 以下 进一步 东西 各个 越来越 的话 各位 没有 是否").split(" "),
 );
 
 /**
@@ -47,7 +47,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     "make made making take took put set way ways thing things stuff lot lots much many few several also only still " +
     "even already always never often sometimes usually really well back next last same another others " +
     "too yet though however instead around across through after before above below under onto upon towards toward " +
-    "able sure ok okay yes hi hey thanks thank please via").split(" "),
+    "able sure ok okay yes hi hey thanks thank please via now").split(" "),
 );
 
 /** Where the npm package keeps jieba's dictionary: beside node_modules of the working directory or of this file. */
@@ -66,13 +66,19 @@ export type ChineseWords = Map<string, number> & { complete?: boolean };
 const OPS_WORD_FREQUENCY = 100_000;
 
 /**
- * How common a single word is, as a cue's rank (2–255, higher is more common) for choosing between overlapping words
+ * Added to a word's rank where the word is never shown (FUNCTION_WORDS): it still cuts the n-grams that cross it
+ * ("成对" in "完成对素材的把控"), so explain.ts knows it as a word.
+ */
+export const HIDDEN_WORD = 128;
+
+/**
+ * How common a single word is, as a cue's rank (2–127, higher is more common) for choosing between overlapping words
  * in an entry; 0 when `s` is not one word of the set.
  */
 export function wordRank(s: string, words: ChineseWords): number {
   const freq = words.get(s);
   if (freq === undefined) return 0;
-  return 2 + Math.min(253, Math.floor(Math.log2(freq + 1) * 12));
+  return 2 + Math.min(HIDDEN_WORD - 3, Math.floor(Math.log2(freq + 1) * 6));
 }
 
 /**
