@@ -76,8 +76,11 @@ describe("explanations show whole words", () => {
       "Wrote a blog post about how we onboard new contributors to the project",
       "Replied to everyone in the Discord help channel and pinned the FAQ",
       "Set up the newsletter for our existing users about the new feature",
+      "I reply to all the comments myself, going to hire a moderator",
     ]) {
-      for (const cue of cuesOf(text)) assert.ok(!["how", "up", "everyone", "about"].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
+      for (const cue of cuesOf(text)) {
+        assert.ok(!["how", "up", "everyone", "about", "myself", "going"].includes(cue.toLowerCase()), `cue ${cue} in ${text}`);
+      }
     }
   });
 

@@ -47,7 +47,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     "make made making take took put set way ways thing things stuff lot lots much many few several also only still " +
     "even already always never often sometimes usually really well back next last same another others " +
     "too yet though however instead around across through after before above below under onto upon towards toward " +
-    "able sure ok okay yes hi hey thanks thank please via now").split(" "),
+    "able sure ok okay yes hi hey thanks thank please via now myself yourself ourselves themselves going gonna").split(" "),
 );
 
 /** Where the npm package keeps jieba's dictionary: beside node_modules of the working directory or of this file. */
