@@ -14,22 +14,37 @@ import { PURPOSES } from "./taxonomy/purposes";
 import { type LabelledExample, ROLE_KEYS, STAGE_KEYS } from "./types";
 import { Vocabulary } from "./vocabulary";
 import { simplified } from "./zh-variants";
-import { chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, HIDDEN_WORD, isWholeWords, wordRank } from "./zh-words";
+import {
+  type ChineseWords, chineseWords, ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS, HIDDEN_WORD, isWholeWords, wordRank,
+} from "./zh-words";
 
 /** Runs of Chinese characters in a feature's surface, with what is before and after each. */
 const CHINESE_RUNS = /(^|.)([\u3400-\u9fff\uf900-\ufaff]+)(?=(.|$))/gsu;
 
+/** Single characters that never belong in a cue with a Latin word ("App的"). */
+const PARTICLES = new Set("的了和或在是与及把被给对从向到也都就还并等".split(""));
+
 /**
  * The Chinese runs of a mixed n-gram's surface that stand apart from its other tokens (a space between): "的" in
- * "的 issue", "或" in "issue 或"; not "群" in "Q群", which is written as one word with its letter.
+ * "的 issue", "或" in "issue 或"; not "群" in "Q群", which is written as one word with its letter. A lone particle
+ * ("的" in "App的") counts however it is written.
  */
 function looseRuns(surface: string): string[] {
   const out: string[] = [];
   for (const [, before, run, after] of surface.matchAll(CHINESE_RUNS)) {
     const apart = (c: string) => c === "" || /\s/u.test(c);
-    if (apart(before) && apart(after)) out.push(simplified(run));
+    if ((apart(before) && apart(after)) || PARTICLES.has(run)) out.push(simplified(run));
   }
   return out;
+}
+
+/** Whether a Chinese n-gram of several words starts or ends with a function word ("根据公司", "完成活动"). */
+function edgeFunctionWord(surface: string, words: ChineseWords): boolean {
+  for (let n = 2; n <= 3 && n < surface.length; n++) {
+    if (FUNCTION_WORDS.has(surface.slice(0, n)) && isWholeWords(surface.slice(n), words)) return true;
+    if (FUNCTION_WORDS.has(surface.slice(-n)) && isWholeWords(surface.slice(0, -n), words)) return true;
+  }
+  return false;
 }
 
 export interface BaseModel {
@@ -365,9 +380,11 @@ function buildFeatureSpace(examples: readonly LabelledExample[], minCount: numbe
       continue;
     }
     readableIds.push(id);
-    // "的 issue", "issue 或": an English word with a stray Chinese character is not shown either.
+    // "的 issue", "issue 或", "App的": an English word with a stray Chinese character or particle is not shown either;
+    // nor words led or closed by a function word ("根据公司", "完成活动": the other word alone says it).
     const mixed = mixedChinese[i];
     if (mixed !== undefined && words.complete && !mixed.every((run) => isWholeWords(run, words))) continue;
+    if (surface !== undefined && words.complete && edgeFunctionWord(surface, words)) continue;
     if (surface !== undefined ? !FUNCTION_WORDS.has(surface) : !isEnglishFunctionWord(englishSurface[i])) {
       wordIds.push(id); // function words: features, never shown
       if (surface !== undefined) rank.set(id, wordRank(surface, words));

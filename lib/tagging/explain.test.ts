@@ -63,6 +63,9 @@ describe("explanations show whole words", () => {
       // 负责 (never shown) still cuts 责SEO.
       ["负责SEO、SEM投放数据分析", ["责SEO", "负责"], ["SEO", "SEM", "投放"]],
       ["论坛精华帖置顶那种东西", ["东西"], ["论坛", "精华帖"]],
+      // Words led or closed by a function word show as the other word alone.
+      ["负责活动数据分析，对社群运营产生的数据进行分析", ["负责活动", "进行分析", "负责"], ["活动", "数据分析", "社群运营"]],
+      ["最后完成活动的总结报道，可以加入招募义工内容", ["完成活动", "可以加入", "完成"], ["活动", "加入", "总结"]],
     ];
     for (const [text, never, some] of cases) {
       const cues = cuesOf(text);
