@@ -128,8 +128,9 @@ const RULE_PULL = 3 * TEAM_STRENGTH;
  * A rule's side readings pull less: where the team's moves into Y came mostly from one reading X0 of the base (the
  * rule's own kind of work) and a few from another reading X (rule entries the base happened to misread), an entry
  * the base reads as X is pulled by min(1, n(X → Y) / (RULE_SOURCE × n(X0 → Y))). A team turning 20 content pieces for
- * acquisition into marketing, 3 of which the base read as content for use, otherwise pulled every in-app tutorial and
- * help article onto marketing. Dev teams' ordinary entries after 30 corrections 88 → 89 %, tuning teams' 88 → 90 %;
+ * acquisition into marketing, 3 of which the base read as content for use, otherwise pulled its newsletter for
+ * existing users onto marketing (at half the pull its help article still goes, and the learned weights take its in-app
+ * tutorial). Dev teams' ordinary entries after 30 corrections 88 → 89 %, tuning teams' 88 → 90 %;
  * dev teams' conventions after 5 / 10 58 / 68 → 57 / 67 % (one entry each), after 30 and elsewhere unchanged; the
  * held-out teams unchanged, cv-teams 59.0 → 59.1 % (bench/RESULTS.md, "Session 17").
  */
