@@ -19,7 +19,7 @@ import {
 } from "./zh-words";
 
 /** Runs of Chinese characters in a feature's surface, with what is before and after each. */
-const CHINESE_RUNS = /(^|.)([\u3400-\u9fff\uf900-\ufaff]+)(?=(.|$))/gsu;
+const CHINESE_RUNS = /(^|.)([\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+)(?=(.|$))/gsu;
 
 /** Single characters that never belong in a cue with a Latin word ("App的"). */
 const PARTICLES = new Set("的了和或在是与及把被给对从向到也都就还并等".split(""));
@@ -33,7 +33,8 @@ function looseRuns(surface: string): string[] {
   const out: string[] = [];
   for (const [, before, run, after] of surface.matchAll(CHINESE_RUNS)) {
     const apart = (c: string) => c === "" || /\s/u.test(c);
-    if ((apart(before) && apart(after)) || PARTICLES.has(run)) out.push(simplified(run));
+    const plain = simplified(run);
+    if ((apart(before) && apart(after)) || PARTICLES.has(plain)) out.push(plain);
   }
   return out;
 }

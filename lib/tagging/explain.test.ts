@@ -56,6 +56,9 @@ describe("explanations show whole words", () => {
       // 完成 is never shown, but it is a word: 成对 ("in pairs") in 完成对 is not.
       ["完成对投稿素材质量的把控", ["成对", "完成"], ["投稿", "素材", "质量"]],
       ["协助小组完成对素材质量的把控", ["成对", "协助"], ["素材", "质量"]],
+      // ...but a function word that the words on both sides of it cross is none: 下发 and 行业 stay.
+      ["统一下发活动物料给各地社群群主", ["一下"], ["下发"]],
+      ["整理先进行业案例写成公众号推文", ["进行"], ["行业"]],
       // "的 issue", "issue 或": the particle and the conjunction are no part of the cue; "Q群" is written as one word.
       ["跟进用户提的 issue 或者 PR", ["的 issue", "issue 或", "的"], ["issue", "跟进"]],
       ["回复社区里的 issue 并关闭", ["的 issue", "里的 issue"], ["issue", "回复", "社区"]],

@@ -71,25 +71,52 @@ function overlapsChosen(buffer: FeatureBuffer, chosen: number[], j: number): boo
 
 /**
  * Spans of the entry's single Chinese dictionary words (features ranked ≥ 2, function words among them), gathered once
- * per topCues call.
+ * per topCues call, in order of their first token.
  */
 const wordStart = new Int32Array(64);
 const wordEnd = new Int32Array(64);
 const wordRank = new Uint8Array(64);
 const wordFeature = new Int32Array(64);
+const wordHidden = new Uint8Array(64);
 
 function gatherWords(buffer: FeatureBuffer, ngrams: number): number {
   let n = 0;
+  let hidden = 0;
   for (let k = 0; k < ngrams && n < wordStart.length; k++) {
-    const rank = buffer.readable[k] & (HIDDEN_WORD - 1); // function words (never shown) are words too
+    const readable = buffer.readable[k];
+    const rank = readable & (HIDDEN_WORD - 1); // function words (never shown) are words too
     if (rank < 2) continue;
     wordStart[n] = buffer.tokenAt[k];
     wordEnd[n] = buffer.tokenAt[k] + buffer.length[k];
     wordRank[n] = rank;
     wordFeature[n] = k;
+    wordHidden[n] = readable >= HIDDEN_WORD ? 1 : 0;
+    hidden += wordHidden[n];
     n++;
   }
-  return n;
+  if (hidden === 0) return n;
+  // A function word crossed at both of its ends by other words is not a word of this entry: "进行" in "先进行业" (先进,
+  // 行业), "一下" in "统一下发" (统一, 下发). It would otherwise cut both of them, being the more common.
+  for (let w = 0; w < n; w++) {
+    if (wordHidden[w] === 1 && crossed(wordStart[w], w, n) && crossed(wordEnd[w], w, n)) wordHidden[w] = 2;
+  }
+  let kept = 0;
+  for (let w = 0; w < n; w++) {
+    if (wordHidden[w] === 2) continue;
+    wordStart[kept] = wordStart[w];
+    wordEnd[kept] = wordEnd[w];
+    wordRank[kept] = wordRank[w];
+    wordFeature[kept] = wordFeature[w];
+    wordHidden[kept] = wordHidden[w];
+    kept++;
+  }
+  return kept;
+}
+
+/** Whether a gathered word other than `self` has the token boundary `edge` strictly inside it. */
+function crossed(edge: number, self: number, n: number): boolean {
+  for (let w = 0; w < n; w++) if (w !== self && wordStart[w] < edge && edge < wordEnd[w]) return true;
+  return false;
 }
 
 /**

@@ -132,7 +132,8 @@ const RULE_PULL = 3 * TEAM_STRENGTH;
  * existing users onto marketing (at half the pull its help article still goes, and the learned weights take its in-app
  * tutorial). Dev teams' ordinary entries after 30 corrections 88 → 89 %, tuning teams' 88 → 90 %;
  * dev teams' conventions after 5 / 10 58 / 68 → 57 / 67 % (one entry each), after 30 and elsewhere unchanged; the
- * held-out teams unchanged, cv-teams 59.0 → 59.1 % (bench/RESULTS.md, "Session 17").
+ * held-out teams unchanged, cv-teams 59.0 → 59.1 % (bench/RESULTS.md, "Session 17"). The role-level pull (ROLE_PULL,
+ * from entries read with the entry's role only) is not scaled.
  */
 const RULE_SOURCE = 0.3;
 const RULE_AGREE = 0.75;
