@@ -31,8 +31,8 @@ const PARTICLES = new Set("的了和或在是与及把被给对从向到也都�
  */
 function looseRuns(surface: string): string[] {
   const out: string[] = [];
+  const apart = (c: string) => c === "" || /\s/u.test(c);
   for (const [, before, run, after] of surface.matchAll(CHINESE_RUNS)) {
-    const apart = (c: string) => c === "" || /\s/u.test(c);
     const plain = simplified(run);
     if ((apart(before) && apart(after)) || PARTICLES.has(plain)) out.push(plain);
   }

@@ -96,21 +96,12 @@ function gatherWords(buffer: FeatureBuffer, ngrams: number): number {
   }
   if (hidden === 0) return n;
   // A function word crossed at both of its ends by other words is not a word of this entry: "进行" in "先进行业" (先进,
-  // 行业), "一下" in "统一下发" (统一, 下发). It would otherwise cut both of them, being the more common.
+  // 行业), "一下" in "统一下发" (统一, 下发). It would otherwise cut both of them, being the more common; marked 2,
+  // cutsAWord passes over it.
   for (let w = 0; w < n; w++) {
     if (wordHidden[w] === 1 && crossed(wordStart[w], w, n) && crossed(wordEnd[w], w, n)) wordHidden[w] = 2;
   }
-  let kept = 0;
-  for (let w = 0; w < n; w++) {
-    if (wordHidden[w] === 2) continue;
-    wordStart[kept] = wordStart[w];
-    wordEnd[kept] = wordEnd[w];
-    wordRank[kept] = wordRank[w];
-    wordFeature[kept] = wordFeature[w];
-    wordHidden[kept] = wordHidden[w];
-    kept++;
-  }
-  return kept;
+  return n;
 }
 
 /** Whether a gathered word other than `self` has the token boundary `edge` strictly inside it. */
@@ -135,7 +126,7 @@ function cutsAWord(buffer: FeatureBuffer, j: number, words: number): boolean {
     for (let w = 0; w < words; w++) {
       const ks = wordStart[w];
       const ke = wordEnd[w];
-      if ((ks < start && start < ke) || (ks < end && end < ke)) return true;
+      if (wordHidden[w] !== 2 && ((ks < start && start < ke) || (ks < end && end < ke))) return true;
     }
     return false;
   }
@@ -145,7 +136,7 @@ function cutsAWord(buffer: FeatureBuffer, j: number, words: number): boolean {
     if (ks >= end) break; // gathered in order of their first token
     const ke = wordEnd[w];
     const crosses = (ks < start && start < ke) || (ks < end && end < ke);
-    if (!crosses || wordFeature[w] === j) continue;
+    if (!crosses || wordFeature[w] === j || wordHidden[w] === 2) continue;
     if (ks <= start && end <= ke) return true;
     if (wordRank[w] > rank) return true;
   }

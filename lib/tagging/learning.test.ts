@@ -406,24 +406,21 @@ describe("a house rule after a handful of corrections", () => {
     // quillmate (teams-tune) turns content for acquisition into marketing (20 of its 30 corrections); the base read 3
     // more of its rule entries as content for use, and that side reading pulled the team's newsletter for existing
     // users onto the rule (model.ts RULE_SOURCE).
-    const cases = [
-      { team: devTeam("quillmate", "teams-tune"), text: "Wrote this week's writing-tips newsletter for existing users" },
-    ];
+    const team = devTeam("quillmate", "teams-tune");
+    const text = "Wrote this week's writing-tips newsletter for existing users";
     const base = getBaseModel();
-    for (const { team, text } of cases) {
-      const entry = team.later.find((e) => e.text === text && !e.convention);
-      assert.ok(entry, `${text}: an ordinary later entry`);
-      const cold = base.classify(text);
-      assert.deepEqual([cold.role, cold.stage], [entry.role, entry.stage], `${text}: the base tags it by GUIDE.md`);
-      const corrections = team.corrections.slice(0, 30);
-      const side = corrections.filter((c) => {
-        const r = base.classify(c.text);
-        return r.role === cold.role && r.stage === cold.stage && (c.role !== cold.role || c.stage !== cold.stage);
-      });
-      assert.ok(side.length > 0 && side.length <= 5, `${text}: ${side.length} corrections moved the base's reading of it`);
-      const after = taught(corrections).classify(text);
-      assert.deepEqual([after.role, after.stage], [entry.role, entry.stage], `${text}: after the team's 30 corrections`);
-    }
+    const entry = team.later.find((e) => e.text === text && !e.convention);
+    assert.ok(entry, `${text}: an ordinary later entry`);
+    const cold = base.classify(text);
+    assert.deepEqual([cold.role, cold.stage], [entry.role, entry.stage], `${text}: the base tags it by GUIDE.md`);
+    const corrections = team.corrections.slice(0, 30);
+    const side = corrections.filter((c) => {
+      const r = base.classify(c.text);
+      return r.role === cold.role && r.stage === cold.stage && (c.role !== cold.role || c.stage !== cold.stage);
+    });
+    assert.ok(side.length > 0 && side.length <= 5, `${text}: ${side.length} corrections moved the base's reading of it`);
+    const after = taught(corrections).classify(text);
+    assert.deepEqual([after.role, after.stage], [entry.role, entry.stage], `${text}: after the team's 30 corrections`);
   });
 
   it("on the tuning teams too: the rule reaches most convention entries, ordinary entries lose at most three after 5 and five after 30", () => {

@@ -583,12 +583,7 @@ export class Model implements TaggingModel {
     const share = n / total;
     const sure = roleP[fromRole] >= RULE_SURE ? 0.5 : 1;
     const evidence = Math.min(1, agree) * Math.min(1, overlap);
-    let source = 1;
-    if (!otherRole) {
-      let main = 0;
-      for (let x = 0; x < P; x++) if (x !== best && moves[x * P + best] > main) main = moves[x * P + best];
-      source = Math.min(1, n / (RULE_SOURCE * main));
-    }
+    const source = otherRole ? 1 : Math.min(1, n / (RULE_SOURCE * team.mainMoveInto[best]));
     const pull = sure * strength * share * share * evidence * source;
     Z[Math.floor(best / S)] += pull * base.roleTemperature;
     Z[R + (best % S)] += pull * base.stageTemperature;

@@ -42,6 +42,8 @@ export class TeamState {
   /** Learned examples the team labelled other than the base's pair reading, per the team's pair, and in all. */
   movedInto = new Int32Array(ROLES * STAGES);
   moved = 0;
+  /** Per team pair, the most learned examples moved into it from any one pair reading of the base (model.ts RULE_SOURCE). */
+  mainMoveInto = new Int32Array(ROLES * STAGES);
   /** As pairMoves and moveConcepts, from the base's role alone: rows of ROLES × STAGES team pairs per base role. */
   roleToPair = new Int32Array(ROLES * ROLES * STAGES);
   roleConcepts = new Map<number, Float32Array>();
@@ -127,6 +129,7 @@ export class TeamState {
     if (from !== to) {
       this.movedInto[to]++;
       this.moved++;
+      if (this.pairMoves[key] > this.mainMoveInto[to]) this.mainMoveInto[to] = this.pairMoves[key];
     }
     countConcepts(this.moveConcepts, key, ids, start, end, lexicon);
     const roleKey = Math.floor(from / STAGES) * ROLES * STAGES + to;
@@ -182,6 +185,7 @@ export class TeamState {
     copy.stageMoves = this.stageMoves.slice();
     copy.pairMoves = this.pairMoves.slice();
     copy.movedInto = this.movedInto.slice();
+    copy.mainMoveInto = this.mainMoveInto.slice();
     copy.moved = this.moved;
     copy.roleToPair = this.roleToPair.slice();
     for (const [key, concepts] of this.roleConcepts) copy.roleConcepts.set(key, concepts.slice());
