@@ -70,3 +70,11 @@ export function organisation(group: string): string {
   if (SHARED_HOSTS.includes(labels.slice(-n).join("."))) return labels.join(".");
   return labels[labels.length - n];
 }
+
+/**
+ * A real line's text as the duplicate checks compare it: NFKC (full-width letters and digits read as ASCII), lower
+ * case, without punctuation, symbols or spaces (data/real/real.test.ts, scripts/real-pool.ts).
+ */
+export function comparableText(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, "");
+}

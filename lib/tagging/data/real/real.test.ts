@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { readTrainingFile, REAL_SOURCE_CAP, REAL_WEIGHT } from "../../examples/data-files";
-import { organisation, sourceGroup } from "../../examples/writers";
+import { comparableText, organisation, sourceGroup } from "../../examples/writers";
 import { isRoleKey, isStageKey } from "../../types";
 
 interface RealLine { text: string; lang: string; role: string; stage: string; source: string; of?: string }
@@ -24,7 +24,7 @@ function read(file: string): RealLine[] {
     });
 }
 
-const normalised = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, "");
+const normalised = comparableText;
 
 const train = read("train.jsonl");
 const holdout = read("holdout.jsonl");
