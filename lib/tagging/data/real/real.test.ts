@@ -24,8 +24,6 @@ function read(file: string): RealLine[] {
     });
 }
 
-const normalised = comparableText;
-
 const train = read("train.jsonl");
 const holdout = read("holdout.jsonl");
 
@@ -81,8 +79,8 @@ test("organisations are read as GitHub owners and registrable domains", () => {
 });
 
 test("no text is in both training and hold-out (after NFKC, case, punctuation and spaces)", () => {
-  const trainTexts = new Set(train.map((line) => normalised(line.text)));
-  const both = holdout.filter((line) => trainTexts.has(normalised(line.text))).map((line) => line.text);
+  const trainTexts = new Set(train.map((line) => comparableText(line.text)));
+  const both = holdout.filter((line) => trainTexts.has(comparableText(line.text))).map((line) => line.text);
   assert.deepEqual(both, []);
 });
 
@@ -92,7 +90,7 @@ const MADE = [["paraphrase.jsonl", "same"], ["translation.jsonl", "other"]] as c
 test("paraphrase.jsonl and translation.jsonl remake training lines only: each keeps its original's labels and source, no text from either file or from each other", () => {
   const originals = new Map(train.map((line) => [line.text, line]));
   const trainSources = new Set(train.map((line) => line.source));
-  const taken = new Set([...train, ...holdout].map((line) => normalised(line.text)));
+  const taken = new Set([...train, ...holdout].map((line) => comparableText(line.text)));
   const heldOrganisations = new Set(holdout.map((line) => organisation(sourceGroup(line.source))));
   const seen = new Set<string>();
   for (const [file, language] of MADE) {
@@ -115,7 +113,7 @@ test("paraphrase.jsonl and translation.jsonl remake training lines only: each ke
       // Its source is a training line's: it sits in that line's CV fold and never beside a hold-out organisation.
       assert.ok(trainSources.has(line.source), `${where}: source ${line.source} is no training line's`);
       assert.ok(!heldOrganisations.has(organisation(sourceGroup(line.source))), `${where}: a hold-out organisation`);
-      const key = normalised(line.text);
+      const key = comparableText(line.text);
       assert.ok(!taken.has(key), `${where}: the text of a real line`);
       assert.ok(!seen.has(key), `${where}: repeated`);
       seen.add(key);
